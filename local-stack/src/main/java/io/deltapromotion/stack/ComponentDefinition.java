@@ -1,0 +1,60 @@
+package io.deltapromotion.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** What the launcher needs to know about one server. */
+interface ComponentDefinition {
+
+  Component component();
+
+  /** Writes configuration and initialises storage if needed, then says how to start the server. */
+  ProcessSpec prepare(StackSettings settings, Path componentDirectory, Path log) throws IOException;
+
+  /** The server at the configured port answers its protocol. */
+  boolean answers(StackSettings settings);
+
+  /** A line the server logs once it is ready for clients, beyond answering the probe. */
+  default Optional<String> readyLogLine() {
+    return Optional.empty();
+  }
+
+  /** Ports the server binds besides its main one. */
+  default List<Integer> extraPorts(StackSettings settings) {
+    return List.of();
+  }
+
+  static ComponentDefinition of(Component component) {
+    return switch (component) {
+      case KAFKA -> new KafkaDefinition();
+      case SCHEMA_REGISTRY -> new SchemaRegistryDefinition();
+      case LAKEHOUSE -> new LakehouseDefinition();
+    };
+  }
+
+  /** The classpath a module's build wrote to target/runtime-classpath.txt. */
+  static List<String> builtClasspath(StackSettings settings, Component component) {
+    Path file = builtArtifact(settings, component, "runtime-classpath.txt");
+    try {
+      return Arrays.stream(Files.readString(file).trim().split(java.io.File.pathSeparator))
+          .filter(entry -> !entry.isBlank())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path builtArtifact(StackSettings settings, Component component, String relativeToTarget) {
+    Path path = settings.repository().resolve(component.module()).resolve("target").resolve(relativeToTarget);
+    if (!Files.exists(path)) {
+      throw new StackException(component.module() + " is not built (missing " + path + "). Run bin/stack up, "
+          + "which builds it, or: mvn -B -DskipTests -pl " + component.module() + " -am package");
+    }
+    return path;
+  }
+}

@@ -1,0 +1,116 @@
+package io.deltapromotion.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Where the stack lives and which ports it uses. Every value can be overridden by a system property
+ * ({@code stack.kafka.port}) or an environment variable ({@code STACK_KAFKA_PORT}), the property
+ * winning. Servers always bind to 127.0.0.1.
+ *
+ * @param repository the project checkout, where each component's build output is found
+ * @param runDirectory data, logs and PID files, one sub-directory per component
+ * @param kafkaPort Kafka's client listener (default 9092)
+ * @param kafkaControllerPort Kafka's KRaft controller listener (default 9093)
+ * @param schemaRegistryPort the schema registry's HTTP port (default 8081)
+ * @param lakehousePort the lakehouse's JDBC (Thrift) port (default 10000)
+ */
+public record StackSettings(
+    Path repository,
+    Path runDirectory,
+    int kafkaPort,
+    int kafkaControllerPort,
+    int schemaRegistryPort,
+    int lakehousePort) {
+
+  public static final String HOST = "127.0.0.1";
+
+  /** Settings from system properties and the environment, with the given default run directory. */
+  public static StackSettings resolve(Path repository, Path defaultRunDirectory) {
+    return resolve(repository, defaultRunDirectory, System::getProperty, System.getenv());
+  }
+
+  static StackSettings resolve(
+      Path repository, Path defaultRunDirectory, Function<String, String> properties, Map<String, String> env) {
+    Setting setting = new Setting(properties, env);
+    return new StackSettings(
+        repository.toAbsolutePath().normalize(),
+        Path.of(setting.value("run-dir", defaultRunDirectory.toString())).toAbsolutePath().normalize(),
+        setting.port("kafka.port", 9092),
+        setting.port("kafka.controller.port", 9093),
+        setting.port("schema-registry.port", 8081),
+        setting.port("lakehouse.port", 10000));
+  }
+
+  /** The project checkout that contains the working directory (the directory holding bin/stack). */
+  public static Path findRepository(Path start) {
+    String configured = System.getProperty("local-stack.repository");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("bin/stack")) && Files.isDirectory(dir.resolve("local-stack"))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException("cannot find the project checkout (a directory with bin/stack) above " + start);
+  }
+
+  public String kafkaBootstrapServers() {
+    return HOST + ":" + kafkaPort;
+  }
+
+  public String schemaRegistryUrl() {
+    return "http://" + HOST + ":" + schemaRegistryPort + "/apis/ccompat/v7";
+  }
+
+  public String lakehouseJdbcUrl() {
+    return "jdbc:hive2://" + HOST + ":" + lakehousePort + "/default";
+  }
+
+  public int port(Component component) {
+    return switch (component) {
+      case KAFKA -> kafkaPort;
+      case SCHEMA_REGISTRY -> schemaRegistryPort;
+      case LAKEHOUSE -> lakehousePort;
+    };
+  }
+
+  public String endpoint(Component component) {
+    return switch (component) {
+      case KAFKA -> kafkaBootstrapServers();
+      case SCHEMA_REGISTRY -> schemaRegistryUrl();
+      case LAKEHOUSE -> lakehouseJdbcUrl();
+    };
+  }
+
+  public Path componentDirectory(Component component) {
+    return runDirectory.resolve(component.id());
+  }
+
+  private record Setting(Function<String, String> properties, Map<String, String> env) {
+    String value(String key, String fallback) {
+      String property = properties.apply("stack." + key);
+      if (property != null && !property.isBlank()) {
+        return property.trim();
+      }
+      String variable = env.get("STACK_" + key.toUpperCase().replace('.', '_').replace('-', '_'));
+      return variable != null && !variable.isBlank() ? variable.trim() : fallback;
+    }
+
+    int port(String key, int fallback) {
+      String raw = value(key, String.valueOf(fallback));
+      try {
+        int port = Integer.parseInt(raw);
+        if (port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        return port;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("stack." + key + " must be a TCP port (1-65535), was '" + raw + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.deltapromotion.schemas.topics;
+
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.TableChanged;
+import java.util.List;
+
+/** Every event topic of the system, declared here and nowhere else. */
+public final class EventTopics {
+
+  /** Default partition count: one table's events share a partition; tables spread over the rest. */
+  public static final int PARTITIONS = 6;
+
+  /** New or changed source table versions, classified against the target. */
+  public static final TopicSpec<TableChanged> TABLE_CHANGED = new TopicSpec<>(
+      "delta-promotion.table-changed", TableChanged.class, "detector-service", PARTITIONS, TopicSpec.HISTORY);
+
+  /** Quality reports, one per TableChanged. */
+  public static final TopicSpec<QcCompleted> QC_COMPLETED = new TopicSpec<>(
+      "delta-promotion.qc-completed", QcCompleted.class, "qc-service", PARTITIONS, TopicSpec.HISTORY);
+
+  /** Promotion outcomes, one per TableChanged (and one per rollback). */
+  public static final TopicSpec<PromotionDone> PROMOTION_DONE = new TopicSpec<>(
+      "delta-promotion.promotion-done", PromotionDone.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
+
+  private static final List<TopicSpec<?>> ALL = List.of(TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE);
+
+  private EventTopics() {}
+
+  public static List<TopicSpec<?>> all() {
+    return ALL;
+  }
+}

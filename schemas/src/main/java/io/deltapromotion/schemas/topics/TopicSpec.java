@@ -1,0 +1,54 @@
+package io.deltapromotion.schemas.topics;
+
+import java.util.Map;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * One topic, declared once: its name, what its records hold, who writes it and how the broker must
+ * keep it. The key of every event topic is the fully qualified source table name (a UTF-8 string), so
+ * all events of one table land in one partition, in order.
+ *
+ * @param name the topic name
+ * @param valueType the generated Avro class of the record values
+ * @param writer the only service that produces to this topic
+ * @param partitions partitions to create the topic with
+ * @param configs broker-side topic configuration the topic must have
+ */
+public record TopicSpec<V extends SpecificRecord>(
+    String name, Class<V> valueType, String writer, int partitions, Map<String, String> configs) {
+
+  /** Kafka's own configuration keys used in {@link #configs()}. */
+  public static final String CLEANUP_POLICY = "cleanup.policy";
+  public static final String RETENTION_MS = "retention.ms";
+  public static final String RETENTION_BYTES = "retention.bytes";
+
+  /**
+   * Event topics are history: every event is kept forever and never compacted away, because the
+   * registry is rebuilt by replaying them from the beginning.
+   */
+  public static final Map<String, String> HISTORY = Map.of(
+      CLEANUP_POLICY, "delete",
+      RETENTION_MS, "-1",
+      RETENTION_BYTES, "-1");
+
+  public TopicSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(valueType, "valueType");
+    Objects.requireNonNull(writer, "writer");
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be positive: " + partitions);
+    }
+    configs = Map.copyOf(configs);
+  }
+
+  /** The schema registry subject of the values (Confluent's TopicNameStrategy). */
+  public String valueSubject() {
+    return name + "-value";
+  }
+
+  /** The value schema of this topic, as registered under {@link #valueSubject()}. */
+  public org.apache.avro.Schema valueSchema() {
+    return org.apache.avro.specific.SpecificData.get().getSchema(valueType);
+  }
+}
