@@ -1,0 +1,42 @@
+package io.deltapromotion.infrastructure.warehouse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Replace the target with a clone of the source at one version, with table properties written in the
+ * same statement.
+ *
+ * @param properties table properties for the target: keys are letters, digits, '_', '-' and '.';
+ *     values are any text (escaped as SQL string literals)
+ */
+public record CloneRequest(TableName source, long version, TableName target, CloneType type, Map<String, String> properties) {
+
+  private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,254}");
+
+  public CloneRequest {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(type, "type");
+    if (version < 0) {
+      throw new IllegalArgumentException("a Delta version is never negative: " + version);
+    }
+    if (source.equals(target)) {
+      throw new IllegalArgumentException("cannot clone " + source + " onto itself");
+    }
+    properties.forEach((key, value) -> {
+      if (key == null || !PROPERTY_KEY.matcher(key).matches()) {
+        throw new InvalidIdentifierException("table property key " + Identifier.excerpt(String.valueOf(key))
+            + " is not allowed: use letters, digits, '_', '-' and '.', starting with a letter or '_'");
+      }
+      Objects.requireNonNull(value, () -> "table property " + key + " has no value");
+    });
+    properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+
+  public static CloneRequest shallow(TableName source, long version, TableName target, Map<String, String> properties) {
+    return new CloneRequest(source, version, target, CloneType.SHALLOW, properties);
+  }
+}

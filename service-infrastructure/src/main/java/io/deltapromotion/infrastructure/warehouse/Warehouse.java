@@ -1,0 +1,36 @@
+package io.deltapromotion.infrastructure.warehouse;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Delta Lake operations the services run against the warehouse (the local lakehouse or Databricks).
+ * Every method takes validated names, so no caller can put raw input into SQL. Failures are
+ * {@link WarehouseException}s carrying the warehouse's own error text.
+ */
+public interface Warehouse {
+
+  boolean tableExists(TableName table);
+
+  /** The table's commits, newest first; at most {@code limit} of them. */
+  List<HistoryEntry> history(TableName table, int limit);
+
+  /** The table's columns (names, types, nullability, comments) at a version. */
+  TableSchema schemaAt(TableName table, long version);
+
+  /** Runs all the aggregates over the table at a version, in one query (one scan). */
+  AggregateResult aggregate(TableName table, long version, List<Aggregate> aggregates);
+
+  /** Replaces the target with a clone of the source at a version, with properties, in one statement where possible. */
+  CloneResult clone(CloneRequest request);
+
+  void setTableComment(TableName table, String comment);
+
+  void setColumnComment(TableName table, Identifier column, String comment);
+
+  /** The table's properties (TBLPROPERTIES), including Delta's own. */
+  Map<String, String> properties(TableName table);
+
+  /** Restores the table to one of its own earlier versions (one commit); returns its new version. */
+  long restore(TableName table, long version);
+}

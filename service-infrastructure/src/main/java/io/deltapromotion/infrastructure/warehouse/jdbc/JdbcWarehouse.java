@@ -1,0 +1,259 @@
+package io.deltapromotion.infrastructure.warehouse.jdbc;
+
+import io.deltapromotion.infrastructure.warehouse.Aggregate;
+import io.deltapromotion.infrastructure.warehouse.AggregateResult;
+import io.deltapromotion.infrastructure.warehouse.CloneRequest;
+import io.deltapromotion.infrastructure.warehouse.CloneResult;
+import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
+import io.deltapromotion.infrastructure.warehouse.Identifier;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.TableSchema;
+import io.deltapromotion.infrastructure.warehouse.Warehouse;
+import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Warehouse} over JDBC: Spark SQL with Delta Lake on the local lakehouse (Spark Thrift Server),
+ * Databricks SQL in production. Identifiers are always backtick-quoted from validated names; the only
+ * free text (comments, property values) goes in as escaped string literals.
+ *
+ * <p>Timestamps are read as UTC: keep the warehouse session time zone at UTC (Databricks' default; the
+ * local lakehouse sets it).
+ */
+public final class JdbcWarehouse implements Warehouse {
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcWarehouse.class);
+  private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+      .appendPattern("yyyy-MM-dd[ ]['T']HH:mm:ss")
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .optionalStart().appendLiteral('Z').optionalEnd()
+      .toFormatter();
+
+  private final DataSource dataSource;
+  private final WarehouseDialect dialect;
+  private final Duration statementTimeout;
+  private final DeltaLogReader logReader = new DeltaLogReader();
+
+  /**
+   * @param statementTimeout the longest any one statement may run; zero for no limit
+   */
+  public JdbcWarehouse(DataSource dataSource, WarehouseDialect dialect, Duration statementTimeout) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.statementTimeout = statementTimeout;
+  }
+
+  public WarehouseDialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public boolean tableExists(TableName table) {
+    try (JdbcSession session = open()) {
+      return exists(session, table);
+    }
+  }
+
+  @Override
+  public List<HistoryEntry> history(TableName table, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("history limit must be at least 1: " + limit);
+    }
+    try (JdbcSession session = open()) {
+      return history(session, table, limit);
+    }
+  }
+
+  @Override
+  public TableSchema schemaAt(TableName table, long version) {
+    requireVersion(version);
+    try (JdbcSession session = open()) {
+      List<String> columnsAtVersion = session.metadata("read the columns of " + table + " at version " + version,
+          "SELECT * FROM " + table.quoted() + " VERSION AS OF " + version + " LIMIT 0", rows -> {
+            List<String> names = new java.util.ArrayList<>();
+            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+              names.add(rows.getMetaData().getColumnName(i));
+            }
+            return names;
+          });
+      TableSchema schema = logReader.schemaAt(session, table, version);
+      List<String> fromLog = schema.columns().stream().map(column -> column.name()).toList();
+      if (!sameNames(fromLog, columnsAtVersion)) {
+        throw new WarehouseException("the Delta log of " + table + " gives columns " + fromLog + " at version " + version
+            + " but the table reads as " + columnsAtVersion, null, null);
+      }
+      return schema;
+    }
+  }
+
+  @Override
+  public AggregateResult aggregate(TableName table, long version, List<Aggregate> aggregates) {
+    requireVersion(version);
+    if (aggregates.isEmpty()) {
+      throw new IllegalArgumentException("an aggregate query needs at least one aggregate");
+    }
+    String select = aggregates.stream()
+        .map(aggregate -> aggregate.expression() + " AS " + aggregate.alias().quoted())
+        .collect(Collectors.joining(", "));
+    String sql = "SELECT " + select + " FROM " + table.quoted() + " VERSION AS OF " + version;
+    try (JdbcSession session = open()) {
+      return session.query("aggregate " + table + " at version " + version, sql, row -> {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Aggregate aggregate : aggregates) {
+          values.put(aggregate.alias().value(), row.getObject(aggregate.alias().value()));
+        }
+        return new AggregateResult(values);
+      }).get(0);
+    }
+  }
+
+  @Override
+  public CloneResult clone(CloneRequest request) {
+    if (request.type() == CloneType.DEEP && !dialect.supportsDeepClone()) {
+      throw new WarehouseException.Unsupported("cannot clone " + request.source() + " to " + request.target()
+          + ": DEEP CLONE is Databricks-only; open-source Delta Lake has only SHALLOW CLONE");
+    }
+    String sql = "CREATE OR REPLACE TABLE " + request.target().quoted()
+        + (request.type() == CloneType.DEEP ? " DEEP CLONE " : " SHALLOW CLONE ")
+        + request.source().quoted() + " VERSION AS OF " + request.version()
+        + tableProperties(request.properties());
+    String purpose = "clone " + request.source() + " at version " + request.version() + " to " + request.target();
+    try (JdbcSession session = open()) {
+      if (!dialect.replacesNonEmptyTableInOneClone() && exists(session, request.target())) {
+        long before = history(session, request.target(), 1).get(0).version();
+        emptyThenClone(session, request, sql, purpose, before);
+        return new CloneResult(history(session, request.target(), 1).get(0).version(), 2);
+      }
+      session.execute(purpose, sql);
+      return new CloneResult(history(session, request.target(), 1).get(0).version(), 1);
+    }
+  }
+
+  /**
+   * Open-source Delta refuses to clone onto a non-empty table (DELTA_UNSUPPORTED_NON_EMPTY_CLONE), so
+   * the target is emptied in a first commit. If the clone then fails, the target is restored to the
+   * version it had, so a failed promotion never leaves it empty.
+   */
+  private void emptyThenClone(JdbcSession session, CloneRequest request, String sql, String purpose, long before) {
+    log.info("{}: open-source Delta cannot replace a non-empty table with a clone; emptying it first "
+        + "(two commits: readers may briefly see it empty)", purpose);
+    session.execute("empty " + request.target() + " before cloning onto it", "DELETE FROM " + request.target().quoted());
+    try {
+      session.execute(purpose, sql);
+    } catch (WarehouseException e) {
+      log.warn("{} failed after emptying the target; restoring it to version {}", purpose, before);
+      try {
+        session.execute("restore " + request.target() + " after a failed clone",
+            "RESTORE TABLE " + request.target().quoted() + " TO VERSION AS OF " + before);
+      } catch (WarehouseException restoreFailure) {
+        e.addSuppressed(restoreFailure);
+        throw new WarehouseException(e.getMessage() + "; restoring " + request.target() + " to version " + before
+            + " also failed, so it is EMPTY now: " + restoreFailure.getMessage(), e.sqlState(), e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void setTableComment(TableName table, String comment) {
+    try (JdbcSession session = open()) {
+      session.execute("set the comment of " + table, "COMMENT ON TABLE " + table.quoted() + " IS " + SqlLiteral.of(comment));
+    }
+  }
+
+  @Override
+  public void setColumnComment(TableName table, Identifier column, String comment) {
+    try (JdbcSession session = open()) {
+      session.execute("set the comment of " + table + "." + column,
+          "ALTER TABLE " + table.quoted() + " ALTER COLUMN " + column.quoted() + " COMMENT " + SqlLiteral.of(comment));
+    }
+  }
+
+  @Override
+  public Map<String, String> properties(TableName table) {
+    try (JdbcSession session = open()) {
+      Map<String, String> properties = new LinkedHashMap<>();
+      session.query("read the properties of " + table, "SHOW TBLPROPERTIES " + table.quoted(), row -> {
+        properties.put(row.getString("key"), row.getString("value"));
+        return null;
+      });
+      return properties;
+    }
+  }
+
+  @Override
+  public long restore(TableName table, long version) {
+    requireVersion(version);
+    try (JdbcSession session = open()) {
+      session.execute("restore " + table + " to version " + version,
+          "RESTORE TABLE " + table.quoted() + " TO VERSION AS OF " + version);
+      return history(session, table, 1).get(0).version();
+    }
+  }
+
+  private boolean exists(JdbcSession session, TableName table) {
+    try {
+      return session.query("look for table " + table,
+              "SHOW TABLES IN " + table.quotedSchema() + " LIKE " + SqlLiteral.of(table.table()),
+              row -> row.getString("tableName"))
+          .stream().anyMatch(name -> name.equalsIgnoreCase(table.table()));
+    } catch (WarehouseException.TableNotFound schemaMissing) {
+      return false;
+    }
+  }
+
+  private List<HistoryEntry> history(JdbcSession session, TableName table, int limit) {
+    return session.query("read the history of " + table, "DESCRIBE HISTORY " + table.quoted() + " LIMIT " + limit,
+        row -> new HistoryEntry(
+            row.getLong("version"),
+            timestamp(row.getString("timestamp")),
+            row.getString("operation"),
+            OperationParameters.parse(row.getString("operationParameters"))));
+  }
+
+  private JdbcSession open() {
+    try {
+      return new JdbcSession(dataSource.getConnection(), statementTimeout);
+    } catch (SQLException e) {
+      throw new WarehouseException("cannot connect to the warehouse: " + WarehouseErrors.summary(e), e.getSQLState(), e);
+    }
+  }
+
+  private static String tableProperties(Map<String, String> properties) {
+    if (properties.isEmpty()) {
+      return "";
+    }
+    return " TBLPROPERTIES (" + properties.entrySet().stream()
+        .map(entry -> SqlLiteral.of(entry.getKey()) + " = " + SqlLiteral.of(entry.getValue()))
+        .collect(Collectors.joining(", ")) + ")";
+  }
+
+  static Instant timestamp(String text) {
+    return LocalDateTime.parse(text.strip(), TIMESTAMP).toInstant(ZoneOffset.UTC);
+  }
+
+  private static boolean sameNames(List<String> a, List<String> b) {
+    return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.get(i).equalsIgnoreCase(b.get(i)));
+  }
+
+  private static void requireVersion(long version) {
+    if (version < 0) {
+      throw new IllegalArgumentException("a Delta version is never negative: " + version);
+    }
+  }
+}

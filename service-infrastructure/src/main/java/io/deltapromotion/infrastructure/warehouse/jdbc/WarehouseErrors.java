@@ -1,0 +1,59 @@
+package io.deltapromotion.infrastructure.warehouse.jdbc;
+
+import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Turns driver exceptions into {@link WarehouseException}s that say what the warehouse said. */
+final class WarehouseErrors {
+
+  private static final List<String> TABLE_NOT_FOUND = List.of(
+      "TABLE_OR_VIEW_NOT_FOUND", "SCHEMA_NOT_FOUND", "DELTA_TABLE_NOT_FOUND", "DELTA_MISSING_DELTA_TABLE",
+      "Table or view not found", "is not a Delta table");
+  private static final List<String> VERSION_NOT_FOUND = List.of(
+      "VersionNotFoundException", "DELTA_VERSION_NOT_FOUND", "Cannot time travel Delta table to version",
+      "DELTA_FILE_NOT_FOUND_DETAILED", "DELTA_CANNOT_TIME_TRAVEL");
+  private static final List<String> PREFIXES = List.of(
+      "org.apache.hive.service.cli.HiveSQLException: ", "Error running query: ",
+      "org.apache.spark.sql.AnalysisException: ", "org.apache.spark.sql.delta.VersionNotFoundException: ");
+
+  private WarehouseErrors() {}
+
+  static WarehouseException translate(SQLException e, String purpose, String sql) {
+    String text = summary(e);
+    String message = purpose + " failed: " + text + " [statement: " + abbreviate(sql) + "]";
+    if (containsAny(text, VERSION_NOT_FOUND)) {
+      return new WarehouseException.VersionNotFound(message, e.getSQLState(), e);
+    }
+    if ("42P01".equals(e.getSQLState()) || containsAny(text, TABLE_NOT_FOUND)) {
+      return new WarehouseException.TableNotFound(message, e.getSQLState(), e);
+    }
+    return new WarehouseException(message, e.getSQLState(), e);
+  }
+
+  /** The warehouse's error text without the driver's wrapping and server stack traces. */
+  static String summary(SQLException e) {
+    String raw = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String text = raw.lines().map(String::strip).filter(line -> !line.startsWith("at ") && !line.isEmpty())
+        .limit(3).reduce((a, b) -> a + " " + b).orElse(raw);
+    boolean stripped = true;
+    while (stripped) {
+      stripped = false;
+      for (String prefix : PREFIXES) {
+        if (text.startsWith(prefix)) {
+          text = text.substring(prefix.length());
+          stripped = true;
+        }
+      }
+    }
+    return abbreviate(text);
+  }
+
+  private static boolean containsAny(String text, List<String> markers) {
+    return markers.stream().anyMatch(text::contains);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 600 ? text : text.substring(0, 600) + "...";
+  }
+}

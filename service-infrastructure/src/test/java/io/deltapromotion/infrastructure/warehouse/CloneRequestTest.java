@@ -1,0 +1,41 @@
+package io.deltapromotion.infrastructure.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CloneRequestTest {
+
+  private final TableName source = TableName.parse("dap_silver_pp.author_profile");
+  private final TableName target = TableName.parse("dap_silver_pr.author_profile");
+
+  @Test
+  void givenLineagePropertiesWhenRequestedThenTheirOrderIsKept() {
+    CloneRequest request = CloneRequest.shallow(source, 189, target,
+        Map.of("promoted_from", source.toString()));
+
+    assertThat(request.properties()).containsEntry("promoted_from", "dap_silver_pp.author_profile");
+    assertThat(request.type()).isEqualTo(CloneType.SHALLOW);
+  }
+
+  @Test
+  void givenAPropertyKeyThatCouldEscapeTheLiteralWhenRequestedThenItIsRejected() {
+    assertThatThrownBy(() -> CloneRequest.shallow(source, 1, target, Map.of("k') --", "v")))
+        .isInstanceOf(InvalidIdentifierException.class)
+        .hasMessageContaining("table property key");
+  }
+
+  @Test
+  void givenTheSameSourceAndTargetWhenRequestedThenItIsRejected() {
+    assertThatThrownBy(() -> CloneRequest.shallow(source, 1, source, Map.of()))
+        .hasMessageContaining("onto itself");
+  }
+
+  @Test
+  void givenANegativeVersionWhenRequestedThenItIsRejected() {
+    assertThatThrownBy(() -> CloneRequest.shallow(source, -1, target, Map.of()))
+        .hasMessageContaining("never negative");
+  }
+}

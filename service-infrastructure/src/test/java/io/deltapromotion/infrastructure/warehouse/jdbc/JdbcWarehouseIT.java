@@ -1,0 +1,233 @@
+package io.deltapromotion.infrastructure.warehouse.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deltapromotion.infrastructure.warehouse.Aggregate;
+import io.deltapromotion.infrastructure.warehouse.AggregateResult;
+import io.deltapromotion.infrastructure.warehouse.CloneRequest;
+import io.deltapromotion.infrastructure.warehouse.CloneResult;
+import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.Column;
+import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
+import io.deltapromotion.infrastructure.warehouse.Identifier;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.stack.Component;
+import io.deltapromotion.stack.RequiresLocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The warehouse adapter against the real lakehouse (Spark 3.5 + Delta 3.3 behind the Thrift Server).
+ * One source table is built once with four versions:
+ * v0 CREATE (id NOT NULL, name), v1 three rows, v2 ADD COLUMNS score, v3 a duplicate id and a null name.
+ */
+@RequiresLocalStack(Component.LAKEHOUSE)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JdbcWarehouseIT {
+
+  private final Lakehouse lakehouse = new Lakehouse();
+  private final JdbcWarehouse warehouse =
+      new JdbcWarehouse(lakehouse.dataSource, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
+  private final String preprod = Lakehouse.freshSchema("it_pp");
+  private final String prod = Lakehouse.freshSchema("it_pr");
+  private final TableName source = TableName.parse(preprod + ".author_profile");
+  private Instant createdAfter;
+
+  @BeforeAll
+  void createSourceTable() {
+    createdAfter = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    lakehouse.execute(
+        "CREATE SCHEMA " + preprod,
+        "CREATE SCHEMA " + prod,
+        "CREATE TABLE " + source + " (id BIGINT NOT NULL, name STRING COMMENT 'display name') USING delta",
+        "INSERT INTO " + source + " VALUES (1, 'ada'), (2, 'grace'), (3, 'edsger')",
+        "ALTER TABLE " + source + " ADD COLUMNS (score DOUBLE)",
+        "INSERT INTO " + source + " VALUES (3, NULL, 0.5)");
+  }
+
+  @Test
+  void givenATableWithFourCommitsWhenHistoryIsReadThenItComesNewestFirstWithOperationsAndParameters() {
+    List<HistoryEntry> history = warehouse.history(source, 10);
+
+    assertThat(history).extracting(HistoryEntry::version).containsExactly(3L, 2L, 1L, 0L);
+    assertThat(history).extracting(HistoryEntry::operation).containsExactly("WRITE", "ADD COLUMNS", "WRITE", "CREATE TABLE");
+    assertThat(history.get(0).operationParameters()).containsEntry("mode", "Append");
+    assertThat(history.get(3).timestamp()).isAfterOrEqualTo(createdAfter.minusSeconds(5))
+        .isBefore(Instant.now().plusSeconds(5));
+    assertThat(warehouse.history(source, 1)).extracting(HistoryEntry::version).containsExactly(3L);
+  }
+
+  @Test
+  void givenExistingAndMissingTablesWhenCheckedThenOnlyTheExistingOneExists() {
+    assertThat(warehouse.tableExists(source)).isTrue();
+    assertThat(warehouse.tableExists(TableName.parse(preprod + ".author_profil"))).isFalse();
+    assertThat(warehouse.tableExists(TableName.parse("no_such_schema_x.author_profile"))).isFalse();
+  }
+
+  @Test
+  void givenTwoVersionsWhenTheSchemaIsReadAtEachThenEachHasItsOwnColumnsWithNullabilityAndComments() {
+    assertThat(warehouse.schemaAt(source, 1).columns()).containsExactly(
+        new Column("id", "bigint", false, null),
+        new Column("name", "string", true, "display name"));
+    assertThat(warehouse.schemaAt(source, 3).columns()).containsExactly(
+        new Column("id", "bigint", false, null),
+        new Column("name", "string", true, "display name"),
+        new Column("score", "double", true, null));
+    assertThat(warehouse.schemaAt(source, 1).fingerprint()).isNotEqualTo(warehouse.schemaAt(source, 3).fingerprint());
+  }
+
+  @Test
+  void givenAVersionTheTableNeverReachedWhenItsSchemaIsReadThenVersionNotFound() {
+    assertThatThrownBy(() -> warehouse.schemaAt(source, 99))
+        .isInstanceOf(WarehouseException.VersionNotFound.class)
+        .hasMessageContaining("version 99");
+  }
+
+  @Test
+  void givenAMissingTableWhenItsSchemaIsReadThenTableNotFound() {
+    assertThatThrownBy(() -> warehouse.schemaAt(TableName.parse(preprod + ".missing"), 0))
+        .isInstanceOf(WarehouseException.TableNotFound.class)
+        .hasMessageContaining("TABLE_OR_VIEW_NOT_FOUND");
+  }
+
+  @Test
+  void givenTwoVersionsWhenAggregatedThenEachVersionIsCountedAsItWasInOneQuery() {
+    List<Aggregate> checks = List.of(
+        Aggregate.rowCount("row_count"),
+        Aggregate.nullCount("null_name", Identifier.of("name")),
+        Aggregate.duplicateKeyCount("duplicate_keys", List.of(Identifier.of("id"))),
+        Aggregate.duplicateKeyCount("duplicate_id_name", List.of(Identifier.of("id"), Identifier.of("name"))));
+
+    AggregateResult atOne = warehouse.aggregate(source, 1, checks);
+    AggregateResult atThree = warehouse.aggregate(source, 3, checks);
+
+    assertThat(atOne.getLong("row_count")).hasValue(3);
+    assertThat(atOne.getLong("null_name")).hasValue(0);
+    assertThat(atOne.getLong("duplicate_keys")).hasValue(0);
+    assertThat(atThree.getLong("row_count")).hasValue(4);
+    assertThat(atThree.getLong("null_name")).hasValue(1);
+    assertThat(atThree.getLong("duplicate_keys")).hasValue(1);
+    assertThat(atThree.getLong("duplicate_id_name")).hasValue(0);
+  }
+
+  @Test
+  void givenANewTargetWhenClonedWithPropertiesThenOneCommitMakesAShallowCloneOfThatVersionWithThem() {
+    TableName target = TableName.parse(prod + ".clone_new");
+    Map<String, String> lineage = lineage(1);
+
+    CloneResult result = warehouse.clone(CloneRequest.shallow(source, 1, target, lineage));
+
+    assertThat(result.commits()).isEqualTo(1);
+    HistoryEntry clone = warehouse.history(target, 1).get(0);
+    assertThat(clone.version()).isEqualTo(result.targetVersion());
+    assertThat(clone.operation()).isEqualTo("CLONE");
+    assertThat(clone.operationParameters()).containsEntry("sourceVersion", "1");
+    assertThat(clone.operationParameters().get("source")).endsWith(source.toString());
+    assertThat(warehouse.properties(target)).containsAllEntriesOf(lineage);
+    assertThat(lakehouse.count(target.toString())).isEqualTo(3);
+  }
+
+  @Test
+  void givenANonEmptyTargetOnOpenSourceDeltaWhenClonedAgainThenItIsEmptiedFirstAndHoldsTheNewVersion() {
+    TableName target = TableName.parse(prod + ".clone_again");
+    warehouse.clone(CloneRequest.shallow(source, 1, target, lineage(1)));
+
+    CloneResult again = warehouse.clone(CloneRequest.shallow(source, 3, target, Map.of("promoted_version", "3")));
+
+    assertThat(again.commits()).isEqualTo(2);
+    assertThat(warehouse.history(target, 3)).extracting(HistoryEntry::operation).containsExactly("CLONE", "DELETE", "CLONE");
+    assertThat(lakehouse.count(target.toString())).isEqualTo(4);
+    assertThat(warehouse.properties(target)).containsEntry("promoted_version", "3");
+  }
+
+  @Test
+  void givenANonEmptyTargetWhenTheCloneFailsAfterEmptyingItThenTheTargetIsRestoredAsItWas() {
+    TableName target = TableName.parse(prod + ".clone_fails");
+    warehouse.clone(CloneRequest.shallow(source, 1, target, lineage(1)));
+
+    assertThatThrownBy(() -> warehouse.clone(CloneRequest.shallow(source, 99, target, Map.of())))
+        .isInstanceOf(WarehouseException.VersionNotFound.class);
+
+    assertThat(lakehouse.count(target.toString())).isEqualTo(3);
+    assertThat(warehouse.properties(target)).containsEntry("promoted_version", "1");
+    assertThat(warehouse.history(target, 1).get(0).operation()).isEqualTo("RESTORE");
+  }
+
+  @Test
+  void givenOpenSourceDeltaWhenADeepCloneIsRequestedThenItIsRefusedByNameAndNothingIsWritten() {
+    TableName target = TableName.parse(prod + ".deep");
+
+    assertThatThrownBy(() -> warehouse.clone(new CloneRequest(source, 1, target, CloneType.DEEP, Map.of())))
+        .isInstanceOf(WarehouseException.Unsupported.class)
+        .hasMessageContaining("DEEP CLONE is Databricks-only");
+    assertThat(warehouse.tableExists(target)).isFalse();
+  }
+
+  @Test
+  void givenHostileTextInPropertyValuesAndCommentsWhenWrittenThenItIsStoredVerbatim() {
+    TableName target = TableName.parse(prod + ".hostile_text");
+    String hostile = "it's \\ ; -- x'); DROP TABLE " + source + "; /* \"q\" */ \t tab \u00e9\u4e2d\ud83d\ude00";
+    warehouse.clone(CloneRequest.shallow(source, 1, target, Map.of("release_tag", hostile)));
+
+    warehouse.setTableComment(target, hostile);
+    warehouse.setColumnComment(target, Identifier.of("name"), "the author's name");
+
+    assertThat(warehouse.properties(target)).containsEntry("release_tag", hostile);
+    assertThat(lakehouse.rows("DESCRIBE TABLE EXTENDED " + target))
+        .anySatisfy(row -> assertThat(row).containsExactly("Comment", hostile, ""));
+    long latest = warehouse.history(target, 1).get(0).version();
+    assertThat(warehouse.schemaAt(target, latest).column("name")).get()
+        .extracting(Column::comment).isEqualTo("the author's name");
+    assertThat(warehouse.tableExists(source)).isTrue();
+  }
+
+  @Test
+  void givenAClonedTableWhenRestoredToItsFirstVersionThenDataAndPropertiesAreThoseOfThatVersion() {
+    TableName target = TableName.parse(prod + ".restored");
+    long first = warehouse.clone(CloneRequest.shallow(source, 1, target, lineage(1))).targetVersion();
+    warehouse.clone(CloneRequest.shallow(source, 3, target, lineage(3)));
+
+    long afterRestore = warehouse.restore(target, first);
+
+    assertThat(afterRestore).isGreaterThan(first);
+    assertThat(lakehouse.count(target.toString())).isEqualTo(3);
+    assertThat(warehouse.properties(target)).containsEntry("promoted_version", "1");
+    assertThat(warehouse.history(target, 1).get(0).operation()).isEqualTo("RESTORE");
+  }
+
+  @Test
+  void givenOldCommitsCleanedUpWhenTheSchemaIsReadThenItComesFromTheCheckpoint() throws Exception {
+    TableName table = TableName.parse(preprod + ".checkpointed");
+    lakehouse.execute(
+        "CREATE TABLE " + table + " (id BIGINT NOT NULL) USING delta TBLPROPERTIES ('delta.checkpointInterval' = '2')",
+        "INSERT INTO " + table + " VALUES (1)",
+        "INSERT INTO " + table + " VALUES (2)",
+        "INSERT INTO " + table + " VALUES (3)");
+    Path log = Path.of(java.net.URI.create(lakehouse.rows("DESCRIBE DETAIL " + table).get(0).get(4) + "/_delta_log"));
+    try (Stream<Path> commits = Files.list(log)) {
+      commits.filter(file -> file.getFileName().toString().matches("0{19}[01]\\.json")).forEach(file -> file.toFile().delete());
+    }
+
+    assertThat(warehouse.schemaAt(table, 3).columns()).containsExactly(new Column("id", "bigint", false, null));
+  }
+
+  private Map<String, String> lineage(long version) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("promoted_from", source.toString());
+    properties.put("promoted_version", String.valueOf(version));
+    properties.put("release_tag", "2025Q4_R1");
+    return properties;
+  }
+}
