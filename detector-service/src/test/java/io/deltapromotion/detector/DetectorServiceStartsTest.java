@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.deltapromotion.stack.Loopback;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.deltapromotion.stack.ServiceHealth;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,19 +16,9 @@ class DetectorServiceStartsTest {
   int port;
 
   @Test
-  void givenTheServiceWhenItStartsThenItReportsHealthyOnLoopback() throws Exception {
-    HttpResponse<String> health = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"");
-  }
-
-  @Test
-  void givenTheServiceWhenItStartsThenNoOtherAddressOfThisMachineReachesIt() {
+  void givenTheServiceWhenItStartsThenItReportsHealthyOnLoopbackAndNowhereElse() {
+    assertThat(ServiceHealth.of(port)).contains("\"status\":\"UP\"");
     assumeFalse(Loopback.otherAddresses().isEmpty(), "this machine has no address besides loopback");
-
     assertThat(Loopback.otherAddressesAccepting(port)).isEmpty();
   }
 }

@@ -13,15 +13,18 @@ public final class EventTopics {
 
   /** New or changed source table versions, classified against the target. */
   public static final TopicSpec<TableChanged> TABLE_CHANGED = new TopicSpec<>(
-      "delta-promotion.table-changed", TableChanged.class, "detector-service", PARTITIONS, TopicSpec.HISTORY);
+      "delta-promotion.table-changed",
+      TopicKey.SOURCE_TABLE, TableChanged.class, "detector-service", PARTITIONS, TopicSpec.HISTORY);
 
   /** Quality reports, one per TableChanged. */
   public static final TopicSpec<QcCompleted> QC_COMPLETED = new TopicSpec<>(
-      "delta-promotion.qc-completed", QcCompleted.class, "qc-service", PARTITIONS, TopicSpec.HISTORY);
+      "delta-promotion.qc-completed",
+      TopicKey.SOURCE_TABLE, QcCompleted.class, "qc-service", PARTITIONS, TopicSpec.HISTORY);
 
   /** Promotion outcomes, one per TableChanged (and one per rollback). */
   public static final TopicSpec<PromotionDone> PROMOTION_DONE = new TopicSpec<>(
-      "delta-promotion.promotion-done", PromotionDone.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
+      "delta-promotion.promotion-done",
+      TopicKey.SOURCE_TABLE, PromotionDone.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
 
   private static final List<TopicSpec<?>> ALL = List.of(TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE);
 

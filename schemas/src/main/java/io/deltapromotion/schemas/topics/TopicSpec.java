@@ -2,21 +2,23 @@ package io.deltapromotion.schemas.topics;
 
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * One topic, declared once: its name, what its records hold, who writes it and how the broker must
- * keep it. The key of every event topic is the fully qualified source table name (a UTF-8 string), so
- * all events of one table land in one partition, in order.
+ * One topic, declared once: its name, what its keys and values hold, who writes it and how the broker
+ * must keep it.
  *
  * @param name the topic name
+ * @param key what the record keys hold
  * @param valueType the generated Avro class of the record values
  * @param writer the only service that produces to this topic
  * @param partitions partitions to create the topic with
  * @param configs broker-side topic configuration the topic must have
  */
 public record TopicSpec<V extends SpecificRecord>(
-    String name, Class<V> valueType, String writer, int partitions, Map<String, String> configs) {
+    String name, TopicKey key, Class<V> valueType, String writer, int partitions, Map<String, String> configs) {
 
   /** Kafka's own configuration keys used in {@link #configs()}. */
   public static final String CLEANUP_POLICY = "cleanup.policy";
@@ -34,6 +36,7 @@ public record TopicSpec<V extends SpecificRecord>(
 
   public TopicSpec {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(key, "key");
     Objects.requireNonNull(valueType, "valueType");
     Objects.requireNonNull(writer, "writer");
     if (partitions < 1) {
@@ -48,7 +51,7 @@ public record TopicSpec<V extends SpecificRecord>(
   }
 
   /** The value schema of this topic, as registered under {@link #valueSubject()}. */
-  public org.apache.avro.Schema valueSchema() {
-    return org.apache.avro.specific.SpecificData.get().getSchema(valueType);
+  public Schema valueSchema() {
+    return SpecificData.get().getSchema(valueType);
   }
 }
