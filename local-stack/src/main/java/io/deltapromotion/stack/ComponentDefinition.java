@@ -1,5 +1,6 @@
 package io.deltapromotion.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ interface ComponentDefinition {
   static List<String> builtClasspath(StackSettings settings, Component component) {
     Path file = builtArtifact(settings, component, "runtime-classpath.txt");
     try {
-      return Arrays.stream(Files.readString(file).trim().split(java.io.File.pathSeparator))
+      return Arrays.stream(Files.readString(file).trim().split(File.pathSeparator))
           .filter(entry -> !entry.isBlank())
           .toList();
     } catch (IOException e) {

@@ -69,7 +69,7 @@ final class KafkaDefinition implements ComponentDefinition {
         "share.coordinator.state.topic.replication.factor=1",
         "share.coordinator.state.topic.min.isr=1",
         "group.initial.rebalance.delay.ms=0",
-        "") ;
+        "");
   }
 
   private static List<String> jvmOptions(Path dir) {

@@ -24,7 +24,7 @@ public class AvroRecordDeserializer implements Deserializer<Object> {
   private SchemaRegistryClient registry;
   private boolean specificReader;
   private Optional<String> specificReaderType = Optional.empty();
-  private final Map<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+  private final Map<Integer, DatumReader<Object>> readersBySchemaId = new ConcurrentHashMap<>();
 
   public AvroRecordDeserializer() {}
 
@@ -58,8 +58,7 @@ public class AvroRecordDeserializer implements Deserializer<Object> {
       throw new SerializationException("record on topic " + topic + " names schema id " + id
           + ", which could not be fetched: " + e.getMessage(), e);
     }
-    DatumReader<Object> reader = readers.computeIfAbsent(new ReaderKey(id, writerSchema.getFullName()),
-        key -> reader(writerSchema));
+    DatumReader<Object> reader = readersBySchemaId.computeIfAbsent(id, key -> reader(writerSchema));
     try {
       return reader.read(null, DecoderFactory.get().binaryDecoder(
           data, WireFormat.HEADER_LENGTH, data.length - WireFormat.HEADER_LENGTH, null));
@@ -89,6 +88,4 @@ public class AvroRecordDeserializer implements Deserializer<Object> {
           + writerSchema.getFullName() + " into; add it, or set specific.avro.reader=false for GenericRecords", e);
     }
   }
-
-  private record ReaderKey(int schemaId, String writerName) {}
 }

@@ -1,23 +1,27 @@
 package io.deltapromotion.infrastructure.warehouse;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** The values of an aggregate query, by alias. */
 public record AggregateResult(Map<String, Object> values) {
 
   public AggregateResult {
-    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** The value as a long; null results (e.g. SUM over no rows) are absent, not zero. */
-  public java.util.OptionalLong getLong(String alias) {
+  public OptionalLong getLong(String alias) {
     Object value = require(alias);
-    return value == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(((Number) value).longValue());
+    return value == null ? OptionalLong.empty() : OptionalLong.of(((Number) value).longValue());
   }
 
-  public java.util.OptionalDouble getDouble(String alias) {
+  public OptionalDouble getDouble(String alias) {
     Object value = require(alias);
-    return value == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(((Number) value).doubleValue());
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) value).doubleValue());
   }
 
   private Object require(String alias) {

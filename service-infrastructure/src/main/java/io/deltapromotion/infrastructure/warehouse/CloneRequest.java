@@ -1,5 +1,6 @@
 package io.deltapromotion.infrastructure.warehouse;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +34,7 @@ public record CloneRequest(TableName source, long version, TableName target, Clo
       }
       Objects.requireNonNull(value, () -> "table property " + key + " has no value");
     });
-    properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
   }
 
   public static CloneRequest shallow(TableName source, long version, TableName target, Map<String, String> properties) {

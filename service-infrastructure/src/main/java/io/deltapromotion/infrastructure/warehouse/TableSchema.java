@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The columns of a table at one version, in order. */
@@ -25,7 +26,7 @@ public record TableSchema(List<Column> columns) {
   public String fingerprint() {
     StringBuilder canonical = new StringBuilder();
     for (Column column : columns) {
-      canonical.append(column.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(column.type())
+      canonical.append(column.name().toLowerCase(Locale.ROOT)).append(' ').append(column.type())
           .append(column.nullable() ? " null" : " not null").append('\n');
     }
     try {

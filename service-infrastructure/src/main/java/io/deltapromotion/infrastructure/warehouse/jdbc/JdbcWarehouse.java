@@ -5,6 +5,7 @@ import io.deltapromotion.infrastructure.warehouse.AggregateResult;
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.Column;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.TableName;
@@ -19,10 +20,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,14 +88,14 @@ public final class JdbcWarehouse implements Warehouse {
     try (JdbcSession session = open()) {
       List<String> columnsAtVersion = session.metadata("read the columns of " + table + " at version " + version,
           "SELECT * FROM " + table.quoted() + " VERSION AS OF " + version + " LIMIT 0", rows -> {
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
               names.add(rows.getMetaData().getColumnName(i));
             }
             return names;
           });
       TableSchema schema = logReader.schemaAt(session, table, version);
-      List<String> fromLog = schema.columns().stream().map(column -> column.name()).toList();
+      List<String> fromLog = schema.columns().stream().map(Column::name).toList();
       if (!sameNames(fromLog, columnsAtVersion)) {
         throw new WarehouseException("the Delta log of " + table + " gives columns " + fromLog + " at version " + version
             + " but the table reads as " + columnsAtVersion, null, null);
@@ -248,7 +251,7 @@ public final class JdbcWarehouse implements Warehouse {
   }
 
   private static boolean sameNames(List<String> a, List<String> b) {
-    return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.get(i).equalsIgnoreCase(b.get(i)));
+    return a.size() == b.size() && IntStream.range(0, a.size()).allMatch(i -> a.get(i).equalsIgnoreCase(b.get(i)));
   }
 
   private static void requireVersion(long version) {
