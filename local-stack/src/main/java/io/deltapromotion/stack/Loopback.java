@@ -1,10 +1,7 @@
 package io.deltapromotion.stack;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.Socket;
 import java.net.SocketException;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +15,7 @@ public final class Loopback {
   public static List<InetAddress> otherAddresses() {
     try {
       return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-          .filter(nic -> isUp(nic))
+          .filter(Loopback::isUp)
           .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
           .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
           .toList();
@@ -29,16 +26,7 @@ public final class Loopback {
 
   /** The addresses among {@link #otherAddresses()} where something accepts connections on the port. */
   public static List<InetAddress> otherAddressesAccepting(int port) {
-    return otherAddresses().stream().filter(address -> accepts(address, port)).toList();
-  }
-
-  private static boolean accepts(InetAddress address, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address, port), 1_000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return otherAddresses().stream().filter(address -> Probes.accepts(address.getHostAddress(), port)).toList();
   }
 
   private static boolean isUp(NetworkInterface nic) {

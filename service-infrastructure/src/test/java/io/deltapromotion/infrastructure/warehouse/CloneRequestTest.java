@@ -3,6 +3,7 @@ package io.deltapromotion.infrastructure.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,11 +14,18 @@ class CloneRequestTest {
 
   @Test
   void givenLineagePropertiesWhenRequestedThenTheirOrderIsKept() {
-    CloneRequest request = CloneRequest.shallow(source, 189, target,
-        Map.of("promoted_from", source.toString()));
+    Map<String, String> lineage = new LinkedHashMap<>();
+    lineage.put("promoted_version", "189");
+    lineage.put("promoted_from", source.toString());
+    lineage.put("release_tag", "2025Q4_R1");
+    lineage.put("promoted_at", "2025-10-27T14:00:00Z");
+
+    CloneRequest request = CloneRequest.shallow(source, 189, target, lineage);
 
     assertThat(request.properties()).containsEntry("promoted_from", "dap_silver_pp.author_profile");
     assertThat(request.type()).isEqualTo(CloneType.SHALLOW);
+    assertThat(request.properties().keySet())
+        .containsExactly("promoted_version", "promoted_from", "release_tag", "promoted_at");
   }
 
   @Test

@@ -29,25 +29,22 @@ final class JdbcSession implements AutoCloseable {
     this.timeout = timeout;
   }
 
+  /** Runs a query and maps every row. */
   <T> List<T> query(String purpose, String sql, RowMapper<T> mapper) {
-    long start = System.nanoTime();
-    try (Statement statement = statement(); ResultSet rows = statement.executeQuery(sql)) {
+    return resultSet(purpose, sql, rows -> {
       List<T> result = new ArrayList<>();
       while (rows.next()) {
         result.add(mapper.map(rows));
       }
-      log(purpose, sql, start);
       return result;
-    } catch (SQLException e) {
-      throw WarehouseErrors.translate(e, purpose, sql);
-    }
+    });
   }
 
-  /** Runs a query and hands over its metadata only (e.g. a LIMIT 0 probe). */
-  <T> T metadata(String purpose, String sql, RowMapper<T> mapper) {
+  /** Runs a query and hands its whole result set to the reader (e.g. to read only a LIMIT 0 probe's metadata). */
+  <T> T resultSet(String purpose, String sql, RowMapper<T> reader) {
     long start = System.nanoTime();
     try (Statement statement = statement(); ResultSet rows = statement.executeQuery(sql)) {
-      T result = mapper.map(rows);
+      T result = reader.map(rows);
       log(purpose, sql, start);
       return result;
     } catch (SQLException e) {

@@ -86,7 +86,7 @@ public final class JdbcWarehouse implements Warehouse {
   public TableSchema schemaAt(TableName table, long version) {
     requireVersion(version);
     try (JdbcSession session = open()) {
-      List<String> columnsAtVersion = session.metadata("read the columns of " + table + " at version " + version,
+      List<String> columnsAtVersion = session.resultSet("read the columns of " + table + " at version " + version,
           "SELECT * FROM " + table.quoted() + " VERSION AS OF " + version + " LIMIT 0", rows -> {
             List<String> names = new ArrayList<>();
             for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
@@ -190,12 +190,13 @@ public final class JdbcWarehouse implements Warehouse {
   @Override
   public Map<String, String> properties(TableName table) {
     try (JdbcSession session = open()) {
-      Map<String, String> properties = new LinkedHashMap<>();
-      session.query("read the properties of " + table, "SHOW TBLPROPERTIES " + table.quoted(), row -> {
-        properties.put(row.getString("key"), row.getString("value"));
-        return null;
+      return session.resultSet("read the properties of " + table, "SHOW TBLPROPERTIES " + table.quoted(), rows -> {
+        Map<String, String> properties = new LinkedHashMap<>();
+        while (rows.next()) {
+          properties.put(rows.getString("key"), rows.getString("value"));
+        }
+        return properties;
       });
-      return properties;
     }
   }
 
