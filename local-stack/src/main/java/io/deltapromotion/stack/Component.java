@@ -1,10 +1,19 @@
 package io.deltapromotion.stack;
 
-/** The servers of the local stack, in start order. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The processes of the local stack, in start order: the servers, then the services that use them. */
 public enum Component {
   KAFKA("kafka", "local-kafka"),
   SCHEMA_REGISTRY("schema-registry", "local-schema-registry"),
-  LAKEHOUSE("lakehouse", "local-lakehouse");
+  LAKEHOUSE("lakehouse", "local-lakehouse"),
+  DETECTOR("detector-service", "detector-service"),
+  QC("qc-service", "qc-service"),
+  PROMOTER("promoter-service", "promoter-service"),
+  NOTIFIER("notifier-service", "notifier-service");
+
+  private static final Set<Component> SERVERS = EnumSet.of(KAFKA, SCHEMA_REGISTRY, LAKEHOUSE);
 
   private final String id;
   private final String module;
@@ -24,6 +33,20 @@ public enum Component {
     return module;
   }
 
+  /** Kafka, the schema registry and the lakehouse: what {@code bin/stack up} starts by default. */
+  public static Set<Component> servers() {
+    return EnumSet.copyOf(SERVERS);
+  }
+
+  /** The four Spring Boot services. */
+  public static Set<Component> services() {
+    return EnumSet.complementOf(EnumSet.copyOf(SERVERS));
+  }
+
+  public boolean isService() {
+    return !SERVERS.contains(this);
+  }
+
   public static Component fromId(String id) {
     for (Component component : values()) {
       if (component.id.equals(id)) {
@@ -31,6 +54,7 @@ public enum Component {
       }
     }
     throw new IllegalArgumentException(
-        "unknown component '" + id + "': expected one of kafka, schema-registry, lakehouse");
+        "unknown component '" + id + "': expected one of kafka, schema-registry, lakehouse, detector-service, "
+            + "qc-service, promoter-service, notifier-service");
   }
 }

@@ -35,6 +35,7 @@ interface ComponentDefinition {
       case KAFKA -> new KafkaDefinition();
       case SCHEMA_REGISTRY -> new SchemaRegistryDefinition();
       case LAKEHOUSE -> new LakehouseDefinition();
+      case DETECTOR, QC, PROMOTER, NOTIFIER -> new ServiceDefinition(component);
     };
   }
 

@@ -17,13 +17,13 @@ public final class LocalStackCli {
 
   public static void main(String[] args) {
     if (args.length == 0) {
-      System.err.println("usage: bin/stack up|down|status [kafka|schema-registry|lakehouse ...]");
+      System.err.println("usage: bin/stack up|down|status [kafka|schema-registry|lakehouse|services|<service> ...]");
       System.exit(2);
     }
     Path repository = StackSettings.findRepository(Path.of(""));
     LocalStack stack = new LocalStack(StackSettings.resolve(repository, repository.resolve(".stack")), System.out);
     try {
-      System.exit(run(stack, args[0], components(Arrays.asList(args).subList(1, args.length))));
+      System.exit(run(stack, args[0], components(args[0], Arrays.asList(args).subList(1, args.length))));
     } catch (StackException | IllegalArgumentException e) {
       System.err.println("bin/stack " + args[0] + ": " + e.getMessage());
       System.exit(1);
@@ -35,7 +35,7 @@ public final class LocalStackCli {
       case "up" -> {
         stack.up(components, null, START_TIMEOUT);
         System.out.println();
-        printEndpoints(stack.settings());
+        printEndpoints(stack.settings(), components);
         return 0;
       }
       case "down" -> {
@@ -57,24 +57,35 @@ public final class LocalStackCli {
     for (ComponentStatus status : statuses) {
       System.out.printf("%-16s %-14s %-8s %s%n", status.component().id(), status.state().name().toLowerCase(),
           status.pid().isPresent() ? String.valueOf(status.pid().getAsLong()) : "-", status.endpoint());
-      allUsable &= status.usable();
+      boolean stoppedService = status.component().isService() && status.state() == ComponentStatus.State.STOPPED;
+      allUsable &= status.usable() || stoppedService;
     }
     System.out.println();
     System.out.println("run directory: " + stack.settings().runDirectory());
     return allUsable ? 0 : 3;
   }
 
-  private static void printEndpoints(StackSettings settings) {
+  private static void printEndpoints(StackSettings settings, Set<Component> started) {
     System.out.println("Endpoints:");
     System.out.println("  Kafka bootstrap servers  " + settings.kafkaBootstrapServers());
     System.out.println("  Schema registry          " + settings.schemaRegistryUrl());
     System.out.println("  Lakehouse JDBC           " + settings.lakehouseJdbcUrl());
+    for (Component service : started) {
+      if (!service.isService()) {
+        continue;
+      }
+      System.out.printf("  %-24s %s%n", service.id(), settings.endpoint(service));
+    }
     System.out.println("Data and logs under " + settings.runDirectory() + "; stop with bin/stack down.");
   }
 
-  private static Set<Component> components(List<String> ids) {
+  /** Without names: {@code up} starts the servers; {@code down} and {@code status} cover everything. */
+  private static Set<Component> components(String command, List<String> ids) {
     if (ids.isEmpty()) {
-      return EnumSet.allOf(Component.class);
+      return "up".equals(command) ? Component.servers() : EnumSet.allOf(Component.class);
+    }
+    if (ids.equals(List.of("services"))) {
+      return Component.services();
     }
     Set<Component> components = EnumSet.noneOf(Component.class);
     ids.forEach(id -> components.add(Component.fromId(id)));

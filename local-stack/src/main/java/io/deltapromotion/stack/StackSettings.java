@@ -16,6 +16,8 @@ import java.util.function.Function;
  * @param kafkaControllerPort Kafka's KRaft controller listener (default 9093)
  * @param schemaRegistryPort the schema registry's HTTP port (default 8081)
  * @param lakehousePort the lakehouse's JDBC (Thrift) port (default 10000)
+ * @param servicePortBase the detector's HTTP port; qc, promoter and notifier take the next three
+ *     (default 8091, so 8091 to 8094)
  */
 public record StackSettings(
     Path repository,
@@ -23,7 +25,8 @@ public record StackSettings(
     int kafkaPort,
     int kafkaControllerPort,
     int schemaRegistryPort,
-    int lakehousePort) {
+    int lakehousePort,
+    int servicePortBase) {
 
   public static final String HOST = "127.0.0.1";
 
@@ -41,7 +44,8 @@ public record StackSettings(
         setting.port("kafka.port", 9092),
         setting.port("kafka.controller.port", 9093),
         setting.port("schema-registry.port", 8081),
-        setting.port("lakehouse.port", 10000));
+        setting.port("lakehouse.port", 10000),
+        setting.port("services.port-base", 8091));
   }
 
   /** The project checkout that contains the working directory (the directory holding bin/stack). */
@@ -75,6 +79,7 @@ public record StackSettings(
       case KAFKA -> kafkaPort;
       case SCHEMA_REGISTRY -> schemaRegistryPort;
       case LAKEHOUSE -> lakehousePort;
+      case DETECTOR, QC, PROMOTER, NOTIFIER -> servicePortBase + component.ordinal() - Component.DETECTOR.ordinal();
     };
   }
 
@@ -83,7 +88,14 @@ public record StackSettings(
       case KAFKA -> kafkaBootstrapServers();
       case SCHEMA_REGISTRY -> schemaRegistryUrl();
       case LAKEHOUSE -> lakehouseJdbcUrl();
+      case DETECTOR, QC, PROMOTER, NOTIFIER -> "http://" + HOST + ":" + port(component);
     };
+  }
+
+  /** The same stack with another run directory and services on other ports (for a test's own services). */
+  public StackSettings withServices(Path otherRunDirectory, int otherServicePortBase) {
+    return new StackSettings(repository, otherRunDirectory, kafkaPort, kafkaControllerPort, schemaRegistryPort,
+        lakehousePort, otherServicePortBase);
   }
 
   public Path componentDirectory(Component component) {

@@ -26,6 +26,15 @@ public final class EventTopics {
       "delta-promotion.promotion-done",
       TopicKey.SOURCE_TABLE, PromotionDone.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
 
+  /** What qc-service could not audit (malformed TableChanged, unknown table or version). */
+  public static final DeadLetterTopic QC_DEAD_LETTER = DeadLetterTopic.of("qc-service");
+
+  /** What promoter-service could not act on (malformed QcCompleted, hostile table names). */
+  public static final DeadLetterTopic PROMOTER_DEAD_LETTER = DeadLetterTopic.of("promoter-service");
+
+  /** What notifier-service could not turn into an alert. */
+  public static final DeadLetterTopic NOTIFIER_DEAD_LETTER = DeadLetterTopic.of("notifier-service");
+
   private static final List<TopicSpec<?>> ALL = List.of(TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE);
 
   private EventTopics() {}

@@ -12,6 +12,9 @@ public interface Warehouse {
 
   boolean tableExists(TableName table);
 
+  /** The tables of a schema, sorted by name; empty when the schema does not exist. */
+  List<TableName> tablesIn(SchemaName schema);
+
   /** The table's commits, newest first; at most {@code limit} of them. */
   List<HistoryEntry> history(TableName table, int limit);
 

@@ -8,6 +8,7 @@ import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.Column;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
+import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
@@ -69,6 +71,17 @@ public final class JdbcWarehouse implements Warehouse {
   public boolean tableExists(TableName table) {
     try (JdbcSession session = open()) {
       return exists(session, table);
+    }
+  }
+
+  @Override
+  public List<TableName> tablesIn(SchemaName schema) {
+    try (JdbcSession session = open()) {
+      return session.query("list the tables of " + schema, "SHOW TABLES IN " + schema.quoted(),
+              row -> row.getBoolean("isTemporary") ? null : row.getString("tableName"))
+          .stream().filter(Objects::nonNull).sorted().map(schema::table).toList();
+    } catch (WarehouseException.TableNotFound schemaMissing) {
+      return List.of();
     }
   }
 

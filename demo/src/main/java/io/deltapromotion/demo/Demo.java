@@ -1,0 +1,125 @@
+package io.deltapromotion.demo;
+
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.registry.RegistryEntry;
+import io.deltapromotion.registry.RegistryReader;
+import io.deltapromotion.registry.RegistryTable;
+import io.deltapromotion.stack.Component;
+import io.deltapromotion.stack.LocalStack;
+import io.deltapromotion.stack.StackSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The project's main job on the local stack: three pre-prod tables get new versions (a clean one, one
+ * with an additive schema change, one with duplicate keys); the services detect, audit, promote and
+ * announce them; the registry is rebuilt from the topics and printed. Each run adds new versions, so it
+ * can run any number of times.
+ */
+public final class Demo {
+
+  static final String PREPROD = "demo_pp";
+  static final String PROD = "demo_pr";
+  static final int WEBHOOK_PORT = 8099;
+  private static final Duration OUTCOME_TIMEOUT = Duration.ofMinutes(4);
+
+  private final StackSettings settings;
+  private final Lakehouse lakehouse;
+  private final List<String> problems = new ArrayList<>();
+
+  Demo(StackSettings settings) {
+    this.settings = settings;
+    this.lakehouse = new Lakehouse(settings.lakehouseJdbcUrl());
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path repository = StackSettings.findRepository(Path.of(""));
+    StackSettings settings = StackSettings.resolve(repository, repository.resolve(".stack"));
+    try {
+      System.exit(new Demo(settings).run());
+    } catch (RuntimeException e) {
+      System.err.println("bin/demo failed: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  int run() throws IOException {
+    LocalStack stack = new LocalStack(settings, System.out);
+    step("Starting the local stack (Kafka, schema registry, lakehouse)");
+    stack.up(Component.servers(), null, Duration.ofMinutes(4));
+    try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT)) {
+      ServiceConfiguration.write(settings, PREPROD, PROD, "demo",
+          List.of("orders: [order_id]", "customers: [customer_id]", "payments: [payment_id]"), inbox.url());
+      step("Starting the four services (detector polls " + PREPROD + ".* every 2 s)");
+      stack.up(Component.services(), null, Duration.ofMinutes(3));
+      try (PromotionWatch watch = new PromotionWatch(settings.kafkaBootstrapServers(), settings.schemaRegistryUrl())) {
+        step("Writing new versions of three pre-prod tables");
+        lakehouse.execute("CREATE SCHEMA IF NOT EXISTS " + PREPROD, "CREATE SCHEMA IF NOT EXISTS " + PROD);
+        long orders = DemoTables.writeOrders(lakehouse);
+        long customers = DemoTables.writeCustomers(lakehouse);
+        long payments = DemoTables.writePaymentsWithDuplicateKeys(lakehouse);
+        expect(watch, "orders", orders, PromotionStatus.PROMOTED);
+        expect(watch, "customers", customers, PromotionStatus.PROMOTED);
+        expect(watch, "payments", payments, PromotionStatus.BLOCKED);
+
+        step("Adding a column to " + PREPROD + ".customers (an additive schema change)");
+        long evolved = DemoTables.addCustomerColumn(lakehouse);
+        expect(watch, "customers", evolved, PromotionStatus.PROMOTED);
+        watch.change(PREPROD + ".customers", evolved).map(TableChanged::getChangeCategory)
+            .filter(category -> !category.name().equals("SCHEMA_CHANGE"))
+            .ifPresent(category -> problems.add("customers version " + evolved + " was classified " + category
+                + ", not SCHEMA_CHANGE"));
+      }
+      step("Alerts the notifier posted to the demo webhook (" + inbox.url() + ")");
+      inbox.messages().forEach(message -> System.out.println("  " + message));
+    }
+    step("The registry, rebuilt from the topics");
+    List<RegistryEntry> entries = new RegistryReader(Map.of("bootstrap.servers", settings.kafkaBootstrapServers(),
+        "schema.registry.url", settings.schemaRegistryUrl()), Duration.ofMinutes(2)).read().entries().stream()
+        .filter(entry -> entry.sourceTable().startsWith(PREPROD + "."))
+        .toList();
+    System.out.print(RegistryTable.format(entries));
+    printNextSteps();
+    if (!problems.isEmpty()) {
+      System.err.println("\nThe demo did not go as expected:");
+      problems.forEach(problem -> System.err.println("  - " + problem));
+      return 1;
+    }
+    return 0;
+  }
+
+  private void expect(PromotionWatch watch, String table, long version, PromotionStatus expected) {
+    PromotionDone done = watch.awaitOutcome(PREPROD + "." + table, version, OUTCOME_TIMEOUT);
+    String category = watch.change(PREPROD + "." + table, version).map(change -> change.getChangeCategory().name()).orElse("?");
+    System.out.printf("  %-20s v%-3d %-14s -> %-9s%s%n", PREPROD + "." + table, version, category, done.getStatus(),
+        done.getError() == null ? "" : "  (" + done.getError() + ")");
+    if (done.getStatus() != expected) {
+      problems.add(table + " version " + version + " ended " + done.getStatus() + ", expected " + expected);
+    }
+  }
+
+  private void printNextSteps() {
+    Path run = settings.runDirectory();
+    System.out.println();
+    System.out.println("Where to look next:");
+    System.out.println("  topics     delta-promotion.table-changed, .qc-completed, .promotion-done and");
+    System.out.println("             delta-promotion.dead-letter.<service> on " + settings.kafkaBootstrapServers());
+    System.out.println("  prod       SELECT * FROM " + PROD + ".orders; SHOW TBLPROPERTIES " + PROD + ".orders  ("
+        + settings.lakehouseJdbcUrl() + ")");
+    System.out.println("  logs       " + run + "/<service>/<service>.log, or bin/stack logs services");
+    System.out.println("  registry   bin/registry");
+    System.out.println("  again      bin/demo (each run writes new versions)");
+    System.out.println("  stop       bin/stack down (the services, then the servers, by PID)");
+  }
+
+  private static void step(String title) {
+    System.out.println();
+    System.out.println("== " + title);
+  }
+}

@@ -1,0 +1,67 @@
+package io.deltapromotion.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * One of the four Spring Boot services, run from its executable jar and wired to this stack's servers
+ * by command-line arguments (which win over any configuration file). Service-specific settings (what
+ * the detector watches, where alerts go) come from an optional {@code application.yml} in the service's
+ * run directory, which whoever starts the stack (the demo, a test) writes.
+ */
+final class ServiceDefinition implements ComponentDefinition {
+
+  static final String SPRING_BOOT_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+  static final String CONFIG_FILE = "application.yml";
+
+  private final Component component;
+
+  ServiceDefinition(Component component) {
+    this.component = component;
+  }
+
+  @Override
+  public Component component() {
+    return component;
+  }
+
+  @Override
+  public ProcessSpec prepare(StackSettings settings, Path dir, Path log) throws IOException {
+    List<String> jvm = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
+    List<String> arguments = List.of(
+        "--server.address=" + StackSettings.HOST,
+        "--server.port=" + settings.port(component),
+        "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
+        "--spring.kafka.properties.schema.registry.url=" + settings.schemaRegistryUrl(),
+        "--deltapromotion.warehouse.jdbc-url=" + settings.lakehouseJdbcUrl(),
+        "--spring.config.additional-location=optional:file:" + dir.resolve(CONFIG_FILE));
+    return new ProcessSpec(List.of(executableJar(settings).toString()), jvm, SPRING_BOOT_LAUNCHER, arguments);
+  }
+
+  @Override
+  public boolean answers(StackSettings settings) {
+    try {
+      ServiceHealth.of(settings.port(component));
+      return true;
+    } catch (IllegalStateException notHealthy) {
+      return false;
+    }
+  }
+
+  private Path executableJar(StackSettings settings) throws IOException {
+    Path target = settings.repository().resolve(component.module()).resolve("target");
+    List<Path> jars;
+    try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+      jars = files.filter(file -> file.getFileName().toString().endsWith(".jar")).toList();
+    }
+    if (jars.size() != 1) {
+      throw new StackException(component.module() + " is not built (expected one jar in " + target + ", found "
+          + jars.size() + "). Run: mvn -B -DskipTests -pl " + component.module() + " -am package");
+    }
+    return jars.get(0);
+  }
+}

@@ -1,0 +1,52 @@
+package io.deltapromotion.notifier.domain;
+
+import java.util.Optional;
+
+/**
+ * Which events people hear about: every BLOCKED, FAILED and ROLLED_BACK promotion; PROMOTED ones when
+ * asked for; QC warnings when asked for (a QC failure is announced once, by its BLOCKED promotion).
+ */
+public final class AlertPolicy {
+
+  private final boolean notifyOnPromoted;
+  private final boolean notifyOnQcWarn;
+
+  public AlertPolicy(boolean notifyOnPromoted, boolean notifyOnQcWarn) {
+    this.notifyOnPromoted = notifyOnPromoted;
+    this.notifyOnQcWarn = notifyOnQcWarn;
+  }
+
+  public Optional<Alert> alertFor(PromotionNotice notice) {
+    String subject = "`" + notice.sourceTable() + "`" + version(notice.sourceVersion()) + " → `" + notice.targetTable()
+        + "` (" + notice.targetEnvironment() + ")" + (notice.releaseTag() == null ? "" : ", release " + notice.releaseTag());
+    String footer = "\npromotion " + notice.promotionId();
+    return switch (notice.status()) {
+      case "BLOCKED" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.ERROR,
+          ":no_entry: *Promotion BLOCKED* " + subject + "\n" + notice.error() + "\nProd was not changed." + footer));
+      case "FAILED" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.ERROR,
+          ":x: *Promotion FAILED* " + subject + "\n" + notice.error() + footer));
+      case "ROLLED_BACK" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
+          ":rewind: *Rolled back* " + subject + footer));
+      case "PROMOTED" -> notifyOnPromoted
+          ? Optional.of(new Alert(notice.eventId(), Alert.Severity.INFO, ":white_check_mark: *Promoted* " + subject
+              + (notice.targetDeltaVersion() == null ? "" : "\ntarget is now at its version " + notice.targetDeltaVersion()) + footer))
+          : Optional.empty();
+      case "SKIPPED" -> Optional.empty();
+      default -> Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
+          ":grey_question: *Promotion ended with status " + notice.status() + "* " + subject + footer));
+    };
+  }
+
+  public Optional<Alert> alertFor(QcNotice notice) {
+    if (!notifyOnQcWarn || !"WARN".equals(notice.status())) {
+      return Optional.empty();
+    }
+    return Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING, ":warning: *QC warning* `" + notice.table()
+        + "`" + version(notice.version()) + " (promotion to `" + notice.targetTable() + "` goes ahead)\n"
+        + String.join("\n", notice.findings()) + "\npromotion " + notice.promotionId()));
+  }
+
+  private static String version(Long version) {
+    return version == null ? "" : " v" + version;
+  }
+}

@@ -1,0 +1,56 @@
+package io.deltapromotion.promoter.config;
+
+import io.deltapromotion.infrastructure.kafka.EventLogConfiguration;
+import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
+import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
+import io.deltapromotion.infrastructure.warehouse.Warehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseConfiguration;
+import io.deltapromotion.promoter.PromoterServiceApplication;
+import io.deltapromotion.promoter.domain.HandledPromotions;
+import io.deltapromotion.promoter.domain.Promoter;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import io.deltapromotion.schemas.topics.EventTopics;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+@Configuration(proxyBeanMethods = false)
+@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
+class PromoterConfiguration {
+
+  /** Written here. */
+  @Bean
+  NewTopic promotionDoneTopic() {
+    return TopicDeclarations.of(EventTopics.PROMOTION_DONE);
+  }
+
+  /** Read here: declared too, so the listener finds it even when this service starts first. */
+  @Bean
+  NewTopic qcCompletedTopic() {
+    return TopicDeclarations.of(EventTopics.QC_COMPLETED);
+  }
+
+  @Bean
+  DeadLetterTopic deadLetterTopic() {
+    return EventTopics.PROMOTER_DEAD_LETTER;
+  }
+
+  @Bean
+  EventEnvelopes eventEnvelopes(@Value("${spring.application.name}") String service) {
+    return EventEnvelopes.of(service, PromoterServiceApplication.class, Clock.systemUTC());
+  }
+
+  @Bean
+  HandledPromotions handledPromotions() {
+    return new HandledPromotions();
+  }
+
+  @Bean
+  Promoter promoter(Warehouse warehouse, @Value("${spring.application.name}") String service) {
+    return new Promoter(warehouse, Clock.systemUTC(), service);
+  }
+}

@@ -1,0 +1,49 @@
+package io.deltapromotion.qc.config;
+
+import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
+import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
+import io.deltapromotion.infrastructure.warehouse.Warehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseConfiguration;
+import io.deltapromotion.qc.QcServiceApplication;
+import io.deltapromotion.qc.domain.QualityAudit;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import io.deltapromotion.schemas.topics.EventTopics;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+@Configuration(proxyBeanMethods = false)
+@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class})
+class QcConfiguration {
+
+  /** Written here. */
+  @Bean
+  NewTopic qcCompletedTopic() {
+    return TopicDeclarations.of(EventTopics.QC_COMPLETED);
+  }
+
+  /** Read here: declared too, so the listener finds it even when this service starts first. */
+  @Bean
+  NewTopic tableChangedTopic() {
+    return TopicDeclarations.of(EventTopics.TABLE_CHANGED);
+  }
+
+  @Bean
+  DeadLetterTopic deadLetterTopic() {
+    return EventTopics.QC_DEAD_LETTER;
+  }
+
+  @Bean
+  EventEnvelopes eventEnvelopes(@Value("${spring.application.name}") String service) {
+    return EventEnvelopes.of(service, QcServiceApplication.class, Clock.systemUTC());
+  }
+
+  @Bean
+  QualityAudit qualityAudit(Warehouse warehouse) {
+    return new QualityAudit(warehouse);
+  }
+}

@@ -1,0 +1,63 @@
+package io.deltapromotion.qc.domain;
+
+import io.deltapromotion.infrastructure.warehouse.Aggregate;
+import io.deltapromotion.infrastructure.warehouse.AggregateResult;
+import io.deltapromotion.infrastructure.warehouse.Identifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gates that run as one aggregate query over a pinned version, and their verdicts: the version must
+ * have rows (WARN when empty), and no key column may be null or any key repeated (FAIL).
+ */
+public final class QualityGates {
+
+  static final String ROW_COUNT = "row_count";
+  static final String NULL_KEYS = "null_keys";
+  static final String DUPLICATE_KEYS = "duplicate_keys";
+
+  private QualityGates() {}
+
+  /** The aggregates of one scan: row count, nulls per key column, duplicate keys. */
+  public static List<Aggregate> aggregates(List<Identifier> keyColumns) {
+    List<Aggregate> aggregates = new ArrayList<>();
+    aggregates.add(Aggregate.rowCount(ROW_COUNT));
+    for (int i = 0; i < keyColumns.size(); i++) {
+      aggregates.add(Aggregate.nullCount(NULL_KEYS + "_" + i, keyColumns.get(i)));
+    }
+    if (!keyColumns.isEmpty()) {
+      aggregates.add(Aggregate.duplicateKeyCount(DUPLICATE_KEYS, keyColumns));
+    }
+    return aggregates;
+  }
+
+  /** The checks, judged from the scan's result. */
+  public static List<CheckOutcome> evaluate(AggregateResult result, List<Identifier> keyColumns) {
+    List<CheckOutcome> checks = new ArrayList<>();
+    long rows = count(result, ROW_COUNT);
+    checks.add(rows > 0
+        ? new CheckOutcome(ROW_COUNT, Verdict.PASS, Long.toString(rows), "1", rows + " rows")
+        : new CheckOutcome(ROW_COUNT, Verdict.WARN, "0", "1", "the version has no rows"));
+    if (keyColumns.isEmpty()) {
+      checks.add(new CheckOutcome("key_columns", Verdict.WARN, null, null,
+          "no key columns are configured for this table, so nulls and duplicates were not checked"));
+      return checks;
+    }
+    for (int i = 0; i < keyColumns.size(); i++) {
+      String column = keyColumns.get(i).value();
+      long nulls = count(result, NULL_KEYS + "_" + i);
+      checks.add(new CheckOutcome(NULL_KEYS + "." + column, nulls == 0 ? Verdict.PASS : Verdict.FAIL,
+          Long.toString(nulls), "0", nulls == 0 ? "no row has a null " + column : nulls + " row(s) have a null " + column));
+    }
+    long duplicates = count(result, DUPLICATE_KEYS);
+    String key = String.join(", ", keyColumns.stream().map(Identifier::value).toList());
+    checks.add(new CheckOutcome(DUPLICATE_KEYS, duplicates == 0 ? Verdict.PASS : Verdict.FAIL, Long.toString(duplicates), "0",
+        duplicates == 0 ? "every key (" + key + ") is unique"
+            : duplicates + " row(s) repeat a key (" + key + ") another row already has"));
+    return checks;
+  }
+
+  private static long count(AggregateResult result, String alias) {
+    return result.getLong(alias).orElseThrow(() -> new IllegalStateException("the aggregate query returned no " + alias));
+  }
+}

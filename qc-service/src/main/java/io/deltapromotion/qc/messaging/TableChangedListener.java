@@ -1,0 +1,99 @@
+package io.deltapromotion.qc.messaging;
+
+import io.deltapromotion.events.ChangeCategory;
+import io.deltapromotion.events.CheckResult;
+import io.deltapromotion.events.CheckStatus;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.infrastructure.events.RejectedEventException;
+import io.deltapromotion.infrastructure.warehouse.Identifier;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.qc.domain.AuditRequest;
+import io.deltapromotion.qc.domain.CheckOutcome;
+import io.deltapromotion.qc.domain.QualityAudit;
+import io.deltapromotion.qc.domain.QualityReport;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.topics.EventTopics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Audits each TableChanged and publishes its QcCompleted, keyed by the source table. */
+@Component
+class TableChangedListener {
+
+  private static final Logger log = LoggerFactory.getLogger(TableChangedListener.class);
+  private static final long SEND_TIMEOUT_SECONDS = 30;
+
+  private final QualityAudit audit;
+  private final KafkaTemplate<String, SpecificRecord> kafka;
+  private final EventEnvelopes envelopes;
+
+  TableChangedListener(QualityAudit audit, KafkaTemplate<String, SpecificRecord> kafka, EventEnvelopes envelopes) {
+    this.audit = audit;
+    this.kafka = kafka;
+    this.envelopes = envelopes;
+  }
+
+  @KafkaListener(id = "qc-audit", idIsGroup = false, topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).TABLE_CHANGED.name()}")
+  void onTableChanged(TableChanged event) {
+    Instant start = Instant.now();
+    AuditRequest request = toRequest(event);
+    QualityReport report = audit.audit(request);
+    QcCompleted completed = toEvent(event, report, Duration.between(start, Instant.now()));
+    try {
+      kafka.send(EventTopics.QC_COMPLETED.name(), completed.getTable(), completed).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing the report of " + completed.getTable(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not publish the report of " + completed.getTable() + ": " + e.getMessage(), e);
+    }
+    log.info("Audited {} version {}: {} (promotion {})", completed.getTable(), completed.getVersion(),
+        completed.getStatus(), completed.getEnvelope().getCorrelationId());
+  }
+
+  static AuditRequest toRequest(TableChanged event) {
+    TableName source = TableName.parse(event.getSourceTable());
+    TableName.parse(event.getTargetTable());
+    if (event.getChangeCategory() == ChangeCategory.UNKNOWN) {
+      throw new RejectedEventException("TableChanged for " + source + " has a change category this service does not know");
+    }
+    boolean missing = event.getChangeCategory() == ChangeCategory.MISSING_SOURCE;
+    if (!missing && event.getSourceVersion() == null) {
+      throw new RejectedEventException("TableChanged for " + source + " (" + event.getChangeCategory() + ") has no sourceVersion");
+    }
+    return new AuditRequest(source, event.getSourceVersion(),
+        event.getKeyColumns().stream().map(Identifier::of).toList(), missing);
+  }
+
+  private QcCompleted toEvent(TableChanged cause, QualityReport report, Duration took) {
+    return QcCompleted.newBuilder()
+        .setEnvelope(envelopes.causedBy(cause.getEnvelope()))
+        .setTable(TableName.parse(cause.getSourceTable()).toString())
+        .setVersion(cause.getSourceVersion())
+        .setTargetTable(TableName.parse(cause.getTargetTable()).toString())
+        .setTargetEnvironment(cause.getTargetEnvironment())
+        .setStatus(QcStatus.valueOf(report.verdict().name()))
+        .setChecks(report.checks().stream().map(TableChangedListener::toResult).toList())
+        .setRowCount(report.rowCount())
+        .setDurationMillis(took.toMillis())
+        .setChangeCategory(cause.getChangeCategory())
+        .setReleaseTag(cause.getReleaseTag())
+        .build();
+  }
+
+  private static CheckResult toResult(CheckOutcome check) {
+    return new CheckResult(check.name(), CheckStatus.valueOf(check.verdict().name()), check.observedValue(),
+        check.threshold(), check.message());
+  }
+}

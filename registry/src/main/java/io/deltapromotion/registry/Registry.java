@@ -1,0 +1,68 @@
+package io.deltapromotion.registry;
+
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.TableChanged;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The registry as a fold over the event log. Each column comes from one topic (pre-prod version from
+ * TableChanged, QC verdict from QcCompleted, prod version and promotion status from PromotionDone), so
+ * applying each topic in its own order gives the same result however the topics interleave. Applying
+ * an event twice changes nothing.
+ */
+public final class Registry {
+
+  private final Map<String, RegistryEntry> entries = new TreeMap<>();
+
+  public void apply(TableChanged event) {
+    update(event.getSourceTable()).accept(entry -> entry.withAnnouncement(event.getTargetTable(),
+        event.getTargetEnvironment(), event.getSourceVersion(), event.getChangeCategory().name(), event.getReleaseTag(),
+        event.getEnvelope().getOccurredAt()));
+  }
+
+  public void apply(QcCompleted event) {
+    update(event.getTable()).accept(entry -> entry.withQc(event.getStatus().name(), event.getVersion(),
+        event.getEnvelope().getOccurredAt()));
+  }
+
+  /**
+   * PROMOTED and ROLLED_BACK set the prod version to the event's source version; the other outcomes
+   * leave it, except that they fill it in from the version the target was seen holding.
+   */
+  public void apply(PromotionDone event) {
+    update(event.getSourceTable()).accept(entry -> {
+      Long held = entry.prodVersion();
+      if (event.getStatus() == PromotionStatus.PROMOTED || event.getStatus() == PromotionStatus.ROLLED_BACK) {
+        held = event.getSourceVersion();
+      } else if (held == null) {
+        held = event.getPreviousPromotedVersion();
+      }
+      return entry.withPromotion(event.getStatus().name(), event.getSourceVersion(), held, event.getError(),
+          event.getEnvelope().getOccurredAt());
+    });
+  }
+
+  /** Applies any of the three events; ignores anything else. */
+  public void apply(Object event) {
+    if (event instanceof TableChanged changed) {
+      apply(changed);
+    } else if (event instanceof QcCompleted report) {
+      apply(report);
+    } else if (event instanceof PromotionDone done) {
+      apply(done);
+    }
+  }
+
+  /** Every table, by source table name. */
+  public List<RegistryEntry> entries() {
+    return List.copyOf(entries.values());
+  }
+
+  private java.util.function.Consumer<java.util.function.UnaryOperator<RegistryEntry>> update(String sourceTable) {
+    return change -> entries.put(sourceTable, change.apply(entries.getOrDefault(sourceTable, RegistryEntry.empty(sourceTable))));
+  }
+}

@@ -1,0 +1,113 @@
+package io.deltapromotion.infrastructure.kafka;
+
+import io.deltapromotion.schemas.serde.AvroRecordSerializer;
+import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * Writes a record the service could not process to its dead-letter topic: the original key and value
+ * bytes (re-encoded in the same Confluent wire format when the value had been decoded), the original
+ * headers, and headers saying why, where it came from and who rejected it. The write is synchronous: if
+ * it fails, the error handler keeps the record and tries again, so nothing is lost.
+ */
+public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
+  private static final long SEND_TIMEOUT_SECONDS = 30;
+
+  private final DeadLetterTopic topic;
+  private final String service;
+  private final Producer<byte[], byte[]> producer;
+  private final AvroRecordSerializer valueSerializer;
+
+  /**
+   * @param serializerConfig the producer configuration, for the Avro serializer that re-encodes decoded values
+   */
+  public DeadLetterRecoverer(
+      DeadLetterTopic topic, String service, Producer<byte[], byte[]> producer, Map<String, ?> serializerConfig) {
+    this.topic = topic;
+    this.service = service;
+    this.producer = producer;
+    this.valueSerializer = new AvroRecordSerializer();
+    this.valueSerializer.configure(serializerConfig, false);
+  }
+
+  @Override
+  public void accept(ConsumerRecord<?, ?> record, Exception error) {
+    String reason = DeadLetterReason.describe(error);
+    String origin = record.topic() + "/" + record.partition() + "/" + record.offset();
+    RecordHeaders headers = new RecordHeaders();
+    for (Header header : record.headers()) {
+      if (!header.key().startsWith(SerializationUtils.DESERIALIZER_EXCEPTION_HEADER_PREFIX)) {
+        headers.add(header);
+      }
+    }
+    headers.add(DeadLetterTopic.REASON_HEADER, bytes(reason));
+    headers.add(DeadLetterTopic.ERROR_CLASS_HEADER, bytes(DeadLetterReason.rootOf(error).getClass().getName()));
+    headers.add(DeadLetterTopic.ORIGIN_HEADER, bytes(origin));
+    headers.add(DeadLetterTopic.SERVICE_HEADER, bytes(service));
+    ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
+        topic.name(), null, record.timestamp(), keyBytes(record, error), valueBytes(record, error), headers);
+    try {
+      producer.send(deadLetter).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while writing " + origin + " to " + topic.name(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new KafkaException("could not write " + origin + " to dead-letter topic " + topic.name(), e);
+    }
+    log.warn("Rejected {} (key {}): {}. Written to dead-letter topic {}.", origin, record.key(), reason, topic.name());
+  }
+
+  private static byte[] keyBytes(ConsumerRecord<?, ?> record, Exception error) {
+    DeserializationException failure = deserializationFailure(error);
+    if (failure != null && failure.isKey()) {
+      return failure.getData();
+    }
+    return record.key() == null ? null : bytes(record.key().toString());
+  }
+
+  private byte[] valueBytes(ConsumerRecord<?, ?> record, Exception error) {
+    DeserializationException failure = deserializationFailure(error);
+    if (failure != null && !failure.isKey()) {
+      return failure.getData();
+    }
+    Object value = record.value();
+    if (value == null || value instanceof byte[]) {
+      return (byte[]) value;
+    }
+    if (value instanceof SpecificRecord event) {
+      return valueSerializer.serialize(record.topic(), event);
+    }
+    return bytes(value.toString());
+  }
+
+  private static DeserializationException deserializationFailure(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof DeserializationException failure) {
+        return failure;
+      }
+    }
+    return null;
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

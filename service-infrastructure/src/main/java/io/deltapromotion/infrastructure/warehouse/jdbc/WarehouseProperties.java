@@ -1,0 +1,33 @@
+package io.deltapromotion.infrastructure.warehouse.jdbc;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the warehouse is ({@code deltapromotion.warehouse.*}).
+ *
+ * @param jdbcUrl {@code jdbc:hive2://...} for the local lakehouse (default
+ *     {@code jdbc:hive2://127.0.0.1:10000/default}) or {@code jdbc:databricks://...} for Databricks
+ * @param user user name, if the warehouse wants one (Databricks: {@code token})
+ * @param password password or personal access token; prefer the environment variable
+ *     {@code DELTAPROMOTION_WAREHOUSE_PASSWORD} over a file
+ * @param statementTimeout longest any one statement may run (default 10m)
+ */
+@Validated
+@ConfigurationProperties("deltapromotion.warehouse")
+public record WarehouseProperties(
+    @NotBlank @DefaultValue("jdbc:hive2://127.0.0.1:10000/default") String jdbcUrl,
+    String user,
+    String password,
+    @NotNull @DefaultValue("10m") Duration statementTimeout) {
+
+  @Override
+  public String toString() {
+    return "WarehouseProperties[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? null : "***")
+        + ", statementTimeout=" + statementTimeout + "]";
+  }
+}
