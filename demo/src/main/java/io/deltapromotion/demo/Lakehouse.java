@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plain SQL against the lakehouse, as an upstream pipeline would write pre-prod tables. Only the demo
@@ -32,16 +34,45 @@ public final class Lakehouse {
 
   /** The first column of every row. */
   public List<String> column(String sql) {
+    return column(sql, 1);
+  }
+
+  /** One column (by label) of every row. */
+  public List<String> column(String sql, String label) {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       List<String> values = new ArrayList<>();
       while (rows.next()) {
-        values.add(rows.getString(1));
+        values.add(rows.getString(label));
       }
       return values;
     } catch (SQLException e) {
       throw new IllegalStateException("lakehouse query failed: " + e.getMessage(), e);
     }
+  }
+
+  private List<String> column(String sql, int index) {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) {
+        values.add(rows.getString(index));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException("lakehouse query failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A table's properties. */
+  public Map<String, String> properties(String table) {
+    List<String> keys = column("SHOW TBLPROPERTIES " + table, "key");
+    List<String> values = column("SHOW TBLPROPERTIES " + table, "value");
+    Map<String, String> properties = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      properties.put(keys.get(i), values.get(i));
+    }
+    return properties;
   }
 
   /** The newest version of a table (its name is the demo's own, trusted). */

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -42,9 +44,16 @@ public final class PromotionWatch implements AutoCloseable {
     consumer.seekToBeginning(partitions);
   }
 
-  /** Reads what arrived since the last call. */
+  /** Reads what arrived since the last call; records that are not events are skipped. */
   public synchronized void poll() {
-    for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+    ConsumerRecords<String, Object> records;
+    try {
+      records = consumer.poll(Duration.ofMillis(500));
+    } catch (RecordDeserializationException notAnEvent) {
+      consumer.seek(notAnEvent.topicPartition(), notAnEvent.offset() + 1);
+      return;
+    }
+    for (ConsumerRecord<String, Object> record : records) {
       if (record.value() instanceof TableChanged change) {
         changes.add(change);
       } else if (record.value() instanceof PromotionDone done) {

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads topics from the beginning to the end they had when the replay started, the way Kafka Connect
  * rebuilds its config store: state derived from a log is complete only once the log was read to its
- * end. No consumer group is used and nothing is committed. A record that cannot be decoded is logged
- * and skipped (it is on the topic for anyone to inspect); a topic that does not exist is an error.
+ * end. No consumer group is used and nothing is committed. A record that cannot be decoded, or that the
+ * handler rejects, is logged and skipped (it stays on the topic for anyone to inspect), so one bad
+ * record cannot keep a service from starting; a topic that does not exist is an error.
  */
 public final class TopicReplayer {
 
@@ -68,8 +69,7 @@ public final class TopicReplayer {
         try {
           for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
             if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-              handler.accept(record);
-              count++;
+              count += handle(handler, record);
             }
           }
         } catch (RecordDeserializationException e) {
@@ -79,6 +79,17 @@ public final class TopicReplayer {
       }
       log.info("Replayed {} record(s) of {} to the end", count, topics);
       return count;
+    }
+  }
+
+  private static <V> int handle(Consumer<ConsumerRecord<String, V>> handler, ConsumerRecord<String, V> record) {
+    try {
+      handler.accept(record);
+      return 1;
+    } catch (RuntimeException e) {
+      log.warn("Skipping record {}/{}/{} (key {}) while replaying: {}", record.topic(), record.partition(),
+          record.offset(), record.key(), e.getMessage());
+      return 0;
     }
   }
 
