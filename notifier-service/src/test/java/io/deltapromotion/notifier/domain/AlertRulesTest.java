@@ -1,0 +1,102 @@
+package io.deltapromotion.notifier.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesTest {
+
+  private final AlertPolicy policy = new AlertPolicy(false, true);
+
+  @Test
+  void givenABlockedPromotionWhenJudgedThenPeopleAreAlertedWithTheReason() {
+    assertThat(policy.alertFor(promotion("e1", "BLOCKED", "QC failed: duplicate_keys: 2 row(s) repeat a key")))
+        .hasValueSatisfying(alert -> {
+          assertThat(alert.severity()).isEqualTo(Alert.Severity.ERROR);
+          assertThat(alert.text()).contains("BLOCKED", "`pp.orders` v7", "duplicate_keys", "Prod was not changed");
+        });
+  }
+
+  @Test
+  void givenAFailedPromotionWhenJudgedThenTheWarehouseErrorIsInTheAlert() {
+    assertThat(policy.alertFor(promotion("e1", "FAILED", "[DELTA_TABLE_NOT_FOUND] ...")).orElseThrow().text())
+        .contains("FAILED", "DELTA_TABLE_NOT_FOUND");
+  }
+
+  @Test
+  void givenPromotedAndSkippedWhenPromotedAlertsAreOffThenNobodyIsAlerted() {
+    assertThat(policy.alertFor(promotion("e1", "PROMOTED", null))).isEmpty();
+    assertThat(policy.alertFor(promotion("e2", "SKIPPED", "already holds it"))).isEmpty();
+    assertThat(new AlertPolicy(true, true).alertFor(promotion("e1", "PROMOTED", null))).isPresent();
+  }
+
+  @Test
+  void givenQcReportsWhenJudgedThenOnlyWarningsAlertBecauseFailuresAreAnnouncedByTheirBlockedPromotion() {
+    assertThat(policy.alertFor(qc("WARN"))).isPresent();
+    assertThat(policy.alertFor(qc("FAIL"))).isEmpty();
+    assertThat(policy.alertFor(qc("PASS"))).isEmpty();
+    assertThat(new AlertPolicy(false, false).alertFor(qc("WARN"))).isEmpty();
+  }
+
+  @Test
+  void givenTheSameEventTwiceWhenDispatchedThenEachChannelGetsItOnce() {
+    Recording channel = new Recording("a");
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), 100);
+    Alert alert = new Alert("event-1", Alert.Severity.ERROR, "text");
+
+    dispatcher.dispatch(alert);
+    dispatcher.dispatch(alert);
+
+    assertThat(channel.sent).hasSize(1);
+  }
+
+  @Test
+  void givenOneChannelFailingWhenTheEventIsRetriedThenOnlyThatChannelIsSentItAgain() {
+    Recording healthy = new Recording("healthy");
+    Recording flaky = new Recording("flaky");
+    flaky.failuresLeft = 1;
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(healthy, flaky), 100);
+    Alert alert = new Alert("event-1", Alert.Severity.ERROR, "text");
+
+    assertThatThrownBy(() -> dispatcher.dispatch(alert)).isInstanceOf(NotificationFailedException.class);
+    dispatcher.dispatch(alert);
+
+    assertThat(healthy.sent).hasSize(1);
+    assertThat(flaky.sent).hasSize(1);
+  }
+
+  private static PromotionNotice promotion(String eventId, String status, String error) {
+    return new PromotionNotice(eventId, "p-1", status, "pp.orders", 7L, "pr.orders", "prod", "r1", 3L, error);
+  }
+
+  private static QcNotice qc(String status) {
+    return new QcNotice("e", "p-1", status, "pp.orders", 7L, "pr.orders", List.of("row_count: the version has no rows"));
+  }
+
+  private static final class Recording implements NotificationChannel {
+    private final String id;
+    private final List<Alert> sent = new ArrayList<>();
+    private int failuresLeft;
+
+    Recording(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public void send(Alert alert) {
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        throw new NotificationFailedException(id + " is down", null);
+      }
+      sent.add(alert);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.deltapromotion.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deltapromotion.events.ChangeCategory;
+import io.deltapromotion.events.ChangeOrigin;
+import io.deltapromotion.events.EventEnvelope;
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RegistryTest {
+
+  private final EventEnvelopes envelopes = new EventEnvelopes("test", "1", Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void givenAPromotedVersionWhenFoldedThenPreprodAndProdHoldItWithItsVerdictAndStatus() {
+    Registry registry = new Registry();
+    TableChanged changed = changed(3, ChangeCategory.NEW_TABLE);
+    registry.apply(changed);
+    registry.apply(qc(changed.getEnvelope(), 3, QcStatus.PASS));
+    registry.apply(done(changed.getEnvelope(), 3, PromotionStatus.PROMOTED, null));
+
+    RegistryEntry entry = registry.entries().get(0);
+    assertThat(entry.preprodVersion()).isEqualTo(3);
+    assertThat(entry.prodVersion()).isEqualTo(3);
+    assertThat(entry.qcStatus()).isEqualTo("PASS");
+    assertThat(entry.promotionStatus()).isEqualTo("PROMOTED");
+    assertThat(entry.releaseTag()).isEqualTo("r1");
+  }
+
+  @Test
+  void givenABlockedNewerVersionWhenFoldedThenProdKeepsThePromotedOne() {
+    Registry registry = new Registry();
+    TableChanged first = changed(3, ChangeCategory.NEW_TABLE);
+    registry.apply(first);
+    registry.apply(done(first.getEnvelope(), 3, PromotionStatus.PROMOTED, null));
+    TableChanged second = changed(4, ChangeCategory.DATA_ONLY);
+    registry.apply(second);
+    registry.apply(qc(second.getEnvelope(), 4, QcStatus.FAIL));
+    registry.apply(done(second.getEnvelope(), 4, PromotionStatus.BLOCKED, 3L));
+
+    RegistryEntry entry = registry.entries().get(0);
+    assertThat(entry.preprodVersion()).isEqualTo(4);
+    assertThat(entry.prodVersion()).isEqualTo(3);
+    assertThat(entry.qcStatus()).isEqualTo("FAIL");
+    assertThat(entry.promotionStatus()).isEqualTo("BLOCKED");
+    assertThat(entry.lastError()).isEqualTo("QC failed");
+  }
+
+  @Test
+  void givenTheTopicsReplayedInAnyInterleavingOrTwiceWhenFoldedThenTheRegistryIsTheSame() {
+    TableChanged changed = changed(3, ChangeCategory.NEW_TABLE);
+    QcCompleted report = qc(changed.getEnvelope(), 3, QcStatus.PASS);
+    PromotionDone done = done(changed.getEnvelope(), 3, PromotionStatus.PROMOTED, null);
+    Registry inOrder = new Registry();
+    List.of(changed, report, done).forEach(inOrder::apply);
+    Registry reversedTwice = new Registry();
+    List.of(done, report, changed, done, report, changed).forEach(reversedTwice::apply);
+
+    assertThat(reversedTwice.entries()).isEqualTo(inOrder.entries());
+  }
+
+  @Test
+  void givenTablesWhenFormattedThenOneRowPerTableUnderAHeader() {
+    Registry registry = new Registry();
+    registry.apply(changed(3, ChangeCategory.NEW_TABLE));
+
+    assertThat(RegistryTable.format(registry.entries()).lines().toList())
+        .hasSize(2)
+        .first().asString().startsWith("SOURCE TABLE");
+  }
+
+  private TableChanged changed(long version, ChangeCategory category) {
+    return TableChanged.newBuilder().setEnvelope(envelopes.first()).setSourceTable("pp.orders").setTargetTable("pr.orders")
+        .setSourceEnvironment("preprod").setTargetEnvironment("prod").setSourceVersion(version)
+        .setChangeCategory(category).setOrigin(ChangeOrigin.DETECTOR).setReleaseTag("r1").build();
+  }
+
+  private QcCompleted qc(EventEnvelope cause, long version, QcStatus status) {
+    return QcCompleted.newBuilder().setEnvelope(envelopes.causedBy(cause)).setTable("pp.orders").setVersion(version)
+        .setTargetTable("pr.orders").setTargetEnvironment("prod").setStatus(status).setChecks(List.of())
+        .setDurationMillis(5).build();
+  }
+
+  private PromotionDone done(EventEnvelope cause, long version, PromotionStatus status, Long previous) {
+    return PromotionDone.newBuilder().setEnvelope(envelopes.causedBy(cause)).setSourceTable("pp.orders")
+        .setSourceVersion(version).setTargetTable("pr.orders").setTargetEnvironment("prod").setStatus(status)
+        .setPreviousPromotedVersion(previous).setError(status == PromotionStatus.BLOCKED ? "QC failed" : null).build();
+  }
+}
