@@ -34,29 +34,24 @@ public final class Lakehouse {
 
   /** The first column of every row. */
   public List<String> column(String sql) {
-    return column(sql, 1);
+    return query(sql, rows -> rows.getString(1));
   }
 
   /** One column (by label) of every row. */
   public List<String> column(String sql, String label) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (rows.next()) {
-        values.add(rows.getString(label));
-      }
-      return values;
-    } catch (SQLException e) {
-      throw new IllegalStateException("lakehouse query failed: " + e.getMessage(), e);
-    }
+    return query(sql, rows -> rows.getString(label));
   }
 
-  private List<String> column(String sql, int index) {
+  private interface Cell {
+    String read(ResultSet row) throws SQLException;
+  }
+
+  private List<String> query(String sql, Cell cell) {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       List<String> values = new ArrayList<>();
       while (rows.next()) {
-        values.add(rows.getString(index));
+        values.add(cell.read(rows));
       }
       return values;
     } catch (SQLException e) {

@@ -29,12 +29,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -227,7 +230,15 @@ class PromotionEndToEndIT {
     properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
     try (Admin admin = Admin.create(properties)) {
       for (String group : List.of("qc-service", "promoter-service", "notifier-service")) {
-        var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        ConsumerGroupDescription description;
+        try {
+          description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof GroupIdNotFoundException) {
+            continue;
+          }
+          throw e;
+        }
         if (description != null && !description.members().isEmpty()) {
           throw new IllegalStateException("consumer group " + group + " already has members: other services (a demo?) "
               + "run against this stack and would act on this test's events. Stop them first: bin/stack down services");

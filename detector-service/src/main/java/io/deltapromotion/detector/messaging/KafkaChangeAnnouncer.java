@@ -6,17 +6,13 @@ import io.deltapromotion.detector.domain.Detection;
 import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.ChangeOrigin;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /** Announces a detection as a TableChanged event, keyed by the source table, and waits for the broker's ack. */
@@ -24,14 +20,13 @@ import org.springframework.stereotype.Component;
 class KafkaChangeAnnouncer implements ChangeAnnouncer {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaChangeAnnouncer.class);
-  private static final long SEND_TIMEOUT_SECONDS = 30;
 
-  private final KafkaTemplate<String, SpecificRecord> kafka;
+  private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
   private final DetectorProperties properties;
 
-  KafkaChangeAnnouncer(KafkaTemplate<String, SpecificRecord> kafka, EventEnvelopes envelopes, DetectorProperties properties) {
-    this.kafka = kafka;
+  KafkaChangeAnnouncer(EventPublisher publisher, EventEnvelopes envelopes, DetectorProperties properties) {
+    this.publisher = publisher;
     this.envelopes = envelopes;
     this.properties = properties;
   }
@@ -39,15 +34,7 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   @Override
   public void announce(Detection detection) {
     TableChanged event = toEvent(detection);
-    try {
-      kafka.send(EventTopics.TABLE_CHANGED.name(), event.getSourceTable(), event).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while announcing " + event.getSourceTable(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not announce " + event.getSourceTable() + " version "
-          + event.getSourceVersion() + ": " + e.getMessage(), e);
-    }
+    publisher.publish(EventTopics.TABLE_CHANGED, event.getSourceTable(), event);
     log.info("Announced {} version {} as {} (promotion {})", event.getSourceTable(), event.getSourceVersion(),
         event.getChangeCategory(), event.getEnvelope().getCorrelationId());
   }

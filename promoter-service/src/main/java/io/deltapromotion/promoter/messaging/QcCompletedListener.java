@@ -6,6 +6,7 @@ import io.deltapromotion.events.CloneType;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.HandledPromotions;
 import io.deltapromotion.promoter.domain.PromotionOutcome;
@@ -13,15 +14,10 @@ import io.deltapromotion.promoter.domain.PromotionRequest;
 import io.deltapromotion.promoter.domain.Promoter;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /** Acts on each quality report and publishes its PromotionDone, once per promotion. */
@@ -29,18 +25,17 @@ import org.springframework.stereotype.Component;
 class QcCompletedListener {
 
   private static final Logger log = LoggerFactory.getLogger(QcCompletedListener.class);
-  private static final long SEND_TIMEOUT_SECONDS = 30;
 
   private final Promoter promoter;
   private final HandledPromotions handled;
-  private final KafkaTemplate<String, SpecificRecord> kafka;
+  private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
 
-  QcCompletedListener(Promoter promoter, HandledPromotions handled, KafkaTemplate<String, SpecificRecord> kafka,
+  QcCompletedListener(Promoter promoter, HandledPromotions handled, EventPublisher publisher,
       EventEnvelopes envelopes) {
     this.promoter = promoter;
     this.handled = handled;
-    this.kafka = kafka;
+    this.publisher = publisher;
     this.envelopes = envelopes;
   }
 
@@ -55,15 +50,7 @@ class QcCompletedListener {
     }
     PromotionOutcome outcome = promoter.promote(request);
     PromotionDone done = toEvent(report, request, outcome);
-    try {
-      kafka.send(EventTopics.PROMOTION_DONE.name(), done.getSourceTable(), done).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing the outcome of promotion " + request.promotionId(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not publish the outcome of promotion " + request.promotionId() + ": "
-          + e.getMessage(), e);
-    }
+    publisher.publish(EventTopics.PROMOTION_DONE, done.getSourceTable(), done);
     handled.add(request.promotionId());
     log.info("{} {} version {} -> {}{} (promotion {})", done.getStatus(), done.getSourceTable(), done.getSourceVersion(),
         done.getTargetTable(), done.getError() == null ? "" : ": " + done.getError(), request.promotionId());

@@ -1,5 +1,6 @@
 package io.deltapromotion.qc.config;
 
+import io.deltapromotion.infrastructure.kafka.EventLogConfiguration;
 import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
 import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
-@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class})
+@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class QcConfiguration {
 
   /** Written here. */

@@ -7,6 +7,7 @@ import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
+import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.qc.domain.AuditRequest;
@@ -17,14 +18,9 @@ import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /** Audits each TableChanged and publishes its QcCompleted, keyed by the source table. */
@@ -32,15 +28,14 @@ import org.springframework.stereotype.Component;
 class TableChangedListener {
 
   private static final Logger log = LoggerFactory.getLogger(TableChangedListener.class);
-  private static final long SEND_TIMEOUT_SECONDS = 30;
 
   private final QualityAudit audit;
-  private final KafkaTemplate<String, SpecificRecord> kafka;
+  private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
 
-  TableChangedListener(QualityAudit audit, KafkaTemplate<String, SpecificRecord> kafka, EventEnvelopes envelopes) {
+  TableChangedListener(QualityAudit audit, EventPublisher publisher, EventEnvelopes envelopes) {
     this.audit = audit;
-    this.kafka = kafka;
+    this.publisher = publisher;
     this.envelopes = envelopes;
   }
 
@@ -50,14 +45,7 @@ class TableChangedListener {
     AuditRequest request = toRequest(event);
     QualityReport report = audit.audit(request);
     QcCompleted completed = toEvent(event, report, Duration.between(start, Instant.now()));
-    try {
-      kafka.send(EventTopics.QC_COMPLETED.name(), completed.getTable(), completed).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing the report of " + completed.getTable(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not publish the report of " + completed.getTable() + ": " + e.getMessage(), e);
-    }
+    publisher.publish(EventTopics.QC_COMPLETED, completed.getTable(), completed);
     log.info("Audited {} version {}: {} (promotion {})", completed.getTable(), completed.getVersion(),
         completed.getStatus(), completed.getEnvelope().getCorrelationId());
   }
