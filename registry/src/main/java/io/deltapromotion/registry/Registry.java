@@ -7,6 +7,7 @@ import io.deltapromotion.events.TableChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The registry as a fold over the event log. Each column comes from one topic (pre-prod version from
@@ -19,13 +20,13 @@ public final class Registry {
   private final Map<String, RegistryEntry> entries = new TreeMap<>();
 
   public void apply(TableChanged event) {
-    update(event.getSourceTable()).accept(entry -> entry.withAnnouncement(event.getTargetTable(),
+    update(event.getSourceTable(), entry -> entry.withAnnouncement(event.getTargetTable(),
         event.getTargetEnvironment(), event.getSourceVersion(), event.getChangeCategory().name(), event.getReleaseTag(),
         event.getEnvelope().getOccurredAt()));
   }
 
   public void apply(QcCompleted event) {
-    update(event.getTable()).accept(entry -> entry.withQc(event.getStatus().name(), event.getVersion(),
+    update(event.getTable(), entry -> entry.withQc(event.getStatus().name(), event.getVersion(),
         event.getEnvelope().getOccurredAt()));
   }
 
@@ -34,7 +35,7 @@ public final class Registry {
    * leave it, except that they fill it in from the version the target was seen holding.
    */
   public void apply(PromotionDone event) {
-    update(event.getSourceTable()).accept(entry -> {
+    update(event.getSourceTable(), entry -> {
       Long held = entry.prodVersion();
       if (event.getStatus() == PromotionStatus.PROMOTED || event.getStatus() == PromotionStatus.ROLLED_BACK) {
         held = event.getSourceVersion();
@@ -62,7 +63,7 @@ public final class Registry {
     return List.copyOf(entries.values());
   }
 
-  private java.util.function.Consumer<java.util.function.UnaryOperator<RegistryEntry>> update(String sourceTable) {
-    return change -> entries.put(sourceTable, change.apply(entries.getOrDefault(sourceTable, RegistryEntry.empty(sourceTable))));
+  private void update(String sourceTable, UnaryOperator<RegistryEntry> change) {
+    entries.put(sourceTable, change.apply(entries.getOrDefault(sourceTable, RegistryEntry.empty(sourceTable))));
   }
 }

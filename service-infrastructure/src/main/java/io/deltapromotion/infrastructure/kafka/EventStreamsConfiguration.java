@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.converter.ConversionException;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -28,7 +27,7 @@ public class EventStreamsConfiguration {
 
   @Bean
   NewTopic deadLetterTopicDeclaration(DeadLetterTopic topic) {
-    return TopicBuilder.name(topic.name()).partitions(topic.partitions()).configs(topic.configs()).build();
+    return TopicDeclarations.of(topic);
   }
 
   @Bean(destroyMethod = "close")
