@@ -56,4 +56,24 @@ public final class Aggregate {
     return new Aggregate(Identifier.of(alias),
         "COUNT(CASE WHEN " + allPresent + " THEN 1 END) - COUNT(DISTINCT " + columns + ")");
   }
+
+  /**
+   * Number of rows for which a row-level condition is not true (false or null): the rows that violate
+   * it. The condition must not aggregate.
+   */
+  public static Aggregate violations(String alias, SqlExpression condition) {
+    if (condition.isAggregate()) {
+      throw new IllegalArgumentException("a row condition cannot call an aggregate function "
+          + condition.aggregateCalls() + ": " + condition);
+    }
+    return new Aggregate(Identifier.of(alias), "COUNT(CASE WHEN (" + condition.text() + ") THEN NULL ELSE 1 END)");
+  }
+
+  /** An aggregate expression over the rows, e.g. {@code AVG(amount)}; it must call an aggregate function. */
+  public static Aggregate metric(String alias, SqlExpression expression) {
+    if (!expression.isAggregate()) {
+      throw new IllegalArgumentException("a metric must aggregate the rows (COUNT, SUM, AVG, MIN, MAX, ...): " + expression);
+    }
+    return new Aggregate(Identifier.of(alias), "(" + expression.text() + ")");
+  }
 }
