@@ -4,8 +4,10 @@ import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -17,7 +19,11 @@ import java.util.function.UnaryOperator;
  */
 public final class Registry {
 
+  /** Row counts kept per table: enough to reach back to the version prod holds in any normal flow. */
+  static final int ROW_COUNTS_KEPT = 64;
+
   private final Map<String, RegistryEntry> entries = new TreeMap<>();
+  private final Map<String, TreeMap<Long, Long>> rowCounts = new HashMap<>();
 
   public void apply(TableChanged event) {
     update(event.getSourceTable(), entry -> entry.withAnnouncement(event.getTargetTable(),
@@ -26,6 +32,13 @@ public final class Registry {
   }
 
   public void apply(QcCompleted event) {
+    if (event.getVersion() != null && event.getRowCount() != null) {
+      TreeMap<Long, Long> counts = rowCounts.computeIfAbsent(event.getTable(), table -> new TreeMap<>());
+      counts.put(event.getVersion(), event.getRowCount());
+      if (counts.size() > ROW_COUNTS_KEPT) {
+        counts.pollFirstEntry();
+      }
+    }
     update(event.getTable(), entry -> entry.withQc(event.getStatus().name(), event.getVersion(),
         event.getEnvelope().getOccurredAt()));
   }
@@ -57,6 +70,24 @@ public final class Registry {
       apply(done);
     }
   }
+
+  /** The table's entry, if any event named it. */
+  public Optional<RegistryEntry> entry(String sourceTable) {
+    return Optional.ofNullable(entries.get(sourceTable));
+  }
+
+  /** The version prod holds and its row count as QC measured it, when both are known. */
+  public Optional<PromotedVersion> lastPromoted(String sourceTable) {
+    RegistryEntry entry = entries.get(sourceTable);
+    if (entry == null || entry.prodVersion() == null) {
+      return Optional.empty();
+    }
+    Long rows = rowCounts.getOrDefault(sourceTable, new TreeMap<>()).get(entry.prodVersion());
+    return rows == null ? Optional.empty() : Optional.of(new PromotedVersion(entry.prodVersion(), rows));
+  }
+
+  /** A source version prod holds, with the row count QC measured for it. */
+  public record PromotedVersion(long version, long rowCount) {}
 
   /** Every table, by source table name. */
   public List<RegistryEntry> entries() {

@@ -70,6 +70,22 @@ class RegistryTest {
   }
 
   @Test
+  void givenReportsOfSeveralVersionsWhenOneIsPromotedThenItsRowCountIsTheBaseline() {
+    Registry registry = new Registry();
+    TableChanged first = changed(3, ChangeCategory.NEW_TABLE);
+    TableChanged second = changed(4, ChangeCategory.DATA_ONLY);
+    registry.apply(qcWithRows(second.getEnvelope(), 4, 150));
+    registry.apply(done(first.getEnvelope(), 3, PromotionStatus.PROMOTED, null));
+    assertThat(registry.lastPromoted("pp.orders")).isEmpty();
+
+    registry.apply(qcWithRows(first.getEnvelope(), 3, 100));
+    registry.apply(done(second.getEnvelope(), 4, PromotionStatus.BLOCKED, 3L));
+
+    assertThat(registry.lastPromoted("pp.orders")).contains(new Registry.PromotedVersion(3, 100));
+    assertThat(registry.lastPromoted("pp.unknown")).isEmpty();
+  }
+
+  @Test
   void givenTablesWhenFormattedThenOneRowPerTableUnderAHeader() {
     Registry registry = new Registry();
     registry.apply(changed(3, ChangeCategory.NEW_TABLE));
@@ -89,6 +105,12 @@ class RegistryTest {
     return QcCompleted.newBuilder().setEnvelope(envelopes.causedBy(cause)).setTable("pp.orders").setVersion(version)
         .setTargetTable("pr.orders").setTargetEnvironment("prod").setStatus(status).setChecks(List.of())
         .setDurationMillis(5).build();
+  }
+
+  private QcCompleted qcWithRows(EventEnvelope cause, long version, long rows) {
+    QcCompleted report = qc(cause, version, QcStatus.PASS);
+    report.setRowCount(rows);
+    return report;
   }
 
   private PromotionDone done(EventEnvelope cause, long version, PromotionStatus status, Long previous) {

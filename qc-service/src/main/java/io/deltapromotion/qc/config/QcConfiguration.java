@@ -6,6 +6,9 @@ import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseConfiguration;
 import io.deltapromotion.qc.QcServiceApplication;
+import io.deltapromotion.policy.TablePolicies;
+import io.deltapromotion.policy.TablePolicyConfiguration;
+import io.deltapromotion.qc.domain.PromotionHistory;
 import io.deltapromotion.qc.domain.QualityAudit;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
-@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
+@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class,
+    TablePolicyConfiguration.class})
 class QcConfiguration {
 
   /** Written here. */
@@ -33,6 +37,12 @@ class QcConfiguration {
     return TopicDeclarations.of(EventTopics.TABLE_CHANGED);
   }
 
+  /** Read here (promotion history for drift). */
+  @Bean
+  NewTopic promotionDoneTopic() {
+    return TopicDeclarations.of(EventTopics.PROMOTION_DONE);
+  }
+
   @Bean
   DeadLetterTopic deadLetterTopic() {
     return EventTopics.QC_DEAD_LETTER;
@@ -44,7 +54,7 @@ class QcConfiguration {
   }
 
   @Bean
-  QualityAudit qualityAudit(Warehouse warehouse) {
-    return new QualityAudit(warehouse);
+  QualityAudit qualityAudit(Warehouse warehouse, TablePolicies policies, PromotionHistory history) {
+    return new QualityAudit(warehouse, policies, history);
   }
 }

@@ -1,31 +1,44 @@
 package io.deltapromotion.qc.domain;
 
 import io.deltapromotion.infrastructure.events.RejectedEventException;
+import io.deltapromotion.infrastructure.warehouse.Aggregate;
+import io.deltapromotion.infrastructure.warehouse.AggregateResult;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.policy.TablePolicies;
+import io.deltapromotion.policy.TablePolicy;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Audits one pinned version: one history read to make sure the version exists, one metadata read for
- * its schema, one scan for every aggregate gate. A table or version that does not exist is bad input
- * and is rejected before any query touches the data; a warehouse failure propagates (to be retried).
+ * Audits one pinned version under its table policy: one history read to make sure the version exists,
+ * one metadata read for its schema, then ONE scan computing every aggregate (row count, nulls per key
+ * column, duplicate keys, every custom check). Drift compares with the row count of the version the
+ * target holds, from the event log; the target's schema is read only when the detector saw the schema
+ * change. A table or version that does not exist is bad input and is rejected before any query touches
+ * the data; a warehouse failure propagates (to be retried).
  */
 public final class QualityAudit {
 
   private final Warehouse warehouse;
+  private final TablePolicies policies;
+  private final PromotionHistory history;
 
-  public QualityAudit(Warehouse warehouse) {
+  public QualityAudit(Warehouse warehouse, TablePolicies policies, PromotionHistory history) {
     this.warehouse = warehouse;
+    this.policies = policies;
+    this.history = history;
   }
 
   public QualityReport audit(AuditRequest request) {
     TableName source = request.source();
     if (request.sourceMissing()) {
       return QualityReport.of(List.of(new CheckOutcome("table_readable", Verdict.FAIL, null, null,
-          "source table " + source + " does not exist, so there is nothing to promote")), null);
+          "source table " + source + " does not exist, so there is nothing to promote: restore or re-create it, "
+              + "or stop watching it; " + request.target() + " is left as it is")), null);
     }
     long version = request.version();
     requireVersionExists(source, version);
@@ -37,18 +50,47 @@ public final class QualityAudit {
   }
 
   private QualityReport auditVersion(AuditRequest request, TableName source, long version) {
+    TablePolicy policy = policies.policyFor(source);
     TableSchema schema = warehouse.schemaAt(source, version);
-    List<Identifier> missing = request.keyColumns().stream()
-        .filter(column -> schema.column(column.value()).isEmpty())
-        .toList();
-    if (!missing.isEmpty()) {
-      return QualityReport.of(List.of(new CheckOutcome("key_columns", Verdict.FAIL, null, null,
-          "key column(s) " + missing + " do not exist in " + source + " at version " + version
-              + "; fix the key configuration or the table")), null);
+    String label = source + " at version " + version;
+    List<CheckOutcome> checks = new ArrayList<>();
+    List<Identifier> keys = presentKeys(policy.keyColumns(), schema, label, checks);
+    CustomChecks custom = new CustomChecks(policy.checks(), schema, label);
+    List<Aggregate> aggregates = new ArrayList<>(QualityGates.aggregates(keys));
+    aggregates.addAll(custom.aggregates());
+    AggregateResult result = warehouse.aggregate(source, version, aggregates);
+    long rows = QualityGates.rowCount(result);
+    checks.addAll(QualityGates.evaluate(result, keys, policy.minRowCount()));
+    checks.add(DriftGate.evaluate(rows, history.lastPromoted(source), policy.drift()));
+    if (request.schemaChanged()) {
+      checks.add(schemaCheck(request.target(), schema, policy));
     }
-    List<CheckOutcome> checks = QualityGates.evaluate(
-        warehouse.aggregate(source, version, QualityGates.aggregates(request.keyColumns())), request.keyColumns());
-    return QualityReport.of(checks, Long.valueOf(checks.get(0).observedValue()));
+    checks.addAll(custom.evaluate(result));
+    return QualityReport.of(checks, rows);
+  }
+
+  /** The policy's key columns the version has; a missing one fails, no key at all warns. */
+  private static List<Identifier> presentKeys(List<Identifier> keys, TableSchema schema, String label,
+      List<CheckOutcome> checks) {
+    if (keys.isEmpty()) {
+      checks.add(new CheckOutcome("key_columns", Verdict.WARN, null, null,
+          "the table policy names no key columns for this table, so nulls and duplicates were not checked"));
+    }
+    List<Identifier> missing = keys.stream().filter(column -> schema.column(column.value()).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      checks.add(new CheckOutcome("key_columns", Verdict.FAIL, null, null, "key column(s) " + missing
+          + " do not exist in " + label + "; fix the key in the table policy or the table"));
+    }
+    return keys.stream().filter(column -> !missing.contains(column)).toList();
+  }
+
+  private CheckOutcome schemaCheck(TableName target, TableSchema candidate, TablePolicy policy) {
+    if (!warehouse.tableExists(target)) {
+      return new CheckOutcome(SchemaGate.NAME, Verdict.PASS, "new table", null,
+          "the target " + target + " does not exist yet, so there is no schema to stay compatible with");
+    }
+    long held = warehouse.history(target, 1).get(0).version();
+    return SchemaGate.evaluate(SchemaDiff.between(warehouse.schemaAt(target, held), candidate), policy.breakingChanges());
   }
 
   private void requireVersionExists(TableName source, long version) {

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gates that run as one aggregate query over a pinned version, and their verdicts: the version must
- * have rows (WARN when empty), and no key column may be null or any key repeated (FAIL).
+ * The built-in gates that run in the one aggregate query over a pinned version, and their verdicts: the
+ * version must have at least the policy's minimum of rows (FAIL below it; WARN when empty and no
+ * minimum is set), and no key column may be null or any key (single or composite) repeated (FAIL).
  */
 public final class QualityGates {
 
@@ -32,15 +33,11 @@ public final class QualityGates {
   }
 
   /** The checks, judged from the scan's result. */
-  public static List<CheckOutcome> evaluate(AggregateResult result, List<Identifier> keyColumns) {
+  public static List<CheckOutcome> evaluate(AggregateResult result, List<Identifier> keyColumns, long minRowCount) {
     List<CheckOutcome> checks = new ArrayList<>();
-    long rows = count(result, ROW_COUNT);
-    checks.add(rows > 0
-        ? new CheckOutcome(ROW_COUNT, Verdict.PASS, Long.toString(rows), "1", rows + " rows")
-        : new CheckOutcome(ROW_COUNT, Verdict.WARN, "0", "1", "the version has no rows"));
+    long rows = rowCount(result);
+    checks.add(rowCountCheck(rows, minRowCount));
     if (keyColumns.isEmpty()) {
-      checks.add(new CheckOutcome("key_columns", Verdict.WARN, null, null,
-          "no key columns are configured for this table, so nulls and duplicates were not checked"));
       return checks;
     }
     for (int i = 0; i < keyColumns.size(); i++) {
@@ -55,6 +52,23 @@ public final class QualityGates {
         duplicates == 0 ? "every key (" + key + ") is unique"
             : duplicates + " row(s) repeat a key (" + key + ") another row already has"));
     return checks;
+  }
+
+  public static long rowCount(AggregateResult result) {
+    return count(result, ROW_COUNT);
+  }
+
+  private static CheckOutcome rowCountCheck(long rows, long minRowCount) {
+    if (minRowCount > 0 && rows < minRowCount) {
+      return new CheckOutcome(ROW_COUNT, Verdict.FAIL, Long.toString(rows), Long.toString(minRowCount),
+          "the version has " + rows + " rows, fewer than the policy's minimum of " + minRowCount
+              + "; check that the pipeline loaded everything");
+    }
+    if (rows == 0) {
+      return new CheckOutcome(ROW_COUNT, Verdict.WARN, "0", "1", "the version has no rows");
+    }
+    return new CheckOutcome(ROW_COUNT, Verdict.PASS, Long.toString(rows), Long.toString(Math.max(1, minRowCount)),
+        rows + " rows");
   }
 
   private static long count(AggregateResult result, String alias) {

@@ -8,7 +8,6 @@ import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
-import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.qc.domain.AuditRequest;
 import io.deltapromotion.qc.domain.CheckOutcome;
@@ -52,7 +51,7 @@ class TableChangedListener {
 
   static AuditRequest toRequest(TableChanged event) {
     TableName source = TableName.parse(event.getSourceTable());
-    TableName.parse(event.getTargetTable());
+    TableName target = TableName.parse(event.getTargetTable());
     if (event.getChangeCategory() == ChangeCategory.UNKNOWN) {
       throw new RejectedEventException("TableChanged for " + source + " has a change category this service does not know");
     }
@@ -60,8 +59,8 @@ class TableChangedListener {
     if (!missing && event.getSourceVersion() == null) {
       throw new RejectedEventException("TableChanged for " + source + " (" + event.getChangeCategory() + ") has no sourceVersion");
     }
-    return new AuditRequest(source, event.getSourceVersion(),
-        event.getKeyColumns().stream().map(Identifier::of).toList(), missing);
+    return new AuditRequest(source, target, event.getSourceVersion(), missing,
+        event.getChangeCategory() == ChangeCategory.SCHEMA_CHANGE);
   }
 
   private QcCompleted toEvent(TableChanged cause, QualityReport report, Duration took) {
@@ -77,6 +76,7 @@ class TableChangedListener {
         .setDurationMillis(took.toMillis())
         .setChangeCategory(cause.getChangeCategory())
         .setReleaseTag(cause.getReleaseTag())
+        .setApprovalRequiredFor(report.approvalRequiredFor())
         .build();
   }
 

@@ -22,7 +22,7 @@ class QualityGatesTest {
 
   @Test
   void givenACleanVersionWhenJudgedThenEveryCheckPassesWithItsObservedValueAndThreshold() {
-    QualityReport report = QualityReport.of(QualityGates.evaluate(result(120, 0, 0, 0), KEY), 120L);
+    QualityReport report = QualityReport.of(QualityGates.evaluate(result(120, 0, 0, 0), KEY, 0), 120L);
 
     assertThat(report.verdict()).isEqualTo(Verdict.PASS);
     assertThat(report.checks()).extracting(CheckOutcome::name, CheckOutcome::observedValue, CheckOutcome::threshold)
@@ -35,7 +35,7 @@ class QualityGatesTest {
 
   @Test
   void givenNullKeysWhenJudgedThenTheReportFailsAndSaysHowManyRows() {
-    QualityReport report = QualityReport.of(QualityGates.evaluate(result(10, 0, 3, 0), KEY), 10L);
+    QualityReport report = QualityReport.of(QualityGates.evaluate(result(10, 0, 3, 0), KEY, 0), 10L);
 
     assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(report.checks().get(2).verdict()).isEqualTo(Verdict.FAIL);
@@ -44,7 +44,7 @@ class QualityGatesTest {
 
   @Test
   void givenDuplicateKeysWhenJudgedThenTheReportFails() {
-    QualityReport report = QualityReport.of(QualityGates.evaluate(result(10, 0, 0, 2), KEY), 10L);
+    QualityReport report = QualityReport.of(QualityGates.evaluate(result(10, 0, 0, 2), KEY, 0), 10L);
 
     assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(report.checks().get(3).message()).startsWith("2 row(s) repeat a key (order_id, line)");
@@ -52,17 +52,26 @@ class QualityGatesTest {
 
   @Test
   void givenAnEmptyVersionWhenJudgedThenItWarnsButDoesNotFail() {
-    assertThat(QualityReport.of(QualityGates.evaluate(result(0, 0, 0, 0), KEY), 0L).verdict()).isEqualTo(Verdict.WARN);
+    assertThat(QualityReport.of(QualityGates.evaluate(result(0, 0, 0, 0), KEY, 0), 0L).verdict()).isEqualTo(Verdict.WARN);
   }
 
   @Test
-  void givenNoKeyColumnsWhenJudgedThenOnlyTheRowCountRunsAndTheMissingKeyIsAWarning() {
+  void givenNoKeyColumnsWhenJudgedThenOnlyTheRowCountRuns() {
     List<Aggregate> aggregates = QualityGates.aggregates(List.of());
-    QualityReport report = QualityReport.of(QualityGates.evaluate(new AggregateResult(Map.of("row_count", 5L)), List.of()), 5L);
+    List<CheckOutcome> checks = QualityGates.evaluate(new AggregateResult(Map.of("row_count", 5L)), List.of(), 0);
 
     assertThat(aggregates).hasSize(1);
-    assertThat(report.verdict()).isEqualTo(Verdict.WARN);
-    assertThat(report.checks()).extracting(CheckOutcome::name).containsExactly("row_count", "key_columns");
+    assertThat(checks).extracting(CheckOutcome::name).containsExactly("row_count");
+  }
+
+  @Test
+  void givenFewerRowsThanThePolicysMinimumWhenJudgedThenTheRowCountFails() {
+    CheckOutcome rowCount = QualityGates.evaluate(result(99, 0, 0, 0), KEY, 100).get(0);
+
+    assertThat(rowCount.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(rowCount.threshold()).isEqualTo("100");
+    assertThat(rowCount.message()).contains("fewer than the policy's minimum of 100");
+    assertThat(QualityGates.evaluate(result(100, 0, 0, 0), KEY, 100).get(0).verdict()).isEqualTo(Verdict.PASS);
   }
 
   @Test
