@@ -28,7 +28,7 @@ public final class RegistryReader {
           "schema.registry.url", consumerConfig.get("schema.registry.url"),
           "specific.avro.reader", true), false);
       new TopicReplayer(consumerConfig, timeout).replay(
-          EventTopics.all().stream().map(topic -> topic.name()).toList(), deserializer,
+          EventTopics.promotionLog().stream().map(topic -> topic.name()).toList(), deserializer,
           record -> registry.apply(record.value()));
     }
     return registry;

@@ -140,6 +140,11 @@ class ChangeDetectorTest {
     }
 
     @Override
+    public List<String> columnNamesAt(TableName table, long version) {
+      return List.of("id");
+    }
+
+    @Override
     public TableSchema schemaAt(TableName table, long version) {
       return new TableSchema(List.of(new Column("id", "bigint", true, null)));
     }

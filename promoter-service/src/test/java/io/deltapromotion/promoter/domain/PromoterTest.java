@@ -164,6 +164,11 @@ class PromoterTest {
     }
 
     @Override
+    public List<String> columnNamesAt(TableName table, long version) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public TableSchema schemaAt(TableName table, long version) {
       throw new UnsupportedOperationException();
     }

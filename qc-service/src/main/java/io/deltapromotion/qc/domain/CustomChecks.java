@@ -2,7 +2,6 @@ package io.deltapromotion.qc.domain;
 
 import io.deltapromotion.infrastructure.warehouse.Aggregate;
 import io.deltapromotion.infrastructure.warehouse.AggregateResult;
-import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.policy.CustomCheck;
 import io.deltapromotion.policy.Severity;
 import java.math.BigDecimal;
@@ -22,10 +21,10 @@ final class CustomChecks {
   private final List<CustomCheck> runnable = new ArrayList<>();
   private final List<CheckOutcome> unrunnable = new ArrayList<>();
 
-  CustomChecks(List<CustomCheck> checks, TableSchema schema, String versionLabel) {
+  CustomChecks(List<CustomCheck> checks, List<String> columns, String versionLabel) {
     for (CustomCheck check : checks) {
       List<String> unknown = check.expression().columnReferences().stream()
-          .filter(column -> schema.column(column).isEmpty()).toList();
+          .filter(column -> !has(columns, column)).toList();
       if (unknown.isEmpty()) {
         runnable.add(check);
       } else {
@@ -73,6 +72,11 @@ final class CustomChecks {
     boolean passed = (check.min() == null || observed >= check.min()) && (check.max() == null || observed <= check.max());
     return new CheckOutcome(PREFIX + check.name(), passed ? Verdict.PASS : verdict(check.severity()), plain(observed),
         range, check.expression() + " is " + plain(observed) + (passed ? ", within " : ", outside ") + range);
+  }
+
+  /** Whether the column is among the names, case-insensitively (as Spark resolves names). */
+  static boolean has(List<String> columns, String column) {
+    return columns.stream().anyMatch(name -> name.equalsIgnoreCase(column));
   }
 
   private static String alias(CustomCheck check) {

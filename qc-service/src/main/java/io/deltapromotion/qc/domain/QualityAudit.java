@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Audits one pinned version under its table policy: one history read to make sure the version exists,
- * one metadata read for its schema, then ONE scan computing every aggregate (row count, nulls per key
- * column, duplicate keys, every custom check). Drift compares with the row count of the version the
- * target holds, from the event log; the target's schema is read only when the detector saw the schema
- * change. A table or version that does not exist is bad input and is rejected before any query touches
- * the data; a warehouse failure propagates (to be retried).
+ * Audits one pinned version under its table policy in two statements: one metadata-only read of the
+ * version's columns (which also proves the version exists), then ONE scan computing every aggregate (row
+ * count, nulls per key column, duplicate keys, every custom check). Drift compares with the row count of
+ * the version the target holds, taken from the event log, so prod is not scanned. Full schemas (types,
+ * nullability) of the version and of the target are read only when the detector saw the schema change.
+ * A table or version that does not exist is bad input and is rejected before any query touches the
+ * data; a warehouse failure propagates (to be retried).
  */
 public final class QualityAudit {
 
@@ -41,21 +42,23 @@ public final class QualityAudit {
               + "or stop watching it; " + request.target() + " is left as it is")), null);
     }
     long version = request.version();
-    requireVersionExists(source, version);
+    List<String> columns;
     try {
-      return auditVersion(request, source, version);
+      columns = warehouse.columnNamesAt(source, version);
+    } catch (WarehouseException.TableNotFound e) {
+      throw new RejectedEventException("table " + source + " does not exist: " + e.getMessage(), e);
     } catch (WarehouseException.VersionNotFound e) {
-      throw new RejectedEventException("version " + version + " of " + source + " can no longer be read: " + e.getMessage(), e);
+      throw new RejectedEventException("table " + source + " has no readable version " + version + ": " + e.getMessage(), e);
     }
+    return auditVersion(request, source, version, columns);
   }
 
-  private QualityReport auditVersion(AuditRequest request, TableName source, long version) {
+  private QualityReport auditVersion(AuditRequest request, TableName source, long version, List<String> columns) {
     TablePolicy policy = policies.policyFor(source);
-    TableSchema schema = warehouse.schemaAt(source, version);
     String label = source + " at version " + version;
     List<CheckOutcome> checks = new ArrayList<>();
-    List<Identifier> keys = presentKeys(policy.keyColumns(), schema, label, checks);
-    CustomChecks custom = new CustomChecks(policy.checks(), schema, label);
+    List<Identifier> keys = presentKeys(policy.keyColumns(), columns, label, checks);
+    CustomChecks custom = new CustomChecks(policy.checks(), columns, label);
     List<Aggregate> aggregates = new ArrayList<>(QualityGates.aggregates(keys));
     aggregates.addAll(custom.aggregates());
     AggregateResult result = warehouse.aggregate(source, version, aggregates);
@@ -63,20 +66,20 @@ public final class QualityAudit {
     checks.addAll(QualityGates.evaluate(result, keys, policy.minRowCount()));
     checks.add(DriftGate.evaluate(rows, history.lastPromoted(source), policy.drift()));
     if (request.schemaChanged()) {
-      checks.add(schemaCheck(request.target(), schema, policy));
+      checks.add(schemaCheck(request.target(), warehouse.schemaAt(source, version), policy));
     }
     checks.addAll(custom.evaluate(result));
     return QualityReport.of(checks, rows);
   }
 
   /** The policy's key columns the version has; a missing one fails, no key at all warns. */
-  private static List<Identifier> presentKeys(List<Identifier> keys, TableSchema schema, String label,
+  private static List<Identifier> presentKeys(List<Identifier> keys, List<String> columns, String label,
       List<CheckOutcome> checks) {
     if (keys.isEmpty()) {
       checks.add(new CheckOutcome("key_columns", Verdict.WARN, null, null,
           "the table policy names no key columns for this table, so nulls and duplicates were not checked"));
     }
-    List<Identifier> missing = keys.stream().filter(column -> schema.column(column.value()).isEmpty()).toList();
+    List<Identifier> missing = keys.stream().filter(column -> !CustomChecks.has(columns, column.value())).toList();
     if (!missing.isEmpty()) {
       checks.add(new CheckOutcome("key_columns", Verdict.FAIL, null, null, "key column(s) " + missing
           + " do not exist in " + label + "; fix the key in the table policy or the table"));
@@ -91,17 +94,5 @@ public final class QualityAudit {
     }
     long held = warehouse.history(target, 1).get(0).version();
     return SchemaGate.evaluate(SchemaDiff.between(warehouse.schemaAt(target, held), candidate), policy.breakingChanges());
-  }
-
-  private void requireVersionExists(TableName source, long version) {
-    long latest;
-    try {
-      latest = warehouse.history(source, 1).get(0).version();
-    } catch (WarehouseException.TableNotFound e) {
-      throw new RejectedEventException("table " + source + " does not exist: " + e.getMessage(), e);
-    }
-    if (version > latest) {
-      throw new RejectedEventException("table " + source + " has no version " + version + " (its latest is " + latest + ")");
-    }
   }
 }

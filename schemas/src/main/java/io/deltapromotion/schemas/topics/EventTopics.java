@@ -1,5 +1,6 @@
 package io.deltapromotion.schemas.topics;
 
+import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
@@ -10,6 +11,14 @@ public final class EventTopics {
 
   /** Default partition count: one table's events share a partition; tables spread over the rest. */
   public static final int PARTITIONS = 6;
+
+  /**
+   * Versions upstream pipelines committed and want promoted: written by the pipelines themselves (or
+   * through detector-service's HTTP intake), read only by detector-service.
+   */
+  public static final TopicSpec<PipelineCommitted> PIPELINE_COMMITTED = new TopicSpec<>(
+      "delta-promotion.pipeline-committed",
+      TopicKey.SOURCE_TABLE, PipelineCommitted.class, "upstream-pipelines", PARTITIONS, TopicSpec.HISTORY);
 
   /** New or changed source table versions, classified against the target. */
   public static final TopicSpec<TableChanged> TABLE_CHANGED = new TopicSpec<>(
@@ -26,6 +35,9 @@ public final class EventTopics {
       "delta-promotion.promotion-done",
       TopicKey.SOURCE_TABLE, PromotionDone.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
 
+  /** What detector-service could not act on (malformed pipeline events, unwatched or unknown tables and versions). */
+  public static final DeadLetterTopic DETECTOR_DEAD_LETTER = DeadLetterTopic.of("detector-service");
+
   /** What qc-service could not audit (malformed TableChanged, unknown table or version). */
   public static final DeadLetterTopic QC_DEAD_LETTER = DeadLetterTopic.of("qc-service");
 
@@ -35,11 +47,16 @@ public final class EventTopics {
   /** What notifier-service could not turn into an alert. */
   public static final DeadLetterTopic NOTIFIER_DEAD_LETTER = DeadLetterTopic.of("notifier-service");
 
-  private static final List<TopicSpec<?>> ALL = List.of(TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE);
+  private static final List<TopicSpec<?>> ALL = List.of(PIPELINE_COMMITTED, TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE);
 
   private EventTopics() {}
 
   public static List<TopicSpec<?>> all() {
     return ALL;
+  }
+
+  /** The topics the registry is folded from: one event per step of every promotion. */
+  public static List<TopicSpec<?>> promotionLog() {
+    return List.of(TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE);
   }
 }

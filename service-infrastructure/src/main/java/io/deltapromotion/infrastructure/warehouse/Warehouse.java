@@ -18,6 +18,12 @@ public interface Warehouse {
   /** The table's commits, newest first; at most {@code limit} of them. */
   List<HistoryEntry> history(TableName table, int limit);
 
+  /**
+   * The table's column names at a version, in order: one metadata-only statement, the cheapest way to
+   * learn that the version exists and what it can be queried by.
+   */
+  List<String> columnNamesAt(TableName table, long version);
+
   /** The table's columns (names, types, nullability, comments) at a version. */
   TableSchema schemaAt(TableName table, long version);
 

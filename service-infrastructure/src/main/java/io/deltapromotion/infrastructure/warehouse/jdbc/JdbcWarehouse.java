@@ -96,17 +96,18 @@ public final class JdbcWarehouse implements Warehouse {
   }
 
   @Override
+  public List<String> columnNamesAt(TableName table, long version) {
+    requireVersion(version);
+    try (JdbcSession session = open()) {
+      return columnNamesAt(session, table, version);
+    }
+  }
+
+  @Override
   public TableSchema schemaAt(TableName table, long version) {
     requireVersion(version);
     try (JdbcSession session = open()) {
-      List<String> columnsAtVersion = session.resultSet("read the columns of " + table + " at version " + version,
-          "SELECT * FROM " + table.quoted() + " VERSION AS OF " + version + " LIMIT 0", rows -> {
-            List<String> names = new ArrayList<>();
-            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-              names.add(rows.getMetaData().getColumnName(i));
-            }
-            return names;
-          });
+      List<String> columnsAtVersion = columnNamesAt(session, table, version);
       TableSchema schema = logReader.schemaAt(session, table, version);
       List<String> fromLog = schema.columns().stream().map(Column::name).toList();
       if (!sameNames(fromLog, columnsAtVersion)) {
@@ -115,6 +116,17 @@ public final class JdbcWarehouse implements Warehouse {
       }
       return schema;
     }
+  }
+
+  private static List<String> columnNamesAt(JdbcSession session, TableName table, long version) {
+    return session.resultSet("read the columns of " + table + " at version " + version,
+        "SELECT * FROM " + table.quoted() + " VERSION AS OF " + version + " LIMIT 0", rows -> {
+          List<String> names = new ArrayList<>();
+          for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+            names.add(rows.getMetaData().getColumnName(i));
+          }
+          return names;
+        });
   }
 
   @Override
