@@ -4,13 +4,22 @@ import io.deltapromotion.detector.DetectorServiceApplication;
 import io.deltapromotion.detector.domain.AnnouncedVersions;
 import io.deltapromotion.detector.domain.ChangeAnnouncer;
 import io.deltapromotion.detector.domain.ChangeDetector;
+import io.deltapromotion.detector.domain.PollSchedule;
 import io.deltapromotion.infrastructure.kafka.EventLogConfiguration;
+import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
 import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseConfiguration;
+import io.deltapromotion.policy.TablePolicies;
+import io.deltapromotion.policy.TablePolicyConfiguration;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,12 +29,25 @@ import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DetectorProperties.class)
-@Import({WarehouseConfiguration.class, EventLogConfiguration.class})
+@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class,
+    TablePolicyConfiguration.class})
 class DetectorConfiguration {
 
+  /** Written here. */
   @Bean
   NewTopic tableChangedTopic() {
     return TopicDeclarations.of(EventTopics.TABLE_CHANGED);
+  }
+
+  /** Read here (and written by the HTTP intake): declared so pipelines find it. */
+  @Bean
+  NewTopic pipelineCommittedTopic() {
+    return TopicDeclarations.of(EventTopics.PIPELINE_COMMITTED);
+  }
+
+  @Bean
+  DeadLetterTopic deadLetterTopic() {
+    return EventTopics.DETECTOR_DEAD_LETTER;
   }
 
   @Bean
@@ -38,10 +60,27 @@ class DetectorConfiguration {
     return new AnnouncedVersions();
   }
 
+  /** The threads a detection cycle reads tables on: their number bounds the concurrent warehouse reads. */
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService tableReads(DetectorProperties properties) {
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(properties.maxConcurrentReads(), runnable -> {
+      Thread thread = new Thread(runnable, "table-read-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
   @Bean
-  ChangeDetector changeDetector(Warehouse warehouse, DetectorProperties properties, AnnouncedVersions announced,
-      ChangeAnnouncer announcer) {
-    return new ChangeDetector(warehouse, WatchListFactory.create(properties.watch()), announced, announcer,
-        properties.historyDepth());
+  ChangeDetector changeDetector(Warehouse warehouse, DetectorProperties properties, TablePolicies policies,
+      AnnouncedVersions announced, ChangeAnnouncer announcer, ExecutorService tableReads) {
+    return new ChangeDetector(warehouse, WatchListFactory.create(properties.watch()), policies, announced, announcer,
+        properties.historyDepth(), tableReads);
+  }
+
+  @Bean
+  PollSchedule pollSchedule(DetectorProperties properties) {
+    return new PollSchedule(properties.pollInterval(), properties.maxBackoff(), properties.pollJitter(),
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 }

@@ -1,14 +1,10 @@
 package io.deltapromotion.detector.config;
 
 import io.deltapromotion.detector.domain.WatchedTables;
-import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Turns the watch configuration into validated watch entries, failing start-up with the offending
@@ -25,7 +21,8 @@ final class WatchListFactory {
     for (int i = 0; i < watch.size(); i++) {
       String property = PREFIX + "[" + i + "]";
       try {
-        entries.add(entry(watch.get(i)));
+        WatchedTables entry = entry(watch.get(i));
+        entries.add(watch.get(i).poll() ? entry : entry.pipelineOnly());
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(property + " is invalid: " + e.getMessage(), e);
       }
@@ -34,10 +31,6 @@ final class WatchListFactory {
   }
 
   private static WatchedTables entry(DetectorProperties.Watch watch) {
-    Map<String, List<Identifier>> keys = new LinkedHashMap<>();
-    watch.keyColumns().forEach((table, columns) -> keys.put(
-        Identifier.of(table).value().toLowerCase(Locale.ROOT),
-        columns.stream().map(Identifier::of).toList()));
     boolean sourcePattern = watch.source().endsWith(".*");
     boolean targetPattern = watch.target().endsWith(".*");
     if (sourcePattern != targetPattern) {
@@ -50,17 +43,14 @@ final class WatchListFactory {
       if (source.equals(target)) {
         throw new IllegalArgumentException("schema " + source + " is mapped onto itself");
       }
-      return WatchedTables.schema(source, target, keys, watch.releaseTag());
+      return WatchedTables.schema(source, target);
     }
     TableName source = TableName.parse(watch.source());
     TableName target = TableName.parse(watch.target());
     if (source.equals(target)) {
       throw new IllegalArgumentException("table " + source + " is mapped onto itself");
     }
-    if (keys.keySet().stream().anyMatch(table -> !table.equals(source.table()))) {
-      throw new IllegalArgumentException("key-columns may only name the watched table '" + source.table() + "', got " + keys.keySet());
-    }
-    return WatchedTables.table(source, target, keys, watch.releaseTag());
+    return WatchedTables.table(source, target);
   }
 
   private static String stripPattern(String pattern) {

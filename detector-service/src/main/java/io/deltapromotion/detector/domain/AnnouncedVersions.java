@@ -32,6 +32,13 @@ public final class AnnouncedVersions {
     return last == null || !Objects.equals(last.version(), version) || !Objects.equals(last.commitTime(), millis(commitTime));
   }
 
+  /** A version later than this one (same table, not a re-created one) was announced already. */
+  public boolean hasNewerThan(TableName source, long version, Instant commitTime) {
+    Announcement last = latest.get(source);
+    return last != null && last.version() != null && last.version() > version
+        && last.commitTime() != null && !last.commitTime().isBefore(millis(commitTime));
+  }
+
   /** The table's absence has not been announced since it was last seen. */
   public boolean isNewlyMissing(TableName source) {
     Announcement last = latest.get(source);

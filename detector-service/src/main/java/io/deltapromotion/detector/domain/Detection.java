@@ -1,6 +1,8 @@
 package io.deltapromotion.detector.domain;
 
+import io.deltapromotion.infrastructure.warehouse.Identifier;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A source version (or a missing source) to announce.
@@ -10,6 +12,9 @@ import java.time.Instant;
  * @param targetPromotedVersion the source version the target holds, or null
  * @param operation the Delta operation of the version; null when the source is missing
  * @param commitTime when the version was committed; null when the source is missing
+ * @param keyColumns the table's key columns, from the table policy
+ * @param releaseTag the release the version belongs to (the pipeline's, else the policy's), or null
+ * @param pipelineRun for a pipeline's announcement: pipeline/runId#eventId; null for the poll
  */
 public record Detection(
     TableMapping mapping,
@@ -18,9 +23,21 @@ public record Detection(
     String schemaFingerprint,
     Long targetPromotedVersion,
     String operation,
-    Instant commitTime) {
+    Instant commitTime,
+    List<Identifier> keyColumns,
+    String releaseTag,
+    String pipelineRun) {
 
-  public static Detection missingSource(TableMapping mapping) {
-    return new Detection(mapping, ChangeCategory.MISSING_SOURCE, null, null, null, null, null);
+  public Detection {
+    keyColumns = List.copyOf(keyColumns);
+  }
+
+  public static Detection missingSource(TableMapping mapping, List<Identifier> keyColumns, String releaseTag) {
+    return new Detection(mapping, ChangeCategory.MISSING_SOURCE, null, null, null, null, null, keyColumns, releaseTag, null);
+  }
+
+  /** Whether a pipeline announced it (rather than the poll). */
+  public boolean fromPipeline() {
+    return pipelineRun != null;
   }
 }

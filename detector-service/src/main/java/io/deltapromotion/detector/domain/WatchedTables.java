@@ -1,22 +1,21 @@
 package io.deltapromotion.detector.domain;
 
-import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
  * One entry of the watch list: a single table, or every table of a schema ({@code schema.*}), mapped to
  * a target table or schema. Built from configuration, so every name is already validated.
  *
- * @param keyColumns key columns per source table name (the last part of the name)
+ * @param polled whether the poll reads these tables; when not, only their pipelines' commit events
+ *     announce their versions
  */
-public record WatchedTables(
-    TableName sourceTable, SchemaName sourceSchema, TableName targetTable, SchemaName targetSchema,
-    Map<String, List<Identifier>> keyColumns, String releaseTag) {
+public record WatchedTables(TableName sourceTable, SchemaName sourceSchema, TableName targetTable, SchemaName targetSchema,
+    boolean polled) {
 
   public WatchedTables {
     if ((sourceTable == null) == (sourceSchema == null) || (targetTable == null) == (targetSchema == null)) {
@@ -25,29 +24,38 @@ public record WatchedTables(
     if ((sourceTable == null) != (targetTable == null)) {
       throw new IllegalArgumentException("a table maps to a table and a schema pattern to a schema pattern");
     }
-    keyColumns = Map.copyOf(keyColumns);
   }
 
-  public static WatchedTables table(TableName source, TableName target, Map<String, List<Identifier>> keys, String releaseTag) {
-    return new WatchedTables(source, null, target, null, keys, releaseTag);
+  public static WatchedTables table(TableName source, TableName target) {
+    return new WatchedTables(source, null, target, null, true);
   }
 
-  public static WatchedTables schema(SchemaName source, SchemaName target, Map<String, List<Identifier>> keys, String releaseTag) {
-    return new WatchedTables(null, source, null, target, keys, releaseTag);
+  public static WatchedTables schema(SchemaName source, SchemaName target) {
+    return new WatchedTables(null, source, null, target, true);
+  }
+
+  /** The same entry, announced by pipeline events only. */
+  public WatchedTables pipelineOnly() {
+    return new WatchedTables(sourceTable, sourceSchema, targetTable, targetSchema, false);
   }
 
   /** The mappings this entry stands for now: the one table, or the tables its source schema has. */
   public List<TableMapping> resolve(Warehouse warehouse) {
     if (sourceTable != null) {
-      return List.of(mapping(sourceTable, targetTable));
+      return List.of(new TableMapping(sourceTable, targetTable));
     }
     return warehouse.tablesIn(sourceSchema).stream()
-        .map(source -> mapping(source, targetSchema.table(source.table())))
+        .map(source -> new TableMapping(source, targetSchema.table(source.table())))
         .toList();
   }
 
-  private TableMapping mapping(TableName source, TableName target) {
-    return new TableMapping(source, target, keyColumns.getOrDefault(source.table(), List.of()), releaseTag);
+  /** The mapping of a source table this entry covers (whether or not the table exists). */
+  public Optional<TableMapping> mappingFor(TableName source) {
+    if (sourceTable != null) {
+      return sourceTable.equals(source) ? Optional.of(new TableMapping(sourceTable, targetTable)) : Optional.empty();
+    }
+    boolean inSchema = Objects.equals(source.catalog(), sourceSchema.catalog()) && source.schema().equals(sourceSchema.schema());
+    return inSchema ? Optional.of(new TableMapping(source, targetSchema.table(source.table()))) : Optional.empty();
   }
 
   @Override

@@ -4,11 +4,14 @@ import io.deltapromotion.detector.config.DetectorProperties;
 import io.deltapromotion.detector.domain.AnnouncedVersions;
 import io.deltapromotion.detector.domain.ChangeCategory;
 import io.deltapromotion.detector.domain.ChangeDetector;
+import io.deltapromotion.detector.domain.CycleOutcome;
+import io.deltapromotion.detector.domain.PollSchedule;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts detecting only once the TableChanged topic was replayed to its end, so a restarted detector
- * knows every version it already announced and announces none twice; then runs a detection cycle every
- * poll interval, one at a time.
+ * knows every version it already announced and announces none twice; then runs detection cycles one at
+ * a time, paced by the {@link PollSchedule} (interval, jitter, backoff after warehouse failures). Starts
+ * before the listener containers, so no pipeline event is handled before the replay either.
  */
 @Component
 class DetectionLoop implements SmartLifecycle {
@@ -34,41 +39,53 @@ class DetectionLoop implements SmartLifecycle {
   private final AnnouncedVersions announced;
   private final ChangeDetector detector;
   private final DetectorProperties properties;
+  private final PollSchedule schedule;
   private ScheduledExecutorService scheduler;
 
   DetectionLoop(TopicReplayer replayer, KafkaProperties kafka, AnnouncedVersions announced, ChangeDetector detector,
-      DetectorProperties properties) {
+      DetectorProperties properties, PollSchedule schedule) {
     this.replayer = replayer;
     this.kafka = kafka;
     this.announced = announced;
     this.detector = detector;
     this.properties = properties;
+    this.schedule = schedule;
   }
 
   @Override
   public synchronized void start() {
     replayAnnouncements();
     scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "detection-cycle"));
-    scheduler.scheduleWithFixedDelay(this::cycle, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    log.info("Detecting every {} on {} watch entr(ies)", properties.pollInterval(), properties.watch().size());
+    scheduler.schedule(this::cycle, schedule.first().toMillis(), TimeUnit.MILLISECONDS);
+    log.info("Detecting every {} (±{}%) on {} watch entr(ies)", properties.pollInterval(),
+        Math.round(properties.pollJitter() * 100), properties.watch().size());
   }
 
   @Override
-  public synchronized void stop() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
+  public void stop() {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      stopping = scheduler;
+      scheduler = null;
+    }
+    if (stopping != null) {
+      stopping.shutdownNow();
       try {
-        scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        stopping.awaitTermination(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      scheduler = null;
     }
   }
 
   @Override
   public synchronized boolean isRunning() {
     return scheduler != null;
+  }
+
+  @Override
+  public int getPhase() {
+    return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
   }
 
   private void replayAnnouncements() {
@@ -90,10 +107,21 @@ class DetectionLoop implements SmartLifecycle {
   }
 
   private void cycle() {
+    CycleOutcome outcome;
     try {
-      detector.runCycle();
+      outcome = detector.runCycle();
     } catch (RuntimeException e) {
-      log.error("Detection cycle failed; trying again in {}", properties.pollInterval(), e);
+      log.error("Detection cycle failed", e);
+      outcome = new CycleOutcome(List.of(), 1);
+    }
+    Duration pause = schedule.after(outcome);
+    if (outcome.failedReads() > 0) {
+      log.warn("{} warehouse read(s) failed this cycle; next cycle in {}", outcome.failedReads(), pause);
+    }
+    synchronized (this) {
+      if (scheduler != null) {
+        scheduler.schedule(this::cycle, pause.toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 }

@@ -35,8 +35,8 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   public void announce(Detection detection) {
     TableChanged event = toEvent(detection);
     publisher.publish(EventTopics.TABLE_CHANGED, event.getSourceTable(), event);
-    log.info("Announced {} version {} as {} (promotion {})", event.getSourceTable(), event.getSourceVersion(),
-        event.getChangeCategory(), event.getEnvelope().getCorrelationId());
+    log.info("Announced {} version {} as {} (origin {}, promotion {})", event.getSourceTable(), event.getSourceVersion(),
+        event.getChangeCategory(), event.getOrigin(), event.getEnvelope().getCorrelationId());
   }
 
   TableChanged toEvent(Detection detection) {
@@ -50,11 +50,12 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
         .setChangeCategory(ChangeCategory.valueOf(detection.category().name()))
         .setSchemaFingerprint(detection.schemaFingerprint())
         .setTargetPromotedVersion(detection.targetPromotedVersion())
-        .setReleaseTag(detection.mapping().releaseTag())
-        .setOrigin(ChangeOrigin.DETECTOR)
+        .setReleaseTag(detection.releaseTag())
+        .setOrigin(detection.fromPipeline() ? ChangeOrigin.PIPELINE : ChangeOrigin.DETECTOR)
+        .setPipelineRun(detection.pipelineRun())
         .setDeltaOperation(detection.operation())
         .setCommitTime(detection.commitTime() == null ? null : detection.commitTime().truncatedTo(ChronoUnit.MILLIS))
-        .setKeyColumns(detection.mapping().keyColumns().stream().map(Identifier::value).toList())
+        .setKeyColumns(detection.keyColumns().stream().map(Identifier::value).toList())
         .build();
   }
 }

@@ -1,7 +1,9 @@
 package io.deltapromotion.detector.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.warehouse.Aggregate;
 import io.deltapromotion.infrastructure.warehouse.AggregateResult;
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
@@ -19,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.deltapromotion.policy.PolicyFileReader;
+import io.deltapromotion.policy.TablePolicies;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +38,19 @@ class ChangeDetectorTest {
   private final Histories warehouse = new Histories();
   private final AnnouncedVersions announced = new AnnouncedVersions();
   private final List<Detection> published = new ArrayList<>();
-  private final ChangeDetector detector = new ChangeDetector(warehouse,
-      List.of(WatchedTables.table(SOURCE, TARGET, Map.of("orders", List.of(Identifier.of("id"))), "r1")),
-      announced, published::add, 10);
+  private final TablePolicies policies = PolicyFileReader.read("policy.yaml", """
+      tables:
+        - match: pp.orders
+          key-columns: [id]
+      releases:
+        r1: [pp.orders]
+      """);
+  private final ChangeDetector detector = detector(announced);
+
+  private ChangeDetector detector(AnnouncedVersions announcedVersions) {
+    return new ChangeDetector(warehouse, List.of(WatchedTables.table(SOURCE, TARGET)), policies, announcedVersions,
+        published::add, 10, Runnable::run);
+  }
 
   @Test
   void givenANewVersionWhenTwoCyclesRunThenItIsAnnouncedOnce() {
@@ -46,7 +61,9 @@ class ChangeDetectorTest {
 
     assertThat(published).extracting(Detection::version, Detection::category).containsExactly(
         org.assertj.core.groups.Tuple.tuple(0L, ChangeCategory.NEW_TABLE));
-    assertThat(published.get(0).mapping().keyColumns()).containsExactly(Identifier.of("id"));
+    assertThat(published.get(0).keyColumns()).containsExactly(Identifier.of("id"));
+    assertThat(published.get(0).releaseTag()).isEqualTo("r1");
+    assertThat(published.get(0).fromPipeline()).isFalse();
   }
 
   @Test
@@ -54,8 +71,7 @@ class ChangeDetectorTest {
     warehouse.commit(SOURCE, 0, "WRITE");
     AnnouncedVersions replayed = new AnnouncedVersions();
     replayed.record(SOURCE, 0L, warehouse.timeOf(SOURCE, 0), ChangeCategory.NEW_TABLE);
-    ChangeDetector restarted = new ChangeDetector(warehouse,
-        List.of(WatchedTables.table(SOURCE, TARGET, Map.of(), null)), replayed, published::add, 10);
+    ChangeDetector restarted = detector(replayed);
 
     restarted.runCycle();
 
@@ -89,11 +105,82 @@ class ChangeDetectorTest {
   void givenAWarehouseErrorOnOneTableWhenACycleRunsThenItIsRetriedNextCycle() {
     warehouse.commit(SOURCE, 0, "WRITE");
     warehouse.failing = true;
-    detector.runCycle();
+    CycleOutcome failed = detector.runCycle();
     warehouse.failing = false;
+    CycleOutcome retried = detector.runCycle();
+
+    assertThat(failed.failedReads()).isEqualTo(1);
+    assertThat(retried.failedReads()).isZero();
+    assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void givenAPipelineCommit_whenReceived_thenItIsAnnouncedAtOnceAndThePollDoesNotRepeatIt() {
+    warehouse.commit(SOURCE, 0, "WRITE");
+    warehouse.commit(SOURCE, 1, "MERGE");
+
+    Optional<Detection> announcedNow = detector.onPipelineCommit(commit("e-1", 1L, "hotfix_7"));
     detector.runCycle();
 
+    assertThat(announcedNow).isPresent();
+    assertThat(published).singleElement().satisfies(detection -> {
+      assertThat(detection.version()).isEqualTo(1);
+      assertThat(detection.operation()).isEqualTo("MERGE");
+      assertThat(detection.releaseTag()).isEqualTo("hotfix_7");
+      assertThat(detection.pipelineRun()).isEqualTo("silver_orders/run-42#e-1");
+    });
+  }
+
+  @Test
+  void givenTheSamePipelineCommitTwice_whenReceived_thenItIsAnnouncedOnce() {
+    warehouse.commit(SOURCE, 0, "WRITE");
+
+    detector.onPipelineCommit(commit("e-1", 0L, null));
+    Optional<Detection> again = detector.onPipelineCommit(commit("e-1", 0L, null));
+
+    assertThat(again).isEmpty();
     assertThat(published).hasSize(1);
+    assertThat(published.get(0).releaseTag()).as("the policy's release").isEqualTo("r1");
+  }
+
+  @Test
+  void givenACommitWithoutVersion_whenReceived_thenTheLatestIsAnnounced_andAnOlderOneLaterIsIgnored() {
+    warehouse.commit(SOURCE, 0, "WRITE");
+    warehouse.commit(SOURCE, 1, "WRITE");
+
+    detector.onPipelineCommit(commit("e-1", null, null));
+    Optional<Detection> stale = detector.onPipelineCommit(commit("e-2", 0L, null));
+
+    assertThat(published).extracting(Detection::version).containsExactly(1L);
+    assertThat(stale).isEmpty();
+  }
+
+  @Test
+  void givenCommitsNamingWhatDoesNotExist_whenReceived_thenEachIsRejectedWithTheReason() {
+    warehouse.commit(SOURCE, 0, "WRITE");
+
+    assertThatThrownBy(() -> detector.onPipelineCommit(commit("e-1", 5L, null)))
+        .isInstanceOf(RejectedEventException.class).hasMessage("table pp.orders has no version 5 (its latest is 0)");
+    assertThatThrownBy(() -> detector.onPipelineCommit(new PipelineCommit("e-2", TableName.parse("pp.other"), 0L, null,
+        "p", "r")))
+        .isInstanceOf(RejectedEventException.class).hasMessageContaining("is not watched");
+    warehouse.recreate(SOURCE);
+    assertThatThrownBy(() -> detector.onPipelineCommit(commit("e-3", 0L, null)))
+        .isInstanceOf(RejectedEventException.class).hasMessage("table pp.orders does not exist");
+    assertThat(published).isEmpty();
+  }
+
+  @Test
+  void givenMalformedCommitFields_whenBuilt_thenTheyAreRefused() {
+    assertThatThrownBy(() -> new PipelineCommit("id with spaces", SOURCE, 0L, null, "p", "r"))
+        .hasMessageStartingWith("eventId must be");
+    assertThatThrownBy(() -> new PipelineCommit("e", SOURCE, -1L, null, "p", "r")).hasMessageContaining("version");
+    assertThatThrownBy(() -> new PipelineCommit("e", SOURCE, 0L, "bad tag!", "p", "r")).hasMessageStartingWith("releaseTag");
+    assertThatThrownBy(() -> new PipelineCommit("e", SOURCE, 0L, null, null, "r")).hasMessage("pipeline is missing");
+  }
+
+  private static PipelineCommit commit(String eventId, Long version, String releaseTag) {
+    return new PipelineCommit(eventId, SOURCE, version, releaseTag, "silver_orders", "run-42");
   }
 
   /** Just enough of a warehouse to hold table histories. */
