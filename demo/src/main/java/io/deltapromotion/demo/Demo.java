@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The project's main job on the local stack: three pre-prod tables get new versions (a clean one, one
@@ -38,6 +39,22 @@ public final class Demo {
     this.lakehouse = new Lakehouse(settings.lakehouseJdbcUrl());
   }
 
+  /** The demo's table policy: keys, a custom check and a release tag. */
+  private static final String POLICY = """
+      tables:
+        - match: %1$s.orders
+          key-columns: [order_id]
+          checks:
+            - name: positive_amount
+              condition: amount > 0
+        - match: %1$s.customers
+          key-columns: [customer_id]
+        - match: %1$s.payments
+          key-columns: [payment_id]
+      releases:
+        demo: [%1$s.*]
+      """.formatted(PREPROD);
+
   public static void main(String[] args) throws IOException {
     Path repository = StackSettings.findRepository(Path.of(""));
     StackSettings settings = StackSettings.resolve(repository, repository.resolve(".stack"));
@@ -54,8 +71,8 @@ public final class Demo {
     step("Starting the local stack (Kafka, schema registry, lakehouse)");
     stack.up(Component.servers(), null, Duration.ofMinutes(4));
     try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT)) {
-      ServiceConfiguration.write(settings, PREPROD, PROD, "demo",
-          List.of("orders: [order_id]", "customers: [customer_id]", "payments: [payment_id]"), inbox.url());
+      ServiceConfiguration.write(settings, PREPROD, PROD, null, POLICY, UUID.randomUUID() + "-" + UUID.randomUUID(),
+          inbox.url());
       step("Starting the four services (detector polls " + PREPROD + ".* every 2 s)");
       stack.up(Component.services(), null, Duration.ofMinutes(3));
       try (PromotionWatch watch = new PromotionWatch(settings.kafkaBootstrapServers(), settings.schemaRegistryUrl())) {

@@ -81,6 +81,13 @@ public final class PromotionWatch implements AutoCloseable {
         .reduce((first, second) -> second);
   }
 
+  /** Every TableChanged seen for that table version (more than one means it was announced twice). */
+  public synchronized List<TableChanged> changes(String sourceTable, long version) {
+    return changes.stream()
+        .filter(change -> change.getSourceTable().equals(sourceTable) && Long.valueOf(version).equals(change.getSourceVersion()))
+        .toList();
+  }
+
   /** Polls until the table version has its PromotionDone, or the time is up. */
   public PromotionDone awaitOutcome(String sourceTable, long version, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);

@@ -6,20 +6,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-/** Writes the services' own settings (what to watch, where alerts go) where the local stack passes them on. */
+/**
+ * Writes the services' own settings (what to watch, the table policy, the intake token, where alerts
+ * go) where the local stack passes them on.
+ */
 public final class ServiceConfiguration {
 
   private ServiceConfiguration() {}
 
   /**
-   * @param sourceSchema the pre-prod schema to watch, whole
+   * @param sourceSchema the pre-prod schema to watch (and poll), whole
    * @param targetSchema the prod schema to promote to
-   * @param keyColumns "table: [columns]" lines for the detector's key-columns map
+   * @param pipelineOnly a second source and target schema whose tables only pipeline events announce;
+   *     null for none
+   * @param policyYaml the table policy both the detector and QC load
+   * @param intakeToken the bearer token the detector's HTTP intake accepts
    */
-  public static void write(StackSettings settings, String sourceSchema, String targetSchema, String releaseTag,
-      List<String> keyColumns, String webhookUrl) {
+  public static void write(StackSettings settings, String sourceSchema, String targetSchema, String[] pipelineOnly,
+      String policyYaml, String intakeToken, String webhookUrl) {
+    Path policy = writeFile(settings.componentDirectory(Component.QC).getParent(), "table-policies.yaml", policyYaml);
+    String policyProperty = """
+          policy:
+            file: %s
+        """.formatted(policy.toAbsolutePath());
+    String pipelineOnlyWatch = pipelineOnly == null ? "" : """
+              - source: %s.*
+                target: %s.*
+                poll: false
+        """.formatted(pipelineOnly[0], pipelineOnly[1]);
     write(settings, Component.DETECTOR, """
         deltapromotion:
           detector:
@@ -27,11 +42,9 @@ public final class ServiceConfiguration {
             watch:
               - source: %s.*
                 target: %s.*
-                release-tag: %s
-                key-columns:
-        %s
-        """.formatted(sourceSchema, targetSchema, releaseTag,
-        String.join("\n", keyColumns.stream().map(line -> "              " + line).toList())));
+        %s    intake:
+              tokens: [%s]
+        %s""".formatted(sourceSchema, targetSchema, pipelineOnlyWatch, intakeToken, policyProperty));
     write(settings, Component.NOTIFIER, """
         deltapromotion:
           notifier:
@@ -39,14 +52,19 @@ public final class ServiceConfiguration {
             notify-on-promoted: true
             max-attempts: 3
         """.formatted(webhookUrl));
-    write(settings, Component.QC, "");
+    write(settings, Component.QC, "deltapromotion:\n" + policyProperty);
     write(settings, Component.PROMOTER, "");
   }
 
   private static void write(StackSettings settings, Component service, String yaml) {
+    writeFile(settings.componentDirectory(service), "application.yml", yaml);
+  }
+
+  private static Path writeFile(Path directory, String name, String content) {
     try {
-      Path dir = Files.createDirectories(settings.componentDirectory(service));
-      Files.writeString(dir.resolve("application.yml"), yaml);
+      Path file = Files.createDirectories(directory).resolve(name);
+      Files.writeString(file, content);
+      return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,6 +19,10 @@ import io.deltapromotion.stack.Loopback;
 import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.ServiceHealth;
 import io.deltapromotion.stack.StackSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -62,6 +68,25 @@ class PromotionEndToEndIT {
   private static final String PROD = "e2e_" + RUN + "_pr";
   private static final String CLEAN = PREPROD + ".clean";
   private static final String DUPES = PREPROD + ".dupes";
+  private static final String PIPED_PREPROD = "e2e_" + RUN + "_piped_pp";
+  private static final String PIPED = PIPED_PREPROD + ".orders";
+  private static final String TOKEN = UUID.randomUUID() + "-" + UUID.randomUUID();
+  private static final String POLICY = """
+      defaults:
+        drift: {warn-above: 10%%, fail-above: 50%%}
+      tables:
+        - match: %1$s.clean
+          key-columns: [id]
+        - match: %1$s.dupes
+          key-columns: [id]
+        - match: %2$s.orders
+          key-columns: [id]
+          checks:
+            - name: labelled
+              condition: label IS NOT NULL
+      releases:
+        e2e_%3$s: [%1$s.*, %2$s.*]
+      """.formatted(PREPROD, PIPED_PREPROD, RUN);
 
   private static StackSettings settings;
   private static LocalStack services;
@@ -75,11 +100,13 @@ class PromotionEndToEndIT {
     settings = stack.withServices(Path.of("target", "e2e-services").toAbsolutePath(), 18091);
     requireNoOtherPromoterRunning(stack);
     lakehouse = new Lakehouse(stack.lakehouseJdbcUrl());
-    lakehouse.execute("CREATE SCHEMA " + PREPROD, "CREATE SCHEMA " + PROD,
+    lakehouse.execute("CREATE SCHEMA " + PREPROD, "CREATE SCHEMA " + PROD, "CREATE SCHEMA " + PIPED_PREPROD,
+        "CREATE SCHEMA " + PROD + "_piped",
         "CREATE TABLE " + CLEAN + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b'), (3, 'c') AS t(id, label)",
         "CREATE TABLE " + DUPES + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(id, label)");
     webhook = new WebhookInbox(0);
-    ServiceConfiguration.write(settings, PREPROD, PROD, "e2e_" + RUN, List.of("clean: [id]", "dupes: [id]"), webhook.url());
+    ServiceConfiguration.write(settings, PREPROD, PROD, new String[] {PIPED_PREPROD, PROD + "_piped"}, POLICY, TOKEN,
+        webhook.url());
     services = new LocalStack(settings, System.out);
     services.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
     watch = new PromotionWatch(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
@@ -161,17 +188,9 @@ class PromotionEndToEndIT {
       raw.send(new ProducerRecord<>(EventTopics.TABLE_CHANGED.name(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8))).get();
     }
 
-    List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(EventTopics.QC_DEAD_LETTER.name(), 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      await().atMost(Duration.ofMinutes(1)).until(() -> {
-        consumer.poll(Duration.ofMillis(500)).forEach(deadLetters::add);
-        return reasons(deadLetters, "hostile").stream().anyMatch(reason -> reason.contains("contains the character ';'"))
-            && reasons(deadLetters, "garbage").stream().anyMatch(reason -> reason.contains("deserialized"));
-      });
-    }
+    awaitDeadLetters(EventTopics.QC_DEAD_LETTER, deadLetters ->
+        reasons(deadLetters, "hostile").stream().anyMatch(reason -> reason.contains("contains the character ';'"))
+            && reasons(deadLetters, "garbage").stream().anyMatch(reason -> reason.contains("deserialized")));
     lakehouse.execute("INSERT INTO " + CLEAN + " VALUES (4, 'd')");
     assertThat(watch.awaitOutcome(CLEAN, 1, OUTCOME).getStatus()).isEqualTo(PromotionStatus.PROMOTED);
   }
@@ -196,6 +215,94 @@ class PromotionEndToEndIT {
     assertThat(alertsAbout(CLEAN + "` v0")).hasSize(1);
     assertThat(lakehouse.column("DESCRIBE HISTORY " + PROD + ".clean", "operation"))
         .as("one clone per promoted version, none after the restart").filteredOn("CLONE"::equals).hasSize(3);
+  }
+
+  @Test
+  @Order(6)
+  void givenAPipelineOnlyTable_whenItsPipelinePostsItsCommit_thenItIsPromotedWithoutAPoll_andARepeatIsIgnored() throws Exception {
+    lakehouse.execute("CREATE TABLE " + PIPED + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(id, label)");
+
+    HttpResponse<String> accepted = post(TOKEN, commit("commit-1", PIPED, "0"));
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    assertThat(accepted.body()).contains("\"eventId\":\"commit-1\"").contains("\"version\":0");
+    assertThat(watch.awaitOutcome(PIPED, 0, OUTCOME).getStatus()).isEqualTo(PromotionStatus.PROMOTED);
+    TableChanged change = watch.change(PIPED, 0).orElseThrow();
+    assertThat(change.getOrigin()).isEqualTo(ChangeOrigin.PIPELINE);
+    assertThat(change.getPipelineRun()).isEqualTo("silver_orders/run-1#commit-1");
+    assertThat(change.getReleaseTag()).isEqualTo("e2e_" + RUN);
+
+    assertThat(post(TOKEN, commit("commit-1", PIPED, "0")).statusCode()).as("a repeat is queued").isEqualTo(202);
+    lakehouse.execute("INSERT INTO " + PIPED + " VALUES (3, NULL)");
+    assertThat(post(TOKEN, commit("commit-2", PIPED, "null")).statusCode()).isEqualTo(202);
+    PromotionDone blocked = watch.awaitOutcome(PIPED, 1, OUTCOME);
+
+    assertThat(blocked.getStatus()).as("the custom check fails on the null label").isEqualTo(PromotionStatus.BLOCKED);
+    assertThat(blocked.getError()).contains("custom.labelled");
+    watch.poll();
+    assertThat(watch.changes(PIPED, 0)).as("the repeat, handled before commit-2 on the same partition, was ignored")
+        .hasSize(1);
+    assertThat(watch.outcomes(PIPED, 0)).hasSize(1);
+  }
+
+  @Test
+  @Order(7)
+  void givenBadPipelineCommits_whenPostedOrPublished_thenEachIsRefusedWithItsReasonAndNothingRuns() throws Exception {
+    assertThat(post(null, commit("x", PIPED, "0"))).satisfies(r -> assertThat(r.statusCode()).isEqualTo(401));
+    assertThat(post("not-the-token", commit("x", PIPED, "0")).statusCode()).isEqualTo(401);
+    assertThat(post(TOKEN, "{not json")).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("not a valid pipeline commit");
+    });
+    assertThat(post(TOKEN, commit("x", PIPED_PREPROD + ".o; DROP TABLE " + PROD + ".clean", "0"))).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("contains the character ';'");
+    });
+    assertThat(post(TOKEN, commit("x", PIPED, "99"))).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(422);
+      assertThat(r.body()).contains("has no version 99");
+    });
+    assertThat(post(TOKEN, commit("x", "elsewhere.orders", "0"))).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(422);
+      assertThat(r.body()).contains("is not watched");
+    });
+
+    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(clientProperties(), new StringSerializer(), new ByteArraySerializer())) {
+      raw.send(new ProducerRecord<>(EventTopics.PIPELINE_COMMITTED.name(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+    }
+    awaitDeadLetters(EventTopics.DETECTOR_DEAD_LETTER,
+        deadLetters -> reasons(deadLetters, "garbage").stream().anyMatch(reason -> reason.contains("deserialized")));
+    assertThat(ServiceHealth.of(settings.port(Component.DETECTOR))).contains("\"status\":\"UP\"");
+  }
+
+  private static String commit(String eventId, String table, String version) {
+    return """
+        {"eventId": "%s", "table": "%s", "version": %s, "pipeline": "silver_orders", "runId": "run-1"}""".formatted(
+        eventId, table, version);
+  }
+
+  private static HttpResponse<String> post(String token, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + settings.port(Component.DETECTOR) + "/api/v1/pipeline-commits"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void awaitDeadLetters(DeadLetterTopic topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> seen) {
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(topic.name(), 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      await().atMost(Duration.ofMinutes(1)).until(() -> {
+        consumer.poll(Duration.ofMillis(500)).forEach(deadLetters::add);
+        return seen.test(deadLetters);
+      });
+    }
   }
 
   private static List<String> alertsAbout(String text) {

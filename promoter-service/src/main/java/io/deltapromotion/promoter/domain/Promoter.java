@@ -32,6 +32,10 @@ public final class Promoter {
     if (!request.qcPassed()) {
       return PromotionOutcome.blocked("QC failed: " + request.qcProblems());
     }
+    if (request.approvalRequiredFor() != null) {
+      return PromotionOutcome.blocked("awaiting approval: " + request.approvalRequiredFor() + "; "
+          + request.target() + " is unchanged until a person approves this version");
+    }
     Long previous = null;
     try {
       Optional<Lineage> lineage = warehouse.tableExists(request.target())

@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param qcProblems what failed, for the BLOCKED message; empty when it passed
  * @param noChange the detector found nothing to promote (NO_CHANGE)
  * @param releaseTag the release, or null
+ * @param approvalRequiredFor why QC says a person must approve it first; null when no approval is needed
  */
 public record PromotionRequest(
     String promotionId, TableName source, Long version, TableName target, boolean qcPassed, String qcProblems,
-    boolean noChange, String releaseTag) {
+    boolean noChange, String releaseTag, String approvalRequiredFor) {
 
   public PromotionRequest {
     Objects.requireNonNull(promotionId, "promotionId");

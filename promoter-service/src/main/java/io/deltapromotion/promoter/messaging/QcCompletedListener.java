@@ -67,7 +67,8 @@ class QcCompletedListener {
     }
     return new PromotionRequest(report.getEnvelope().getCorrelationId().toString(),
         TableName.parse(report.getTable()), report.getVersion(), TableName.parse(report.getTargetTable()),
-        passed, problems, report.getChangeCategory() == ChangeCategory.NO_CHANGE, report.getReleaseTag());
+        passed, problems, report.getChangeCategory() == ChangeCategory.NO_CHANGE, report.getReleaseTag(),
+        report.getApprovalRequiredFor());
   }
 
   private PromotionDone toEvent(QcCompleted cause, PromotionRequest request, PromotionOutcome outcome) {

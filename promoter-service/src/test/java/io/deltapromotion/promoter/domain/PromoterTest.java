@@ -109,9 +109,21 @@ class PromoterTest {
     assertThat(outcome.message()).contains("does not verify").contains("someone else wrote to it");
   }
 
+  @Test
+  void givenAReportRequiringApprovalWhenPromotingThenItIsBlockedAwaitingApprovalWithoutTouchingTheWarehouse() {
+    PromotionRequest needsApproval = new PromotionRequest("p1", SOURCE, 4L, TARGET, true, "", false, "r1",
+        "breaking schema change requires approval: dropped column email");
+
+    PromotionOutcome outcome = promoter.promote(needsApproval);
+
+    assertThat(outcome.status()).isEqualTo(PromotionStatus.BLOCKED);
+    assertThat(outcome.message()).startsWith("awaiting approval: breaking schema change requires approval: dropped column email");
+    assertThat(warehouse.calls).isEmpty();
+  }
+
   private static PromotionRequest request(String promotionId, Long version, boolean passed, boolean noChange) {
     return new PromotionRequest(promotionId, SOURCE, version, TARGET, passed,
-        passed ? "" : "duplicate_keys: 2 rows repeat a key", noChange, "r1");
+        passed ? "" : "duplicate_keys: 2 rows repeat a key", noChange, "r1", null);
   }
 
   /** The target table as the promoter sees it: existence, properties and history. */
