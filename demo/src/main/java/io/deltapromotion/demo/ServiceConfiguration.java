@@ -25,7 +25,7 @@ public final class ServiceConfiguration {
    */
   public static void write(StackSettings settings, String sourceSchema, String targetSchema, String[] pipelineOnly,
       String policyYaml, String intakeToken, String webhookUrl) {
-    Path policy = writeFile(settings.componentDirectory(Component.QC).getParent(), "table-policies.yaml", policyYaml);
+    Path policy = writeFile(settings.runDirectory(), "table-policies.yaml", policyYaml);
     String policyProperty = """
           policy:
             file: %s

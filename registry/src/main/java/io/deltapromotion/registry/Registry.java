@@ -82,8 +82,8 @@ public final class Registry {
     if (entry == null || entry.prodVersion() == null) {
       return Optional.empty();
     }
-    Long rows = rowCounts.getOrDefault(sourceTable, new TreeMap<>()).get(entry.prodVersion());
-    return rows == null ? Optional.empty() : Optional.of(new PromotedVersion(entry.prodVersion(), rows));
+    return Optional.ofNullable(rowCounts.get(sourceTable)).map(counts -> counts.get(entry.prodVersion()))
+        .map(rows -> new PromotedVersion(entry.prodVersion(), rows));
   }
 
   /** A source version prod holds, with the row count QC measured for it. */

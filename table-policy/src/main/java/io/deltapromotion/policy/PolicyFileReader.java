@@ -3,7 +3,9 @@ package io.deltapromotion.policy;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SqlExpression;
 import io.deltapromotion.policy.InvalidPolicyException.PolicyError;
+import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,7 @@ public final class PolicyFileReader {
   private TablePolicies parse(String yaml) {
     Node root;
     try {
-      root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(yaml));
+      root = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       throw new InvalidPolicyException(source, List.of(new PolicyError(line, "(file)", "not valid YAML: " + e.getProblem())));
@@ -301,7 +303,7 @@ public final class PolicyFileReader {
     try {
       return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      List<String> options = java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+      List<String> options = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
       error(node, field, "must be one of " + options + ", got '" + text + "'");
       return null;
     }

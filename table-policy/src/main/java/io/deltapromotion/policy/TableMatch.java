@@ -18,11 +18,7 @@ public record TableMatch(TableName table, SchemaName schema) {
   }
 
   public boolean matches(TableName candidate) {
-    return isTable() ? table.equals(candidate) : schema.equals(schemaOf(candidate));
-  }
-
-  static SchemaName schemaOf(TableName table) {
-    return new SchemaName(table.catalog(), table.schema());
+    return isTable() ? table.equals(candidate) : schema.equals(candidate.schemaName());
   }
 
   @Override

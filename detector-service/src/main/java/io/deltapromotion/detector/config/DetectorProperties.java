@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -59,6 +60,6 @@ public record DetectorProperties(
    * @param tokens the bearer tokens accepted (each at least 32 characters); none (the default) disables
    *     the intake, which then answers 403
    */
-  public record Intake(@DefaultValue List<@jakarta.validation.constraints.Size(min = 32,
+  public record Intake(@DefaultValue List<@Size(min = 32,
       message = "must be at least 32 characters (e.g. openssl rand -hex 32)") String> tokens) {}
 }

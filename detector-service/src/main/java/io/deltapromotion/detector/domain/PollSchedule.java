@@ -46,9 +46,8 @@ public final class PollSchedule {
     if (failedCyclesInARow == 0) {
       return interval;
     }
-    long factor = 1L << Math.min(failedCyclesInARow, 20);
-    long millis = interval.toMillis() > maxBackoff.toMillis() / factor ? maxBackoff.toMillis() : interval.toMillis() * factor;
-    return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    Duration doubled = interval.multipliedBy(1L << Math.min(failedCyclesInARow, 20));
+    return doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
   }
 
   private Duration spread(Duration base) {

@@ -54,8 +54,7 @@ public record WatchedTables(TableName sourceTable, SchemaName sourceSchema, Tabl
     if (sourceTable != null) {
       return sourceTable.equals(source) ? Optional.of(new TableMapping(sourceTable, targetTable)) : Optional.empty();
     }
-    boolean inSchema = Objects.equals(source.catalog(), sourceSchema.catalog()) && source.schema().equals(sourceSchema.schema());
-    return inSchema ? Optional.of(new TableMapping(source, targetSchema.table(source.table()))) : Optional.empty();
+    return source.schemaName().equals(sourceSchema) ? Optional.of(new TableMapping(source, targetSchema.table(source.table()))) : Optional.empty();
   }
 
   @Override

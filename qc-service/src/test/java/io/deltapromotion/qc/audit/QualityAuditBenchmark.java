@@ -89,7 +89,7 @@ class QualityAuditBenchmark {
     System.out.printf("ratio, documents' recipe / ours: statements %.1fx, wall time %.1fx sequential, %.1fx with %d at a time%n%n",
         recipe.statementsPerTable() / sequential.statementsPerTable(), recipe.seconds() / sequential.seconds(),
         recipe.seconds() / parallel.seconds(), PARALLEL);
-    execute("DROP SCHEMA " + schema + " CASCADE");
+    LakehouseSql.execute(lakehouse, "DROP SCHEMA " + schema + " CASCADE");
   }
 
   /** The documents' section 5 checks, as written there: three scans and a DESCRIBE DETAIL. */
@@ -106,10 +106,10 @@ class QualityAuditBenchmark {
   }
 
   private List<TableName> createTables() {
-    execute("CREATE SCHEMA " + schema);
+    LakehouseSql.execute(lakehouse, "CREATE SCHEMA " + schema);
     List<TableName> tables = IntStream.range(0, TABLES).mapToObj(i -> TableName.parse(schema + ".table_" + i)).toList();
     for (TableName table : tables) {
-      execute("CREATE TABLE " + table + " USING delta AS SELECT id, CAST(id % 97 AS INT) AS bucket, "
+      LakehouseSql.execute(lakehouse, "CREATE TABLE " + table + " USING delta AS SELECT id, CAST(id % 97 AS INT) AS bucket, "
           + "concat('name-', id) AS name FROM range(0, " + ROWS + ")");
     }
     return tables;
@@ -137,14 +137,6 @@ class QualityAuditBenchmark {
     try (ResultSet rows = statement.executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
-    }
-  }
-
-  private void execute(String sql) {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 }

@@ -20,9 +20,6 @@ import io.deltapromotion.qc.domain.Verdict;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +48,7 @@ class QualityAuditIT {
 
   @BeforeAll
   void createTables() {
-    execute(
+    LakehouseSql.execute(lakehouse,
         "CREATE SCHEMA " + preprod,
         "CREATE SCHEMA " + prod,
         "CREATE TABLE " + preprod + ".orders (order_id BIGINT, line INT, amount DOUBLE) USING delta",
@@ -209,15 +206,5 @@ class QualityAuditIT {
   private static CheckOutcome check(QualityReport report, String name) {
     return report.checks().stream().filter(check -> check.name().equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError("no check " + name + " in " + report.checks()));
-  }
-
-  private void execute(String... statements) {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
   }
 }

@@ -52,6 +52,11 @@ public record TableName(String catalog, String schema, String table) {
     return catalog != null;
   }
 
+  /** The schema the table is in, with its catalog. */
+  public SchemaName schemaName() {
+    return new SchemaName(catalog, schema);
+  }
+
   /** The same table name in another schema (and the same catalog), e.g. pre-prod to prod. */
   public TableName inSchema(String otherSchema) {
     return new TableName(catalog, Identifier.requireValid(otherSchema, "schema").toLowerCase(Locale.ROOT), table);
