@@ -12,6 +12,7 @@ import io.deltapromotion.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class Demo {
 
   static final String PREPROD = "demo_pp";
   static final String PROD = "demo_pr";
+  static final String REPORTS = "dap_meta.quality_reports";
   static final int WEBHOOK_PORT = 8099;
   private static final Duration OUTCOME_TIMEOUT = Duration.ofMinutes(4);
 
@@ -72,7 +74,7 @@ public final class Demo {
     stack.up(Component.servers(), null, Duration.ofMinutes(4));
     try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT)) {
       ServiceConfiguration.write(settings, PREPROD, PROD, null, POLICY, UUID.randomUUID() + "-" + UUID.randomUUID(),
-          inbox.url());
+          inbox.url(), REPORTS);
       step("Starting the four services (detector polls " + PREPROD + ".* every 2 s)");
       stack.up(Component.services(), null, Duration.ofMinutes(3));
       try (PromotionWatch watch = new PromotionWatch(settings.kafkaBootstrapServers(), settings.schemaRegistryUrl())) {
@@ -92,6 +94,7 @@ public final class Demo {
             .filter(category -> !category.name().equals("SCHEMA_CHANGE"))
             .ifPresent(category -> problems.add("customers version " + evolved + " was classified " + category
                 + ", not SCHEMA_CHANGE"));
+        showArchivedReports(watch, Map.of("orders", orders, "customers", customers, "payments", payments));
       }
       step("Alerts the notifier posted to the demo webhook (" + inbox.url() + ")");
       inbox.messages().forEach(message -> System.out.println("  " + message));
@@ -121,6 +124,33 @@ public final class Demo {
     }
   }
 
+  /**
+   * Waits until qc-service has copied this run's reports (of the versions it wrote, from the first one
+   * of each table) into the report table, and prints them.
+   */
+  private void showArchivedReports(PromotionWatch watch, Map<String, Long> firstVersions) {
+    step("QC reports, as qc-service also appended them to " + REPORTS);
+    watch.poll();
+    List<String> eventIds = firstVersions.entrySet().stream()
+        .flatMap(first -> watch.reports(PREPROD + "." + first.getKey()).stream()
+            .filter(report -> report.getVersion() != null && report.getVersion() >= first.getValue()))
+        .map(report -> "'" + report.getEnvelope().getEventId() + "'")
+        .distinct()
+        .toList();
+    String thisRun = " FROM " + REPORTS + " WHERE event_id IN (" + String.join(", ", eventIds) + ")";
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (!lakehouse.column("SELECT COUNT(*)" + thisRun).get(0).equals(Integer.toString(eventIds.size()))) {
+      if (Instant.now().isAfter(deadline)) {
+        problems.add("the report table " + REPORTS + " did not get this run's " + eventIds.size() + " reports within a minute");
+        return;
+      }
+      pause(Duration.ofMillis(500));
+    }
+    lakehouse.column("SELECT concat_ws('  ', rpad(table_name, 20, ' '), rpad(concat('v', table_version), 4, ' '), status, "
+            + "CAST(checked_at AS STRING))" + thisRun + " ORDER BY checked_at")
+        .forEach(row -> System.out.println("  " + row));
+  }
+
   private void printNextSteps() {
     Path run = settings.runDirectory();
     System.out.println();
@@ -130,9 +160,19 @@ public final class Demo {
     System.out.println("  prod       SELECT * FROM " + PROD + ".orders; SHOW TBLPROPERTIES " + PROD + ".orders  ("
         + settings.lakehouseJdbcUrl() + ")");
     System.out.println("  logs       " + run + "/<service>/<service>.log, or bin/stack logs services");
+    System.out.println("  reports    SELECT * FROM " + REPORTS + " ORDER BY checked_at DESC");
     System.out.println("  registry   bin/registry");
     System.out.println("  again      bin/demo (each run writes new versions)");
     System.out.println("  stop       bin/stack down (the services, then the servers, by PID)");
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the report table", e);
+    }
   }
 
   private static void step(String title) {

@@ -1,6 +1,7 @@
 package io.deltapromotion.demo;
 
 import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
@@ -19,13 +20,14 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Follows the TableChanged and PromotionDone topics from the beginning, as ops watching the topics
+ * Follows the TableChanged, QcCompleted and PromotionDone topics from the beginning, as ops watching the topics
  * would, and answers how a given table version ended.
  */
 public final class PromotionWatch implements AutoCloseable {
 
   private final KafkaConsumer<String, Object> consumer;
   private final List<TableChanged> changes = new ArrayList<>();
+  private final List<QcCompleted> reports = new ArrayList<>();
   private final List<PromotionDone> outcomes = new ArrayList<>();
 
   public PromotionWatch(String bootstrapServers, String schemaRegistryUrl) {
@@ -36,7 +38,8 @@ public final class PromotionWatch implements AutoCloseable {
     values.configure(Map.of("schema.registry.url", schemaRegistryUrl, "specific.avro.reader", true), false);
     consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values);
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(EventTopics.TABLE_CHANGED.name(), EventTopics.PROMOTION_DONE.name())) {
+    for (String topic : List.of(EventTopics.TABLE_CHANGED.name(), EventTopics.QC_COMPLETED.name(),
+        EventTopics.PROMOTION_DONE.name())) {
       consumer.partitionsFor(topic, Duration.ofSeconds(30))
           .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
     }
@@ -56,6 +59,8 @@ public final class PromotionWatch implements AutoCloseable {
     for (ConsumerRecord<String, Object> record : records) {
       if (record.value() instanceof TableChanged change) {
         changes.add(change);
+      } else if (record.value() instanceof QcCompleted report) {
+        reports.add(report);
       } else if (record.value() instanceof PromotionDone done) {
         outcomes.add(done);
       }
@@ -72,6 +77,11 @@ public final class PromotionWatch implements AutoCloseable {
   /** Every PromotionDone of that table seen so far. */
   public synchronized List<PromotionDone> outcomes(String sourceTable) {
     return outcomes.stream().filter(done -> done.getSourceTable().equals(sourceTable)).toList();
+  }
+
+  /** Every QcCompleted of that table seen so far. */
+  public synchronized List<QcCompleted> reports(String sourceTable) {
+    return reports.stream().filter(report -> report.getTable().equals(sourceTable)).toList();
   }
 
   /** The TableChanged that announced that table version, if seen. */

@@ -22,9 +22,11 @@ public final class ServiceConfiguration {
    *     null for none
    * @param policyYaml the table policy both the detector and QC load
    * @param intakeToken the bearer token the detector's HTTP intake accepts
+   * @param webhookUrl where the notifier posts alerts
+   * @param reportsTable the Delta table QC appends its reports to
    */
   public static void write(StackSettings settings, String sourceSchema, String targetSchema, String[] pipelineOnly,
-      String policyYaml, String intakeToken, String webhookUrl) {
+      String policyYaml, String intakeToken, String webhookUrl, String reportsTable) {
     Path policy = writeFile(settings.runDirectory(), "table-policies.yaml", policyYaml);
     String policyProperty = """
           policy:
@@ -52,7 +54,12 @@ public final class ServiceConfiguration {
             notify-on-promoted: true
             max-attempts: 3
         """.formatted(webhookUrl));
-    write(settings, Component.QC, "deltapromotion:\n" + policyProperty);
+    write(settings, Component.QC, "deltapromotion:\n" + policyProperty + """
+          qc:
+            reports:
+              enabled: true
+              table: %s
+        """.formatted(reportsTable));
     write(settings, Component.PROMOTER, "");
   }
 

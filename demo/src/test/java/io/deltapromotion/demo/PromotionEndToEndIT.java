@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.ChangeOrigin;
@@ -36,12 +38,15 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -70,6 +75,7 @@ class PromotionEndToEndIT {
   private static final String DUPES = PREPROD + ".dupes";
   private static final String PIPED_PREPROD = "e2e_" + RUN + "_piped_pp";
   private static final String PIPED = PIPED_PREPROD + ".orders";
+  private static final String REPORTS = "e2e_" + RUN + "_meta.quality_reports";
   private static final String TOKEN = UUID.randomUUID() + "-" + UUID.randomUUID();
   private static final String POLICY = """
       defaults:
@@ -106,7 +112,7 @@ class PromotionEndToEndIT {
         "CREATE TABLE " + DUPES + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(id, label)");
     webhook = new WebhookInbox(0);
     ServiceConfiguration.write(settings, PREPROD, PROD, new String[] {PIPED_PREPROD, PROD + "_piped"}, POLICY, TOKEN,
-        webhook.url());
+        webhook.url(), REPORTS);
     services = new LocalStack(settings, System.out);
     services.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
     watch = new PromotionWatch(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
@@ -273,6 +279,50 @@ class PromotionEndToEndIT {
     awaitDeadLetters(EventTopics.DETECTOR_DEAD_LETTER,
         deadLetters -> reasons(deadLetters, "garbage").stream().anyMatch(reason -> reason.contains("deserialized")));
     assertThat(ServiceHealth.of(settings.port(Component.DETECTOR))).contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  @Order(8)
+  void givenReportsArchived_whenAReportIsDeliveredAgain_thenTheReportTableHasOneRowPerReportAndNothingIsPromotedAgain()
+      throws Exception {
+    watch.poll();
+    QcCompleted failed = watch.reports(DUPES).stream().filter(report -> report.getStatus() == QcStatus.FAIL).findFirst()
+        .orElseThrow();
+    int outcomesBefore = watch.outcomes(DUPES).size();
+
+    RecordMetadata again;
+    try (KafkaProducer<String, Object> producer = avroProducer()) {
+      again = producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), failed.getTable(), failed)).get();
+    }
+    awaitConsumed("qc-service-report-archive", again);
+    awaitConsumed("promoter-service", again);
+
+    String ours = " WHERE table_name IN ('" + CLEAN + "', '" + DUPES + "', '" + PIPED + "')";
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+      watch.poll();
+      List<String> reportIds = Stream.of(CLEAN, DUPES, PIPED).flatMap(table -> watch.reports(table).stream())
+          .map(report -> report.getEnvelope().getEventId().toString()).distinct().toList();
+      assertThat(lakehouse.column("SELECT event_id FROM " + REPORTS + ours)).as("one row per report, however often delivered")
+          .containsExactlyInAnyOrderElementsOf(reportIds);
+    });
+    assertThat(lakehouse.column("SELECT concat_ws(' ', table_name, table_version, status, release_tag) FROM " + REPORTS
+        + " WHERE event_id = '" + failed.getEnvelope().getEventId() + "'"))
+        .containsExactly(DUPES + " " + failed.getVersion() + " FAIL e2e_" + RUN);
+    assertThat(lakehouse.column("SELECT table_name FROM " + REPORTS + ours + " AND report_json LIKE '%\"FAIL\"%'"))
+        .as("the documents' query for failed reports").containsOnly(DUPES, PIPED);
+    watch.poll();
+    assertThat(watch.outcomes(DUPES)).hasSize(outcomesBefore);
+  }
+
+  /** Waits until the consumer group has committed past the record. */
+  private static void awaitConsumed(String group, RecordMetadata record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    try (Admin admin = Admin.create(clientProperties())) {
+      await().atMost(Duration.ofMinutes(1)).until(() -> {
+        OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
+        return committed != null && committed.offset() > record.offset();
+      });
+    }
   }
 
   private static String commit(String eventId, String table, String version) {

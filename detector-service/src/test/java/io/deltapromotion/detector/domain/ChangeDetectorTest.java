@@ -12,6 +12,7 @@ import io.deltapromotion.infrastructure.warehouse.Column;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
@@ -263,6 +264,16 @@ class ChangeDetectorTest {
 
     @Override
     public long restore(TableName table, long version) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void ensureRecordTable(RecordTable table) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean appendOnce(RecordTable table, Map<String, Object> row) {
       throw new UnsupportedOperationException();
     }
   }

@@ -10,6 +10,7 @@ import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
@@ -202,6 +203,16 @@ class PromoterTest {
 
     @Override
     public long restore(TableName table, long version) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void ensureRecordTable(RecordTable table) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public boolean appendOnce(RecordTable table, Map<String, Object> row) {
       throw new UnsupportedOperationException();
     }
   }

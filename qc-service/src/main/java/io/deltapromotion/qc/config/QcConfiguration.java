@@ -10,17 +10,21 @@ import io.deltapromotion.policy.TablePolicies;
 import io.deltapromotion.policy.TablePolicyConfiguration;
 import io.deltapromotion.qc.domain.PromotionHistory;
 import io.deltapromotion.qc.domain.QualityAudit;
+import io.deltapromotion.qc.domain.ReportArchive;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(QualityReportsProperties.class)
 @Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class,
     TablePolicyConfiguration.class})
 class QcConfiguration {
@@ -51,6 +55,12 @@ class QcConfiguration {
   @Bean
   EventEnvelopes eventEnvelopes(@Value("${spring.application.name}") String service) {
     return EventEnvelopes.of(service, QcServiceApplication.class, Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty("deltapromotion.qc.reports.enabled")
+  ReportArchive reportArchive(Warehouse warehouse, QualityReportsProperties properties) {
+    return new ReportArchive(warehouse, properties.tableName());
   }
 
   @Bean

@@ -42,4 +42,18 @@ public interface Warehouse {
 
   /** Restores the table to one of its own earlier versions (one commit); returns its new version. */
   long restore(TableName table, long version);
+
+  /**
+   * Creates the record table, and its schema, unless the table exists; an existing table must have
+   * every column of the definition (it may have more).
+   */
+  void ensureRecordTable(RecordTable table);
+
+  /**
+   * Writes the row (column name to value: String, Long or Instant as the column's type says; a column
+   * left out is null) unless the table already has a row with its key.
+   *
+   * @return whether the row was written (false: it was there already)
+   */
+  boolean appendOnce(RecordTable table, Map<String, Object> row);
 }

@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /**
  * A DataSource that opens a new connection per call from a JDBC URL: for tools and tests. Services use
- * a pooled DataSource instead, so warehouse sessions are reused.
+ * {@link WarehouseConnectionPool}, so warehouse sessions are reused.
  */
 public final class JdbcUrlDataSource implements DataSource {
 

@@ -7,6 +7,8 @@ import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.Column;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
+import io.deltapromotion.infrastructure.warehouse.RecordColumn;
+import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
@@ -119,8 +121,11 @@ public final class JdbcWarehouse implements Warehouse {
   }
 
   private static List<String> columnNamesAt(JdbcSession session, TableName table, long version) {
-    return session.resultSet("read the columns of " + table + " at version " + version,
-        "SELECT * FROM " + table.quoted() + " VERSION AS OF " + version + " LIMIT 0", rows -> {
+    return columnNames(session, table, " VERSION AS OF " + version, "read the columns of " + table + " at version " + version);
+  }
+
+  private static List<String> columnNames(JdbcSession session, TableName table, String versionClause, String purpose) {
+    return session.resultSet(purpose, "SELECT * FROM " + table.quoted() + versionClause + " LIMIT 0", rows -> {
           List<String> names = new ArrayList<>();
           for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
             names.add(rows.getMetaData().getColumnName(i));
@@ -232,6 +237,32 @@ public final class JdbcWarehouse implements Warehouse {
       session.execute("restore " + table + " to version " + version,
           "RESTORE TABLE " + table.quoted() + " TO VERSION AS OF " + version);
       return history(session, table, 1).get(0).version();
+    }
+  }
+
+  @Override
+  public void ensureRecordTable(RecordTable table) {
+    try (JdbcSession session = open()) {
+      if (!exists(session, table.name())) {
+        session.execute("create the schema of " + table.name(), RecordTableSql.createSchema(table));
+        session.execute("create " + table.name(), RecordTableSql.createTable(table));
+      }
+      List<RecordColumn> missing =
+          RecordTableSql.missingColumns(table, columnNames(session, table.name(), "", "read the columns of " + table.name()));
+      if (!missing.isEmpty()) {
+        throw new WarehouseException(table.name() + " exists but lacks the column(s) "
+            + missing.stream().map(column -> column.name().value()).toList() + " this service writes; add them with: "
+            + RecordTableSql.addColumns(table, missing), null, null);
+      }
+    }
+  }
+
+  @Override
+  public boolean appendOnce(RecordTable table, Map<String, Object> row) {
+    String sql = RecordTableSql.mergeOnce(table, row);
+    try (JdbcSession session = open()) {
+      List<Long> inserted = session.query("append a row to " + table.name(), sql, result -> result.getLong("num_inserted_rows"));
+      return !inserted.isEmpty() && inserted.get(0) > 0;
     }
   }
 

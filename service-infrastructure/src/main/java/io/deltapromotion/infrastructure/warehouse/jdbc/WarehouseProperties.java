@@ -1,5 +1,6 @@
 package io.deltapromotion.infrastructure.warehouse.jdbc;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -8,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the warehouse is ({@code deltapromotion.warehouse.*}).
+ * Where the warehouse is and how many sessions a service keeps open to it ({@code deltapromotion.warehouse.*}).
  *
  * @param jdbcUrl {@code jdbc:hive2://...} for the local lakehouse (default
  *     {@code jdbc:hive2://127.0.0.1:10000/default}) or {@code jdbc:databricks://...} for Databricks
@@ -16,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param password password or personal access token; prefer the environment variable
  *     {@code DELTAPROMOTION_WAREHOUSE_PASSWORD} over a file
  * @param statementTimeout longest any one statement may run (default 10m)
+ * @param maxConnections most warehouse sessions open at once (default 4): at least the service's
+ *     concurrency, or its threads queue for a session
+ * @param connectionTimeout longest a statement waits for a session, free or newly opened (default 30s)
  */
 @Validated
 @ConfigurationProperties("deltapromotion.warehouse")
@@ -23,11 +27,14 @@ public record WarehouseProperties(
     @NotBlank @DefaultValue("jdbc:hive2://127.0.0.1:10000/default") String jdbcUrl,
     String user,
     String password,
-    @NotNull @DefaultValue("10m") Duration statementTimeout) {
+    @NotNull @DefaultValue("10m") Duration statementTimeout,
+    @Min(1) @DefaultValue("4") int maxConnections,
+    @NotNull @DefaultValue("30s") Duration connectionTimeout) {
 
   @Override
   public String toString() {
     return "WarehouseProperties[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? null : "***")
-        + ", statementTimeout=" + statementTimeout + "]";
+        + ", statementTimeout=" + statementTimeout + ", maxConnections=" + maxConnections
+        + ", connectionTimeout=" + connectionTimeout + "]";
   }
 }

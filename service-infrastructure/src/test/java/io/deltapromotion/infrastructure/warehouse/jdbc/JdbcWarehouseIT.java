@@ -3,6 +3,7 @@ package io.deltapromotion.infrastructure.warehouse.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.deltapromotion.infrastructure.warehouse.Aggregate;
 import io.deltapromotion.infrastructure.warehouse.AggregateResult;
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
@@ -11,19 +12,24 @@ import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.Column;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
+import io.deltapromotion.infrastructure.warehouse.RecordColumn;
+import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import io.deltapromotion.stack.Component;
+import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,8 +44,9 @@ import org.junit.jupiter.api.TestInstance;
 class JdbcWarehouseIT {
 
   private final Lakehouse lakehouse = new Lakehouse();
-  private final JdbcWarehouse warehouse =
-      new JdbcWarehouse(lakehouse.dataSource, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
+  private final HikariDataSource pool = WarehouseConnectionPool.open(new WarehouseProperties(
+      LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(2), 2, Duration.ofSeconds(30)));
+  private final JdbcWarehouse warehouse = new JdbcWarehouse(pool, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
   private final String preprod = Lakehouse.freshSchema("it_pp");
   private final String prod = Lakehouse.freshSchema("it_pr");
   private final TableName source = TableName.parse(preprod + ".author_profile");
@@ -55,6 +62,22 @@ class JdbcWarehouseIT {
         "INSERT INTO " + source + " VALUES (1, 'ada'), (2, 'grace'), (3, 'edsger')",
         "ALTER TABLE " + source + " ADD COLUMNS (score DOUBLE)",
         "INSERT INTO " + source + " VALUES (3, NULL, 0.5)");
+  }
+
+  @AfterAll
+  void closePool() {
+    pool.close();
+  }
+
+  @Test
+  void givenThePooledWarehouseWhenStatementsRunOneAfterAnotherThenTheyShareOneWarehouseSession() {
+    for (int i = 0; i < 5; i++) {
+      warehouse.tableExists(source);
+      warehouse.history(source, 1);
+    }
+
+    assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isEqualTo(1);
+    assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
   }
 
   @Test
@@ -191,6 +214,46 @@ class JdbcWarehouseIT {
     assertThat(warehouse.schemaAt(target, latest).column("name")).get()
         .extracting(Column::comment).isEqualTo("the author's name");
     assertThat(warehouse.tableExists(source)).isTrue();
+  }
+
+  @Test
+  void givenNoRecordTableWhenEnsuredAndTheSameRowAppendedTwiceThenSchemaAndTableAreCreatedAndTheRowIsWrittenOnce() {
+    RecordTable records = recordTable(TableName.parse(Lakehouse.freshSchema("it_meta") + ".quality_reports"));
+    String hostile = "{\"message\": \"it's \\ ; -- x'); DROP TABLE " + source + "; \u00e9\n\"}";
+    Instant checkedAt = Instant.parse("2026-11-21T10:15:30.123Z");
+    Map<String, Object> row = Map.of("event_id", "e-1", "table_version", 42L, "report_json", hostile, "checked_at", checkedAt);
+
+    warehouse.ensureRecordTable(records);
+    warehouse.ensureRecordTable(records);
+    boolean first = warehouse.appendOnce(records, row);
+    boolean second = warehouse.appendOnce(records, row);
+    warehouse.appendOnce(records, Map.of("event_id", "e-2"));
+
+    assertThat(first).isTrue();
+    assertThat(second).isFalse();
+    assertThat(lakehouse.rows("SELECT event_id, table_version, report_json, CAST(checked_at AS STRING) FROM " + records.name()
+        + " ORDER BY event_id")).containsExactly(
+            List.of("e-1", "42", hostile, "2026-11-21 10:15:30.123"), Arrays.asList("e-2", null, null, null));
+    assertThat(lakehouse.rows("DESCRIBE TABLE " + records.name()))
+        .anySatisfy(column -> assertThat(column).containsExactly("event_id", "string", "the event's id"));
+  }
+
+  @Test
+  void givenAnExistingTableLackingRecordColumnsWhenEnsuredThenTheErrorNamesThemAndTheStatementThatAddsThem() {
+    TableName existing = TableName.parse(prod + ".old_quality_reports");
+    lakehouse.execute("CREATE TABLE " + existing + " (event_id STRING, notes STRING) USING delta");
+
+    assertThatThrownBy(() -> warehouse.ensureRecordTable(recordTable(existing)))
+        .isInstanceOf(WarehouseException.class)
+        .hasMessageContaining("lacks the column(s) [table_version, report_json, checked_at]")
+        .hasMessageContaining("ALTER TABLE `" + prod + "`.`old_quality_reports` ADD COLUMNS (`table_version` BIGINT, "
+            + "`report_json` STRING, `checked_at` TIMESTAMP)");
+  }
+
+  private static RecordTable recordTable(TableName name) {
+    return new RecordTable(name, "test records", List.of(RecordColumn.of("event_id", RecordColumn.Type.STRING, "the event's id"),
+        RecordColumn.of("table_version", RecordColumn.Type.BIGINT, null), RecordColumn.of("report_json", RecordColumn.Type.STRING, null),
+        RecordColumn.of("checked_at", RecordColumn.Type.TIMESTAMP, null)), Identifier.of("event_id"));
   }
 
   @Test
