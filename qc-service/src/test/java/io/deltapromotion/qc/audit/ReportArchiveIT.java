@@ -13,13 +13,8 @@ import io.deltapromotion.qc.domain.ReportArchive;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,12 +40,12 @@ class ReportArchiveIT {
 
     assertThat(first).isTrue();
     assertThat(again).isFalse();
-    assertThat(columnNames().subList(0, 4))
+    assertThat(LakehouseSql.columnNames(lakehouse, table.toString()).subList(0, 4))
         .containsExactly("release_tag", "table_name", "report_json", "checked_at");
-    assertThat(rows("SELECT event_id, release_tag, table_name, table_version, target_table, status, "
+    assertThat(LakehouseSql.rows(lakehouse, "SELECT event_id, release_tag, table_name, table_version, target_table, status, "
         + "CAST(checked_at AS STRING) FROM " + table + " WHERE report_json LIKE '%\"FAIL\"%'"))
         .containsExactly(List.of(report.eventId(), "r1", "pp.orders", "7", "pr.orders", "FAIL", "2026-11-21 10:15:30.5"));
-    assertThat(rows("SELECT COUNT(*) FROM " + table)).containsExactly(List.of("2"));
+    assertThat(LakehouseSql.rows(lakehouse, "SELECT COUNT(*) FROM " + table)).containsExactly(List.of("2"));
   }
 
   @Test
@@ -61,49 +56,12 @@ class ReportArchiveIT {
 
     assertThatThrownBy(() -> archive.archive(next)).isInstanceOf(WarehouseException.TableNotFound.class);
     assertThat(archive.archive(next)).isTrue();
-    assertThat(rows("SELECT event_id FROM " + table)).containsExactly(List.of(next.eventId()));
+    assertThat(LakehouseSql.rows(lakehouse, "SELECT event_id FROM " + table)).containsExactly(List.of(next.eventId()));
   }
 
   private static ArchivedReport report(String status) {
     return new ArchivedReport(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "r1", TableName.parse("pp.orders"),
         7L, TableName.parse("pr.orders"), status, "{\"status\":\"" + status + "\",\"checks\":[]}",
         Instant.parse("2026-11-21T10:15:30.500Z"));
-  }
-
-  private List<String> columnNames() {
-    return query("SELECT * FROM " + table + " LIMIT 0", rows -> {
-      List<String> names = new ArrayList<>();
-      for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-        names.add(rows.getMetaData().getColumnName(i));
-      }
-      return names;
-    });
-  }
-
-  private List<List<String>> rows(String sql) {
-    return query(sql, rows -> {
-      List<List<String>> result = new ArrayList<>();
-      while (rows.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-          row.add(rows.getString(i));
-        }
-        result.add(row);
-      }
-      return result;
-    });
-  }
-
-  private interface ResultReader<T> {
-    T read(ResultSet rows) throws SQLException;
-  }
-
-  private <T> T query(String sql, ResultReader<T> reader) {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      return reader.read(rows);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
   }
 }
