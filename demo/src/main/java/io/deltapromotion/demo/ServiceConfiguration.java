@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes the services' own settings (what to watch, the table policy, the intake token, where alerts
- * go) where the local stack passes them on.
+ * Writes the services' own settings (what to watch, the table policy, the intake token, the ladder,
+ * where alerts go) where the local stack passes them on.
  */
 public final class ServiceConfiguration {
 
@@ -60,7 +60,19 @@ public final class ServiceConfiguration {
               enabled: true
               table: %s
         """.formatted(reportsTable));
-    write(settings, Component.PROMOTER, "");
+    String preprod = sourceSchema + (pipelineOnly == null ? "" : ", " + pipelineOnly[0]);
+    String prod = targetSchema + (pipelineOnly == null ? "" : ", " + pipelineOnly[1]);
+    write(settings, Component.PROMOTER, """
+        deltapromotion:
+          promoter:
+            reevaluate-every: 2s
+            stages:
+              - name: preprod
+                schemas: [%s]
+              - name: prod
+                schemas: [%s]
+                approval-required: false
+        """.formatted(preprod, prod));
   }
 
   private static void write(StackSettings settings, Component service, String yaml) {

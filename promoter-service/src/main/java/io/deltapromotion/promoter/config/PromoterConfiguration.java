@@ -5,8 +5,12 @@ import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
 import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseConfiguration;
+import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
+import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseProperties;
 import io.deltapromotion.promoter.PromoterServiceApplication;
-import io.deltapromotion.promoter.domain.HandledPromotions;
+import io.deltapromotion.promoter.domain.Ladder;
+import io.deltapromotion.promoter.domain.LadderPromoter;
+import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.Promoter;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
@@ -14,11 +18,13 @@ import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LadderProperties.class)
 @Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class PromoterConfiguration {
 
@@ -45,12 +51,19 @@ class PromoterConfiguration {
   }
 
   @Bean
-  HandledPromotions handledPromotions() {
-    return new HandledPromotions();
+  Ladder ladder(LadderProperties properties, WarehouseProperties warehouse) {
+    return LadderFactory.build(properties, WarehouseDialect.fromJdbcUrl(warehouse.jdbcUrl()));
   }
 
   @Bean
-  Promoter promoter(Warehouse warehouse, @Value("${spring.application.name}") String service) {
-    return new Promoter(warehouse, Clock.systemUTC(), service);
+  PromotionLog promotionLog() {
+    return new PromotionLog();
+  }
+
+  @Bean
+  LadderPromoter ladderPromoter(Ladder ladder, Warehouse warehouse, PromotionLog promotionLog,
+      @Value("${spring.application.name}") String service) {
+    Clock clock = Clock.systemUTC();
+    return new LadderPromoter(ladder, new Promoter(warehouse, clock, service), promotionLog, clock);
   }
 }

@@ -2,6 +2,7 @@ package io.deltapromotion.promoter.domain;
 
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
+import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
@@ -28,7 +29,7 @@ public final class Promoter {
     this.promotedBy = promotedBy;
   }
 
-  public PromotionOutcome promote(PromotionRequest request) {
+  public PromotionOutcome promote(PromotionRequest request, CloneType cloneType) {
     if (!request.qcPassed()) {
       return PromotionOutcome.blocked("QC failed: " + request.qcProblems());
     }
@@ -50,7 +51,7 @@ public final class Promoter {
         return new PromotionOutcome(PromotionStatus.SKIPPED, null, previous, false,
             "no data or schema change since the version " + request.target() + " holds");
       }
-      return cloneAndVerify(request, previous);
+      return cloneAndVerify(request, previous, cloneType);
     } catch (WarehouseException e) {
       return PromotionOutcome.failed(previous, e.getMessage());
     }
@@ -66,10 +67,10 @@ public final class Promoter {
             + " (promotion " + lineage.promotionId() + ")");
   }
 
-  private PromotionOutcome cloneAndVerify(PromotionRequest request, Long previous) {
+  private PromotionOutcome cloneAndVerify(PromotionRequest request, Long previous, CloneType cloneType) {
     Lineage lineage = new Lineage(request.source(), request.version(), request.releaseTag(), clock.instant(),
         request.promotionId());
-    CloneResult result = warehouse.clone(CloneRequest.shallow(request.source(), request.version(), request.target(),
+    CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.version(), request.target(), cloneType,
         lineage.toProperties(promotedBy)));
     HistoryEntry commit = warehouse.history(request.target(), 1).get(0);
     String problem = CloneVerification.problem(commit, request.source(), request.version(), result.targetVersion());

@@ -6,6 +6,7 @@ import io.deltapromotion.infrastructure.warehouse.Aggregate;
 import io.deltapromotion.infrastructure.warehouse.AggregateResult;
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
+import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
@@ -39,7 +40,7 @@ class PromoterTest {
 
   @Test
   void givenAFailedReportWhenPromotingThenItIsBlockedWithoutTouchingTheWarehouse() {
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, false, false));
+    PromotionOutcome outcome = promoter.promote(request("p1", 4L, false, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.BLOCKED);
     assertThat(outcome.message()).isEqualTo("QC failed: duplicate_keys: 2 rows repeat a key");
@@ -48,7 +49,7 @@ class PromoterTest {
 
   @Test
   void givenAPassedReportWhenPromotingThenOneCloneWritesDataAndLineageTogether() {
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false));
+    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.PROMOTED);
     assertThat(outcome.cloned()).isTrue();
@@ -62,9 +63,9 @@ class PromoterTest {
 
   @Test
   void givenTheTargetAlreadyHoldsTheVersionWhenAnotherPromotionAsksThenItIsSkippedWithoutCloning() {
-    promoter.promote(request("p1", 4L, true, false));
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
-    PromotionOutcome outcome = promoter.promote(request("p2", 4L, true, false));
+    PromotionOutcome outcome = promoter.promote(request("p2", 4L, true, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.SKIPPED);
     assertThat(outcome.previousPromotedVersion()).isEqualTo(4);
@@ -73,9 +74,9 @@ class PromoterTest {
 
   @Test
   void givenThisPromotionAlreadyClonedWhenItsReportIsRedeliveredThenItIsPromotedWithoutASecondClone() {
-    promoter.promote(request("p1", 4L, true, false));
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false));
+    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.PROMOTED);
     assertThat(outcome.cloned()).isFalse();
@@ -84,9 +85,9 @@ class PromoterTest {
 
   @Test
   void givenNoChangeWhenPromotingThenItIsSkipped() {
-    promoter.promote(request("p1", 4L, true, false));
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
-    assertThat(promoter.promote(request("p2", 5L, true, true)).status()).isEqualTo(PromotionStatus.SKIPPED);
+    assertThat(promoter.promote(request("p2", 5L, true, true), CloneType.SHALLOW).status()).isEqualTo(PromotionStatus.SKIPPED);
     assertThat(warehouse.clones).hasSize(1);
   }
 
@@ -94,7 +95,7 @@ class PromoterTest {
   void givenTheWarehouseRefusesTheCloneWhenPromotingThenItFailsWithTheWarehouseErrorText() {
     warehouse.refuseClone = "[DELTA_UNSUPPORTED_NON_EMPTY_CLONE] cannot clone";
 
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false));
+    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
     assertThat(outcome.message()).contains("DELTA_UNSUPPORTED_NON_EMPTY_CLONE");
@@ -104,7 +105,7 @@ class PromoterTest {
   void givenSomeoneWritesTheTargetRightAfterTheCloneWhenVerifyingThenThePromotionFails() {
     warehouse.interferingWrite = true;
 
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false));
+    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
     assertThat(outcome.message()).contains("does not verify").contains("someone else wrote to it");
@@ -115,7 +116,7 @@ class PromoterTest {
     PromotionRequest needsApproval = new PromotionRequest("p1", SOURCE, 4L, TARGET, true, "", false, "r1",
         "breaking schema change requires approval: dropped column email");
 
-    PromotionOutcome outcome = promoter.promote(needsApproval);
+    PromotionOutcome outcome = promoter.promote(needsApproval, CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.BLOCKED);
     assertThat(outcome.message()).startsWith("awaiting approval: breaking schema change requires approval: dropped column email");

@@ -37,6 +37,11 @@ public final class EventEnvelopes {
     return envelope(cause.getCorrelationId(), cause.getEventId());
   }
 
+  /** The envelope of a later event of a promotion, caused by one of its earlier events. */
+  public EventEnvelope within(UUID correlationId, UUID causationId) {
+    return envelope(correlationId, causationId);
+  }
+
   public String service() {
     return service;
   }

@@ -1,0 +1,166 @@
+package io.deltapromotion.promoter.domain;
+
+import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves versions up the ladder. A QC report of a version in the first stage asks for its hop into the
+ * second; a version that reached stage k asks for stage k+1. A hop goes ahead when the gates of the
+ * stage it enters hold (QC passed, an approval when one is required, the minimum soak time in the
+ * previous stage); a hop whose gates do not hold yet waits, and is decided again on every call to
+ * {@link #reevaluate()}, so time alone (a soak that ends) releases it. Hops only ever target the
+ * ladder's own schemas. Decisions read the {@link PromotionLog}; the caller publishes each hop and
+ * folds the published outcome back into the log before asking again.
+ */
+public final class LadderPromoter {
+
+  private final Ladder ladder;
+  private final Promoter promoter;
+  private final PromotionLog log;
+  private final Clock clock;
+
+  public LadderPromoter(Ladder ladder, Promoter promoter, PromotionLog log, Clock clock) {
+    this.ladder = ladder;
+    this.promoter = promoter;
+    this.log = log;
+    this.clock = clock;
+  }
+
+  /** The hops a QC report of a first-stage version calls for: its hop into the second stage, and the end of one it supersedes. */
+  public List<Hop> onReport(PromotionRequest report, Instant reportedAt) {
+    String into = ladder.stage(1).name();
+    if (log.isFinal(report.promotionId(), into)) {
+      return List.of();
+    }
+    String outside = outsideTheLadder(report);
+    if (outside != null) {
+      return List.of(new Hop(report.promotionId(), null, report.source(), report.version(), report.target(), into,
+          report.releaseTag(), PromotionOutcome.blocked("refused: " + outside), null, null));
+    }
+    List<Hop> hops = new ArrayList<>();
+    log.waiting(report.source(), into).filter(waits -> !waits.promotionId().equals(report.promotionId()))
+        .ifPresent(superseded -> hops.add(new Hop(superseded.promotionId(), superseded.eventId(), superseded.source(),
+            superseded.version(), report.target(), into, superseded.releaseTag(),
+            new PromotionOutcome(PromotionStatus.SKIPPED, null, null, false,
+                "superseded by version " + report.version() + " before it could enter " + into),
+            null, null)));
+    decide(new Candidate(report.promotionId(), null, report.source(), report.version(), 1, report.releaseTag(), reportedAt,
+        report.qcPassed(), report.qcProblems(), report.noChange(), report.approvalRequiredFor())).ifPresent(hops::add);
+    return hops;
+  }
+
+  /** Every hop that can be decided now: waiting hops whose gates may hold, and versions ready for their next stage. */
+  public List<Hop> reevaluate() {
+    List<Hop> hops = new ArrayList<>();
+    for (TableName source : log.tables()) {
+      for (int stage = 1; stage < ladder.size(); stage++) {
+        String into = ladder.stage(stage).name();
+        int index = stage;
+        Optional<Candidate> candidate = log.waiting(source, into).map(waits -> fromWaiting(waits, index))
+            .or(() -> nextHop(source, index));
+        candidate.flatMap(this::decide).ifPresent(hops::add);
+      }
+    }
+    return hops;
+  }
+
+  private Optional<Hop> decide(Candidate candidate) {
+    Stage into = ladder.stage(candidate.stage());
+    Transition gates = into.entry();
+    TableName target = ladder.tableIn(candidate.source(), candidate.stage());
+    if (candidate.version() == null || (gates.qcRequired() && !candidate.qcPassed() && !candidate.noChange())) {
+      return Optional.of(hop(candidate, target, PromotionOutcome.blocked("QC failed: " + candidate.qcProblems()), null, null));
+    }
+    if (!candidate.noChange()) {
+      String approval = candidate.approvalRequiredFor() != null ? candidate.approvalRequiredFor()
+          : gates.approvalRequired() ? "every version entering " + into.name() + " needs one" : null;
+      if (approval != null) {
+        return waitFor(candidate, target, "approval (" + approval + ")");
+      }
+      Instant due = candidate.enteredPreviousAt().plus(gates.minSoak());
+      if (clock.instant().isBefore(due)) {
+        return waitFor(candidate, target,
+            "soak time in " + ladder.stage(candidate.stage() - 1).name() + " until " + due);
+      }
+    }
+    PromotionRequest request = new PromotionRequest(candidate.promotionId(), candidate.source(), candidate.version(), target,
+        true, "", candidate.noChange(), candidate.releaseTag(), null);
+    PromotionOutcome outcome = promoter.promote(request, gates.cloneType());
+    return Optional.of(hop(candidate, target, outcome, null, outcome.cloned() ? gates.cloneType() : null));
+  }
+
+  private Optional<Hop> waitFor(Candidate candidate, TableName target, String awaiting) {
+    String into = ladder.stage(candidate.stage()).name();
+    boolean alreadySaid = log.waiting(candidate.source(), into)
+        .filter(waits -> waits.promotionId().equals(candidate.promotionId()) && awaiting.equals(waits.awaiting()))
+        .isPresent();
+    if (alreadySaid) {
+      return Optional.empty();
+    }
+    return Optional.of(hop(candidate, target, PromotionOutcome.blocked("awaiting " + awaiting + "; " + target
+        + " is unchanged meanwhile"), awaiting, null));
+  }
+
+  /** A hop that waits, decided again: it already passed QC, and still needs what it waited for. */
+  private Candidate fromWaiting(RecordedOutcome waits, int stage) {
+    String approval = waits.awaiting().startsWith("approval (")
+        ? waits.awaiting().substring("approval (".length(), waits.awaiting().length() - 1) : null;
+    return new Candidate(waits.promotionId(), waits.eventId(), waits.source(), waits.version(), stage, waits.releaseTag(),
+        enteredPrevious(waits.source(), waits.version(), stage).orElse(waits.occurredAt()), true, "", false, approval);
+  }
+
+  /** The version the previous stage holds, when this stage has not had its hop yet. */
+  private Optional<Candidate> nextHop(TableName source, int stage) {
+    if (stage < 2) {
+      return Optional.empty();
+    }
+    String into = ladder.stage(stage).name();
+    return log.held(source, ladder.stage(stage - 1).name())
+        .filter(previous -> previous.since().status() == PromotionStatus.PROMOTED)
+        .filter(previous -> !log.isFinal(previous.since().promotionId(), into))
+        .filter(previous -> log.held(source, into).map(held -> held.version() != previous.version()).orElse(true))
+        .map(previous -> {
+          Optional<Boolean> passed = log.qcPassed(source, previous.version());
+          return new Candidate(previous.since().promotionId(), previous.since().eventId(), source, previous.version(), stage,
+              previous.since().releaseTag(), previous.since().occurredAt(), passed.orElse(false),
+              passed.isEmpty() ? "no QC report of version " + previous.version() + " is known" : "version "
+                  + previous.version() + " failed QC", false, null);
+        });
+  }
+
+  /** When the version entered the stage before this one: its QC report for the first stage, else its promotion there. */
+  private Optional<Instant> enteredPrevious(TableName source, long version, int stage) {
+    if (stage == 1) {
+      return log.reportedAt(source, version);
+    }
+    return log.held(source, ladder.stage(stage - 1).name()).filter(held -> held.version() == version)
+        .map(held -> held.since().occurredAt());
+  }
+
+  private String outsideTheLadder(PromotionRequest report) {
+    if (!ladder.stageOf(report.source()).equals(Optional.of(0))) {
+      return report.source() + " is not in the ladder's first stage (" + ladder.stage(0).name() + ": "
+          + ladder.stage(0).schemas() + ")";
+    }
+    TableName expected = ladder.tableIn(report.source(), 1);
+    if (!report.target().equals(expected)) {
+      return "the report's target " + report.target() + " is not " + expected + ", the table of " + report.source()
+          + " in stage " + ladder.stage(1).name() + "; the promoter writes only the ladder's own tables";
+    }
+    return null;
+  }
+
+  private Hop hop(Candidate candidate, TableName target, PromotionOutcome outcome, String awaiting, CloneType cloneType) {
+    return new Hop(candidate.promotionId(), candidate.causeEventId(), candidate.source(), candidate.version(), target,
+        ladder.stage(candidate.stage()).name(), candidate.releaseTag(), outcome, awaiting, cloneType);
+  }
+
+  private record Candidate(String promotionId, String causeEventId, TableName source, Long version, int stage,
+      String releaseTag, Instant enteredPreviousAt, boolean qcPassed, String qcProblems, boolean noChange,
+      String approvalRequiredFor) {}
+}

@@ -1,0 +1,26 @@
+package io.deltapromotion.promoter.domain;
+
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import java.time.Instant;
+
+/**
+ * A PromotionDone as the promoter folds it into its {@link PromotionLog}.
+ *
+ * @param eventId the PromotionDone's event id
+ * @param promotionId its correlation id, shared by every hop of one version up the ladder
+ * @param source the table in the ladder's first stage
+ * @param version the source version
+ * @param stage the stage the hop was into
+ * @param status how the hop ended
+ * @param awaiting what a BLOCKED hop waits for; null when the outcome is final
+ * @param releaseTag the release, or null
+ * @param occurredAt when it was decided
+ */
+public record RecordedOutcome(String eventId, String promotionId, TableName source, Long version, String stage,
+    PromotionStatus status, String awaiting, String releaseTag, Instant occurredAt) {
+
+  /** Whether the hop is over: anything but a BLOCKED that waits for something. */
+  public boolean isFinal() {
+    return awaiting == null;
+  }
+}

@@ -1,0 +1,76 @@
+package io.deltapromotion.promoter.messaging;
+
+import io.deltapromotion.events.EventEnvelope;
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.infrastructure.kafka.EventPublisher;
+import io.deltapromotion.promoter.domain.Hop;
+import io.deltapromotion.promoter.domain.LadderPromoter;
+import io.deltapromotion.promoter.domain.PromotionLog;
+import io.deltapromotion.promoter.domain.PromotionRequest;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.topics.EventTopics;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the ladder's decisions one at a time (for reports and for the schedule alike), publishes each
+ * hop as a PromotionDone and folds it into the promotion log before deciding anything else, so no hop
+ * is decided twice. After every outcome it decides again until nothing more can move: a version
+ * promoted into a stage whose next stage has no gate to wait for goes on at once.
+ */
+@Component
+class LadderDriver {
+
+  private static final Logger log = LoggerFactory.getLogger(LadderDriver.class);
+  private static final int MAX_ROUNDS = 1_000;
+
+  private final LadderPromoter ladder;
+  private final PromotionLog promotionLog;
+  private final EventPublisher publisher;
+  private final EventEnvelopes envelopes;
+
+  LadderDriver(LadderPromoter ladder, PromotionLog promotionLog, EventPublisher publisher, EventEnvelopes envelopes) {
+    this.ladder = ladder;
+    this.promotionLog = promotionLog;
+    this.publisher = publisher;
+    this.envelopes = envelopes;
+  }
+
+  synchronized void onReport(QcCompleted report, PromotionRequest request) {
+    if (request.version() != null) {
+      promotionLog.applyQc(request.source(), request.version(), request.qcPassed(), report.getEnvelope().getOccurredAt());
+    }
+    publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope());
+    settle();
+  }
+
+  /** Decides every hop that can be decided now, until none is left. */
+  synchronized void settle() {
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<Hop> hops = ladder.reevaluate();
+      if (hops.isEmpty()) {
+        return;
+      }
+      publish(hops, null);
+    }
+    log.error("The ladder still had hops to decide after {} rounds; the rest waits for the next schedule", MAX_ROUNDS);
+  }
+
+  private void publish(List<Hop> hops, EventEnvelope report) {
+    for (Hop hop : hops) {
+      EventEnvelope envelope = hop.causeEventId() == null
+          ? envelopes.causedBy(report)
+          : envelopes.within(UUID.fromString(hop.promotionId()), UUID.fromString(hop.causeEventId()));
+      PromotionDone done = PromotionEvents.toEvent(hop, envelope);
+      publisher.publish(EventTopics.PROMOTION_DONE, done.getSourceTable(), done);
+      promotionLog.apply(PromotionEvents.recorded(done));
+      log.info("{} {} version {} -> {} ({}){} (promotion {})", done.getStatus(), done.getSourceTable(), done.getSourceVersion(),
+          done.getTargetTable(), done.getTargetEnvironment(), done.getError() == null ? "" : ": " + done.getError(),
+          hop.promotionId());
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.deltapromotion.promoter.messaging;
+
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.infrastructure.kafka.TopicReplayer;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.config.LadderProperties;
+import io.deltapromotion.promoter.domain.PromotionLog;
+import io.deltapromotion.promoter.domain.RecordedOutcome;
+import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
+import io.deltapromotion.schemas.topics.EventTopics;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before any listener starts, replays the PromotionDone and QcCompleted topics to their end into the
+ * promotion log, so a restarted promoter knows every hop already decided and publishes none twice.
+ * Then re-evaluates the ladder on a schedule, so gates that become true with no new event (a soak time
+ * that ends) release their promotions.
+ */
+@Component
+class LadderSchedule implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(LadderSchedule.class);
+
+  private final TopicReplayer replayer;
+  private final KafkaProperties kafka;
+  private final PromotionLog promotionLog;
+  private final LadderDriver driver;
+  private final Duration every;
+  private ScheduledExecutorService scheduler;
+
+  LadderSchedule(TopicReplayer replayer, KafkaProperties kafka, PromotionLog promotionLog, LadderDriver driver,
+      LadderProperties properties) {
+    this.replayer = replayer;
+    this.kafka = kafka;
+    this.promotionLog = promotionLog;
+    this.driver = driver;
+    this.every = properties.reevaluateEvery();
+  }
+
+  @Override
+  public synchronized void start() {
+    replay();
+    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "ladder-schedule"));
+    scheduler.scheduleWithFixedDelay(this::reevaluate, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      stopping = scheduler;
+      scheduler = null;
+    }
+    if (stopping != null) {
+      stopping.shutdownNow();
+      try {
+        stopping.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return scheduler != null;
+  }
+
+  /** Before the listener containers. */
+  @Override
+  public int getPhase() {
+    return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
+  }
+
+  private void replay() {
+    try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
+      deserializer.configure(kafka.buildConsumerProperties(), false);
+      replayer.replay(List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name()), deserializer, record -> {
+        if (record.value() instanceof QcCompleted report && report.getVersion() != null) {
+          promotionLog.applyQc(TableName.parse(report.getTable()), report.getVersion(),
+              report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt());
+        } else if (record.value() instanceof PromotionDone done) {
+          RecordedOutcome outcome = PromotionEvents.recorded(done);
+          if (outcome != null) {
+            promotionLog.apply(outcome);
+          }
+        }
+      });
+    }
+    log.info("Replayed {} finished promotion step(s); re-evaluating the ladder every {}", promotionLog.finalHopCount(), every);
+  }
+
+  private void reevaluate() {
+    try {
+      driver.settle();
+    } catch (RuntimeException e) {
+      log.error("Re-evaluating the ladder failed; trying again in {}", every, e);
+    }
+  }
+}

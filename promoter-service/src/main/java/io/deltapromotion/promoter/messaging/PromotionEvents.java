@@ -1,0 +1,44 @@
+package io.deltapromotion.promoter.messaging;
+
+import io.deltapromotion.events.CloneType;
+import io.deltapromotion.events.EventEnvelope;
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.domain.Hop;
+import io.deltapromotion.promoter.domain.PromotionStatus;
+import io.deltapromotion.promoter.domain.RecordedOutcome;
+
+/** Maps hops to PromotionDone events and PromotionDone events back to what the promotion log folds. */
+final class PromotionEvents {
+
+  private PromotionEvents() {}
+
+  static PromotionDone toEvent(Hop hop, EventEnvelope envelope) {
+    return PromotionDone.newBuilder()
+        .setEnvelope(envelope)
+        .setSourceTable(hop.source().toString())
+        .setSourceVersion(hop.version())
+        .setTargetTable(hop.target().toString())
+        .setTargetEnvironment(hop.stage())
+        .setStatus(io.deltapromotion.events.PromotionStatus.valueOf(hop.outcome().status().name()))
+        .setCloneType(hop.cloneType() == null ? null : CloneType.valueOf(hop.cloneType().name()))
+        .setReleaseTag(hop.releaseTag())
+        .setTargetDeltaVersion(hop.outcome().targetDeltaVersion())
+        .setPreviousPromotedVersion(hop.outcome().previousPromotedVersion())
+        .setError(hop.outcome().message())
+        .setAwaiting(hop.awaiting())
+        .build();
+  }
+
+  /** The outcome as the log folds it; null for a status this build does not know. */
+  static RecordedOutcome recorded(PromotionDone done) {
+    if (done.getStatus() == io.deltapromotion.events.PromotionStatus.UNKNOWN
+        || done.getStatus() == io.deltapromotion.events.PromotionStatus.ROLLED_BACK) {
+      return null;
+    }
+    return new RecordedOutcome(done.getEnvelope().getEventId().toString(), done.getEnvelope().getCorrelationId().toString(),
+        TableName.parse(done.getSourceTable()), done.getSourceVersion(), done.getTargetEnvironment(),
+        PromotionStatus.valueOf(done.getStatus().name()), done.getAwaiting(), done.getReleaseTag(),
+        done.getEnvelope().getOccurredAt());
+  }
+}

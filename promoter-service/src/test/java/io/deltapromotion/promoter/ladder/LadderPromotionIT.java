@@ -1,0 +1,216 @@
+package io.deltapromotion.promoter.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.deltapromotion.events.ChangeCategory;
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
+import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
+import io.deltapromotion.promoter.PromoterServiceApplication;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
+import io.deltapromotion.schemas.serde.AvroRecordSerializer;
+import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.stack.Component;
+import io.deltapromotion.stack.LocalStackExtension;
+import io.deltapromotion.stack.RequiresLocalStack;
+import io.deltapromotion.stack.StackSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The promoter on the real stack with a four-stage ladder, dev → staging → limited-release → live:
+ * staging has no gate, limited-release a soak time in staging, live needs an approval (its default as
+ * the last stage). One QC report is published, as qc-service would; everything after it is the
+ * promoter's own doing.
+ */
+@RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LadderPromotionIT {
+
+  private static final Duration SOAK = Duration.ofSeconds(8);
+
+  private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  private final String dev = "ladder_" + run + "_dev";
+  private final String staging = "ladder_" + run + "_stg";
+  private final String limited = "ladder_" + run + "_lr";
+  private final String live = "ladder_" + run + "_live";
+  private final TableName orders = TableName.parse(dev + ".orders");
+  private final StackSettings stack = LocalStackExtension.settings();
+  private final JdbcUrlDataSource lakehouse = new JdbcUrlDataSource(stack.lakehouseJdbcUrl(), null, null);
+  private final JdbcWarehouse warehouse = new JdbcWarehouse(lakehouse, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
+  private final EventEnvelopes qcService = new EventEnvelopes("qc-service", "test", Clock.systemUTC());
+  private final List<PromotionDone> outcomes = new ArrayList<>();
+  private ConfigurableApplicationContext promoter;
+  private KafkaConsumer<String, Object> promotionDone;
+
+  @BeforeAll
+  void startThePromoter() throws SQLException {
+    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
+      for (String schema : List.of(dev, staging, limited, live)) {
+        statement.execute("CREATE SCHEMA " + schema);
+      }
+      statement.execute("CREATE TABLE " + orders + " USING delta AS SELECT id, id * 2 AS amount FROM range(0, 10)");
+    }
+    Map<String, String> settings = Map.ofEntries(
+        Map.entry("server.port", "0"),
+        Map.entry("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers()),
+        Map.entry("spring.kafka.properties.schema.registry.url", stack.schemaRegistryUrl()),
+        Map.entry("spring.kafka.consumer.group-id", "promoter-ladder-it-" + run),
+        Map.entry("deltapromotion.warehouse.jdbc-url", stack.lakehouseJdbcUrl()),
+        Map.entry("deltapromotion.promoter.reevaluate-every", "1s"),
+        Map.entry("deltapromotion.promoter.stages[0].name", "dev"),
+        Map.entry("deltapromotion.promoter.stages[0].schemas[0]", dev),
+        Map.entry("deltapromotion.promoter.stages[1].name", "staging"),
+        Map.entry("deltapromotion.promoter.stages[1].schemas[0]", staging),
+        Map.entry("deltapromotion.promoter.stages[2].name", "limited-release"),
+        Map.entry("deltapromotion.promoter.stages[2].schemas[0]", limited),
+        Map.entry("deltapromotion.promoter.stages[2].min-soak", SOAK.toSeconds() + "s"),
+        Map.entry("deltapromotion.promoter.stages[3].name", "live"),
+        Map.entry("deltapromotion.promoter.stages[3].schemas[0]", live));
+    promoter = new SpringApplicationBuilder(PromoterServiceApplication.class)
+        .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
+    promotionDone = promotionDoneConsumer();
+  }
+
+  @AfterAll
+  void stopThePromoter() {
+    if (promotionDone != null) {
+      promotionDone.close();
+    }
+    if (promoter != null) {
+      promoter.close();
+    }
+  }
+
+  @Test
+  void givenAPassedReport_whenPublished_thenTheVersionClimbsUntilAGateHolds_andTheSoakEndingReleasesItWithNoNewEvent()
+      throws Exception {
+    publish(report(orders, 0L, TableName.parse(staging + ".orders"), QcStatus.PASS));
+
+    PromotionDone inStaging = awaitOutcome("staging", PromotionStatus.PROMOTED);
+    PromotionDone soaking = awaitOutcome("limited-release", PromotionStatus.BLOCKED);
+    PromotionDone inLimited = awaitOutcome("limited-release", PromotionStatus.PROMOTED);
+    PromotionDone awaitingApproval = awaitOutcome("live", PromotionStatus.BLOCKED);
+
+    assertThat(soaking.getAwaiting()).startsWith("soak time in staging until");
+    assertThat(Duration.between(inStaging.getEnvelope().getOccurredAt(), inLimited.getEnvelope().getOccurredAt()))
+        .isGreaterThanOrEqualTo(SOAK);
+    assertThat(awaitingApproval.getAwaiting()).startsWith("approval (");
+    assertThat(List.of(inStaging, soaking, inLimited, awaitingApproval))
+        .extracting(done -> done.getEnvelope().getCorrelationId()).containsOnly(inStaging.getEnvelope().getCorrelationId());
+    for (String stage : List.of(staging, limited)) {
+      TableName target = TableName.parse(stage + ".orders");
+      assertThat(warehouse.properties(target)).containsEntry("promoted_from", orders.toString())
+          .containsEntry("promoted_version", "0");
+    }
+    assertThat(warehouse.tableExists(TableName.parse(live + ".orders"))).isFalse();
+    assertThat(outcomes).filteredOn(done -> done.getSourceTable().equals(orders.toString()))
+        .as("one outcome per step, the waits said once").hasSize(4);
+  }
+
+  @Test
+  void givenAReportWhoseTargetIsOutsideTheLadder_whenPublished_thenTheHopIsRefusedAndNothingIsWritten() throws Exception {
+    TableName elsewhere = TableName.parse(dev + ".refunds");
+    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE " + elsewhere + " USING delta AS SELECT id FROM range(0, 3)");
+    }
+    TableName skipsTheLadder = TableName.parse(live + ".refunds");
+
+    publish(report(elsewhere, 0L, skipsTheLadder, QcStatus.PASS));
+
+    PromotionDone refused = await().atMost(Duration.ofMinutes(1)).until(() -> outcomeOf(elsewhere, "staging"), done -> done != null);
+    assertThat(refused.getStatus()).isEqualTo(PromotionStatus.BLOCKED);
+    assertThat(refused.getError()).startsWith("refused: ").contains(skipsTheLadder.toString())
+        .contains(staging + ".refunds");
+    assertThat(warehouse.tableExists(skipsTheLadder)).isFalse();
+    assertThat(warehouse.tableExists(TableName.parse(staging + ".refunds"))).isFalse();
+  }
+
+  private PromotionDone awaitOutcome(String stage, PromotionStatus status) {
+    return await().atMost(Duration.ofMinutes(2)).until(() -> {
+      poll();
+      return outcomes.stream().filter(done -> done.getSourceTable().equals(orders.toString())
+          && done.getTargetEnvironment().equals(stage) && done.getStatus() == status).findFirst().orElse(null);
+    }, done -> done != null);
+  }
+
+  private PromotionDone outcomeOf(TableName source, String stage) {
+    poll();
+    return outcomes.stream().filter(done -> done.getSourceTable().equals(source.toString())
+        && done.getTargetEnvironment().equals(stage)).findFirst().orElse(null);
+  }
+
+  private QcCompleted report(TableName source, long version, TableName target, QcStatus status) {
+    return QcCompleted.newBuilder().setEnvelope(qcService.first()).setTable(source.toString()).setVersion(version)
+        .setTargetTable(target.toString()).setTargetEnvironment("staging").setStatus(status).setChecks(List.of())
+        .setRowCount(10L).setDurationMillis(1).setChangeCategory(ChangeCategory.NEW_TABLE).build();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void publish(QcCompleted report) throws Exception {
+    AvroRecordSerializer serializer = new AvroRecordSerializer();
+    serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    try (KafkaProducer<String, Object> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
+      producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report)).get();
+    }
+  }
+
+  private KafkaConsumer<String, Object> promotionDoneConsumer() {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    AvroRecordDeserializer values = new AvroRecordDeserializer();
+    values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
+    KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values);
+    List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.PROMOTION_DONE.name(), Duration.ofSeconds(30))
+        .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    return consumer;
+  }
+
+  private void poll() {
+    try {
+      for (ConsumerRecord<String, Object> record : promotionDone.poll(Duration.ofMillis(200))) {
+        if (record.value() instanceof PromotionDone done) {
+          outcomes.add(done);
+        }
+      }
+    } catch (RecordDeserializationException notAnEvent) {
+      promotionDone.seek(notAnEvent.topicPartition(), notAnEvent.offset() + 1);
+    }
+  }
+}
