@@ -3,8 +3,10 @@ package io.deltapromotion.notifier.domain;
 import java.util.Optional;
 
 /**
- * Which events people hear about: every BLOCKED, FAILED and ROLLED_BACK promotion; PROMOTED ones when
- * asked for; QC warnings when asked for (a QC failure is announced once, by its BLOCKED promotion).
+ * Which events people hear about: every BLOCKED, FAILED and ROLLED_BACK promotion; a promotion waiting
+ * for an approval (someone has to give it), but not one waiting for its soak time to pass; PROMOTED
+ * ones when asked for; QC warnings when asked for (a QC failure is announced once, by its BLOCKED
+ * promotion).
  */
 public final class AlertPolicy {
 
@@ -20,9 +22,16 @@ public final class AlertPolicy {
     String subject = "`" + notice.sourceTable() + "`" + version(notice.sourceVersion()) + " → `" + notice.targetTable()
         + "` (" + notice.targetEnvironment() + ")" + (notice.releaseTag() == null ? "" : ", release " + notice.releaseTag());
     String footer = "\npromotion " + notice.promotionId();
+    if ("BLOCKED".equals(notice.status()) && notice.awaiting() != null) {
+      return notice.awaiting().startsWith("approval")
+          ? Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
+              ":raised_hand: *Approval needed* " + subject + "\n" + notice.error() + footer))
+          : Optional.empty();
+    }
     return switch (notice.status()) {
       case "BLOCKED" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.ERROR,
-          ":no_entry: *Promotion BLOCKED* " + subject + "\n" + notice.error() + "\nProd was not changed." + footer));
+          ":no_entry: *Promotion BLOCKED* " + subject + "\n" + notice.error() + "\n" + notice.targetEnvironment()
+              + " was not changed." + footer));
       case "FAILED" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.ERROR,
           ":x: *Promotion FAILED* " + subject + "\n" + notice.error() + footer));
       case "ROLLED_BACK" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,

@@ -34,7 +34,7 @@ class AlertListener {
     deliver(policy.alertFor(new PromotionNotice(event.getEnvelope().getEventId().toString(),
         event.getEnvelope().getCorrelationId().toString(), event.getStatus().name(), event.getSourceTable(),
         event.getSourceVersion(), event.getTargetTable(), event.getTargetEnvironment(), event.getReleaseTag(),
-        event.getTargetDeltaVersion(), event.getError())));
+        event.getTargetDeltaVersion(), event.getError(), event.getAwaiting())));
   }
 
   @KafkaListener(id = "notifier-reports", idIsGroup = false,

@@ -16,8 +16,19 @@ class AlertRulesTest {
     assertThat(policy.alertFor(promotion("e1", "BLOCKED", "QC failed: duplicate_keys: 2 row(s) repeat a key")))
         .hasValueSatisfying(alert -> {
           assertThat(alert.severity()).isEqualTo(Alert.Severity.ERROR);
-          assertThat(alert.text()).contains("BLOCKED", "`pp.orders` v7", "duplicate_keys", "Prod was not changed");
+          assertThat(alert.text()).contains("BLOCKED", "`pp.orders` v7", "duplicate_keys", "prod was not changed");
         });
+  }
+
+  @Test
+  void givenAPromotionWaitingWhenJudgedThenAnApprovalIsAskedForButASoakTimeIsNot() {
+    assertThat(policy.alertFor(waiting("e1", "BLOCKED", "awaiting approval (every version entering prod needs one)",
+        "approval (every version entering prod needs one)"))).hasValueSatisfying(alert -> {
+          assertThat(alert.severity()).isEqualTo(Alert.Severity.WARNING);
+          assertThat(alert.text()).contains("Approval needed", "`pp.orders` v7", "every version entering prod needs one");
+        });
+    assertThat(policy.alertFor(waiting("e2", "BLOCKED", "awaiting soak time in staging until 2026-11-22T10:00:00Z",
+        "soak time in staging until 2026-11-22T10:00:00Z"))).isEmpty();
   }
 
   @Test
@@ -69,7 +80,11 @@ class AlertRulesTest {
   }
 
   private static PromotionNotice promotion(String eventId, String status, String error) {
-    return new PromotionNotice(eventId, "p-1", status, "pp.orders", 7L, "pr.orders", "prod", "r1", 3L, error);
+    return waiting(eventId, status, error, null);
+  }
+
+  private static PromotionNotice waiting(String eventId, String status, String error, String awaiting) {
+    return new PromotionNotice(eventId, "p-1", status, "pp.orders", 7L, "pr.orders", "prod", "r1", 3L, error, awaiting);
   }
 
   private static QcNotice qc(String status) {
