@@ -7,20 +7,16 @@ import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.CycleOutcome;
 import io.deltapromotion.detector.domain.PollSchedule;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +26,7 @@ import org.springframework.stereotype.Component;
  * before the listener containers, so no pipeline event is handled before the replay either.
  */
 @Component
-class DetectionLoop implements SmartLifecycle {
+class DetectionLoop extends ReplayThenSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(DetectionLoop.class);
 
@@ -39,56 +35,28 @@ class DetectionLoop implements SmartLifecycle {
   private final AnnouncedVersions announced;
   private final ChangeDetector detector;
   private final DetectorProperties properties;
-  private final PollSchedule schedule;
-  private ScheduledExecutorService scheduler;
+  private final PollSchedule pollSchedule;
 
   DetectionLoop(TopicReplayer replayer, KafkaProperties kafka, AnnouncedVersions announced, ChangeDetector detector,
       DetectorProperties properties, PollSchedule schedule) {
+    super("detection-cycle");
     this.replayer = replayer;
     this.kafka = kafka;
     this.announced = announced;
     this.detector = detector;
     this.properties = properties;
-    this.schedule = schedule;
+    this.pollSchedule = schedule;
   }
 
   @Override
-  public synchronized void start() {
-    replayAnnouncements();
-    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "detection-cycle"));
-    scheduler.schedule(this::cycle, schedule.first().toMillis(), TimeUnit.MILLISECONDS);
+  protected void begin() {
+    schedule(this::cycle, pollSchedule.first());
     log.info("Detecting every {} (±{}%) on {} watch entr(ies)", properties.pollInterval(),
         Math.round(properties.pollJitter() * 100), properties.watch().size());
   }
 
   @Override
-  public void stop() {
-    ScheduledExecutorService stopping;
-    synchronized (this) {
-      stopping = scheduler;
-      scheduler = null;
-    }
-    if (stopping != null) {
-      stopping.shutdownNow();
-      try {
-        stopping.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
-  }
-
-  @Override
-  public int getPhase() {
-    return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
-  }
-
-  private void replayAnnouncements() {
+  protected void replay() {
     try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
       deserializer.configure(kafka.buildConsumerProperties(), false);
       replayer.replay(List.of(EventTopics.TABLE_CHANGED.name()), deserializer, record -> {
@@ -114,14 +82,10 @@ class DetectionLoop implements SmartLifecycle {
       log.error("Detection cycle failed", e);
       outcome = new CycleOutcome(List.of(), 1);
     }
-    Duration pause = schedule.after(outcome);
+    Duration pause = pollSchedule.after(outcome);
     if (outcome.failedReads() > 0) {
       log.warn("{} warehouse read(s) failed this cycle; next cycle in {}", outcome.failedReads(), pause);
     }
-    synchronized (this) {
-      if (scheduler != null) {
-        scheduler.schedule(this::cycle, pause.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    }
+    schedule(this::cycle, pause);
   }
 }

@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.messaging;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.config.LadderProperties;
@@ -12,14 +13,9 @@ import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +25,7 @@ import org.springframework.stereotype.Component;
  * that ends) release their promotions.
  */
 @Component
-class LadderSchedule implements SmartLifecycle {
+class LadderSchedule extends ReplayThenSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(LadderSchedule.class);
 
@@ -38,10 +34,10 @@ class LadderSchedule implements SmartLifecycle {
   private final PromotionLog promotionLog;
   private final LadderDriver driver;
   private final Duration every;
-  private ScheduledExecutorService scheduler;
 
   LadderSchedule(TopicReplayer replayer, KafkaProperties kafka, PromotionLog promotionLog, LadderDriver driver,
       LadderProperties properties) {
+    super("ladder-schedule");
     this.replayer = replayer;
     this.kafka = kafka;
     this.promotionLog = promotionLog;
@@ -50,41 +46,12 @@ class LadderSchedule implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    replay();
-    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "ladder-schedule"));
-    scheduler.scheduleWithFixedDelay(this::reevaluate, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+  protected void begin() {
+    scheduleRepeatedly(this::reevaluate, every);
   }
 
   @Override
-  public void stop() {
-    ScheduledExecutorService stopping;
-    synchronized (this) {
-      stopping = scheduler;
-      scheduler = null;
-    }
-    if (stopping != null) {
-      stopping.shutdownNow();
-      try {
-        stopping.awaitTermination(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return scheduler != null;
-  }
-
-  /** Before the listener containers. */
-  @Override
-  public int getPhase() {
-    return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
-  }
-
-  private void replay() {
+  protected void replay() {
     try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
       deserializer.configure(kafka.buildConsumerProperties(), false);
       replayer.replay(List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name()), deserializer, record -> {

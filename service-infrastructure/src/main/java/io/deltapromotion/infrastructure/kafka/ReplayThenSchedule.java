@@ -1,0 +1,78 @@
+package io.deltapromotion.infrastructure.kafka;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+
+/**
+ * A service's own periodic work that must know the event log first: starts before the listener
+ * containers, replays what it needs to the end, then runs its work on one thread of its own until the
+ * service stops. Subclasses say what to replay and schedule the work.
+ */
+public abstract class ReplayThenSchedule implements SmartLifecycle {
+
+  private final String threadName;
+  private ScheduledExecutorService scheduler;
+
+  protected ReplayThenSchedule(String threadName) {
+    this.threadName = threadName;
+  }
+
+  /** Reads the topics this work depends on to their end. */
+  protected abstract void replay();
+
+  /** Schedules the first run(s), e.g. with {@link #schedule}. */
+  protected abstract void begin();
+
+  @Override
+  public final synchronized void start() {
+    replay();
+    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, threadName));
+    begin();
+  }
+
+  /** Runs the task once after the delay, unless the service is stopping. */
+  protected final synchronized void schedule(Runnable task, Duration delay) {
+    if (scheduler != null) {
+      scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Runs the task now and then again each time the delay has passed after a run, until the service stops. */
+  protected final synchronized void scheduleRepeatedly(Runnable task, Duration delay) {
+    if (scheduler != null) {
+      scheduler.scheduleWithFixedDelay(task, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public final void stop() {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      stopping = scheduler;
+      scheduler = null;
+    }
+    if (stopping != null) {
+      stopping.shutdownNow();
+      try {
+        stopping.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public final synchronized boolean isRunning() {
+    return scheduler != null;
+  }
+
+  /** Before the listener containers, so no event is handled before the replay. */
+  @Override
+  public final int getPhase() {
+    return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
+  }
+}
