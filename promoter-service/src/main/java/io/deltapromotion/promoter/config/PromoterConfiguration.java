@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LadderProperties.class)
+@EnableConfigurationProperties({LadderProperties.class, CommandIntakeProperties.class})
 @Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class PromoterConfiguration {
 
@@ -38,6 +38,12 @@ class PromoterConfiguration {
   @Bean
   NewTopic qcCompletedTopic() {
     return TopicDeclarations.of(EventTopics.QC_COMPLETED);
+  }
+
+  /** Written (by the command intake) and read here. */
+  @Bean
+  NewTopic operatorCommandsTopic() {
+    return TopicDeclarations.of(EventTopics.OPERATOR_COMMANDS);
   }
 
   @Bean

@@ -54,6 +54,46 @@ public final class LadderPromoter {
     return hops;
   }
 
+  /** The hop of the table into the stage that waits for an approval, if one does. */
+  public Optional<RecordedOutcome> awaitingApproval(TableName source, String stage) {
+    return log.waiting(source, stage).filter(waits -> waits.awaiting().startsWith("approval ("));
+  }
+
+  /**
+   * What an operator's approval or rejection is about: the table's hop that waits for an approval
+   * (into the named stage, or the only one waiting), or, with a version and a stage, that version in
+   * advance.
+   *
+   * @throws CommandRefusedException when the table or stage is not the ladder's, or nothing fits
+   */
+  public DecisionTarget decisionTarget(TableName source, String stage, Long version) {
+    if (!ladder.stageOf(source).equals(Optional.of(0))) {
+      throw new CommandRefusedException(source + " is not a table of the ladder's first stage (" + ladder.stage(0).name()
+          + ": " + ladder.stage(0).schemas() + ")", true);
+    }
+    List<String> written = ladder.stages().subList(1, ladder.size()).stream().map(Stage::name).toList();
+    if (stage != null && !written.contains(stage)) {
+      throw new CommandRefusedException("'" + stage + "' is not a stage the promoter writes; those are " + written, true);
+    }
+    List<RecordedOutcome> waiting = (stage == null ? written : List.of(stage)).stream()
+        .map(name -> awaitingApproval(source, name)).flatMap(Optional::stream)
+        .filter(waits -> version == null || waits.version() == version.longValue()).toList();
+    if (waiting.size() == 1) {
+      RecordedOutcome waits = waiting.get(0);
+      return new DecisionTarget(source, waits.version(), waits.stage(), waits.promotionId(), waits.awaiting());
+    }
+    if (waiting.size() > 1) {
+      throw new CommandRefusedException(source + " waits for approvals into " + waiting.stream().map(RecordedOutcome::stage)
+          .toList() + ": name the stage", false);
+    }
+    if (version != null && stage != null) {
+      return new DecisionTarget(source, version, stage, null, null);
+    }
+    throw new CommandRefusedException("no version of " + source + " waits for an approval"
+        + (stage == null ? "" : " into " + stage) + (version == null ? "" : " at version " + version)
+        + "; to decide in advance, name both the version and the stage", false);
+  }
+
   /** Every hop that can be decided now: waiting hops whose gates may hold, and versions ready for their next stage. */
   public List<Hop> reevaluate() {
     List<Hop> hops = new ArrayList<>();
@@ -80,7 +120,14 @@ public final class LadderPromoter {
       String approval = candidate.approvalRequiredFor() != null ? candidate.approvalRequiredFor()
           : gates.approvalRequired() ? "every version entering " + into.name() + " needs one" : null;
       if (approval != null) {
-        return waitFor(candidate, target, "approval (" + approval + ")");
+        Optional<OperatorDecision> decision = log.decision(candidate.source(), candidate.version(), into.name());
+        if (decision.isEmpty()) {
+          return waitFor(candidate, target, "approval (" + approval + ")");
+        }
+        if (!decision.get().approved()) {
+          return Optional.of(hop(candidate, target, PromotionOutcome.blocked("entering " + into.name() + " was "
+              + decision.get().describe() + "; " + target + " is unchanged"), null, null));
+        }
       }
       Instant due = candidate.enteredPreviousAt().plus(gates.minSoak());
       if (clock.instant().isBefore(due)) {

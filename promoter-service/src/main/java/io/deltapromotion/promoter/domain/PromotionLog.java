@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * What the promoter knows, folded from its own PromotionDone topic and the QC reports: which version
  * of each table every stage holds and since when, which hops are over, which wait (for an approval or a
- * soak time), and which versions passed QC. Rebuilt at start-up by replaying both topics to their end,
+ * soak time), which versions passed QC, and what operators approved or rejected. Rebuilt at start-up by replaying both topics to their end,
  * then kept current with every outcome the promoter publishes; applying an event twice changes nothing.
  */
 public final class PromotionLog {
@@ -29,6 +29,7 @@ public final class PromotionLog {
   private final Map<TableName, Map<String, Held>> held = new HashMap<>();
   private final Map<TableName, Map<String, RecordedOutcome>> waiting = new HashMap<>();
   private final Map<TableName, TreeMap<Long, Verdict>> verdicts = new HashMap<>();
+  private final Map<String, OperatorDecision> decisions = new HashMap<>();
 
   private record Verdict(boolean passed, Instant reportedAt) {}
 
@@ -56,6 +57,15 @@ public final class PromotionLog {
     if (tableVerdicts.size() > VERDICTS_KEPT) {
       tableVerdicts.pollFirstEntry();
     }
+  }
+
+  /** A person's decision about the version entering the stage; the newest one counts. */
+  public synchronized void applyDecision(OperatorDecision decision) {
+    decisions.put(decisionKey(decision.source(), decision.version(), decision.stage()), decision);
+  }
+
+  public synchronized Optional<OperatorDecision> decision(TableName source, long version, String stage) {
+    return Optional.ofNullable(decisions.get(decisionKey(source, version, stage)));
   }
 
   /** Whether the hop of that promotion into that stage has its final outcome. */
@@ -95,6 +105,10 @@ public final class PromotionLog {
 
   public synchronized int finalHopCount() {
     return finalHops.size();
+  }
+
+  private static String decisionKey(TableName source, long version, String stage) {
+    return source + "@" + version + "@" + stage;
   }
 
   private static String key(String promotionId, String stage) {

@@ -6,6 +6,7 @@ import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.promoter.domain.Hop;
 import io.deltapromotion.promoter.domain.LadderPromoter;
+import io.deltapromotion.promoter.domain.OperatorDecision;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.PromotionRequest;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -45,6 +46,13 @@ class LadderDriver {
       promotionLog.applyQc(request.source(), request.version(), request.qcPassed(), report.getEnvelope().getOccurredAt());
     }
     publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope());
+    settle();
+  }
+
+  synchronized void onDecision(OperatorDecision decision) {
+    promotionLog.applyDecision(decision);
+    log.info("{} version {} into {}: {}", decision.source(), decision.version(), decision.stage(),
+        decision.approved() ? "approved by " + decision.actor() : "rejected by " + decision.actor());
     settle();
   }
 

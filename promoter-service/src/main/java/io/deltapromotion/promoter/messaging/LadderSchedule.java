@@ -1,5 +1,7 @@
 package io.deltapromotion.promoter.messaging;
 
+import io.deltapromotion.events.CommandAction;
+import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
@@ -19,8 +21,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Before any listener starts, replays the PromotionDone and QcCompleted topics to their end into the
- * promotion log, so a restarted promoter knows every hop already decided and publishes none twice.
+ * Before any listener starts, replays the PromotionDone, QcCompleted and OperatorCommand topics to their
+ * end into the promotion log, so a restarted promoter knows every hop already decided and publishes none twice.
  * Then re-evaluates the ladder on a schedule, so gates that become true with no new event (a soak time
  * that ends) release their promotions.
  */
@@ -54,10 +56,13 @@ class LadderSchedule extends ReplayThenSchedule {
   protected void replay() {
     try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
       deserializer.configure(kafka.buildConsumerProperties(), false);
-      replayer.replay(List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name()), deserializer, record -> {
+      replayer.replay(List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name(),
+          EventTopics.OPERATOR_COMMANDS.name()), deserializer, record -> {
         if (record.value() instanceof QcCompleted report && report.getVersion() != null) {
           promotionLog.applyQc(TableName.parse(report.getTable()), report.getVersion(),
               report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt());
+        } else if (record.value() instanceof OperatorCommand command && command.getAction() != CommandAction.UNKNOWN) {
+          promotionLog.applyDecision(OperatorCommandListener.decision(command));
         } else if (record.value() instanceof PromotionDone done) {
           RecordedOutcome outcome = PromotionEvents.recorded(done);
           if (outcome != null) {

@@ -21,6 +21,10 @@ import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.StackSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,13 +55,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The promoter on the real stack with a four-stage ladder, dev → staging → limited-release → live:
  * staging has no gate, limited-release a soak time in staging, live needs an approval (its default as
  * the last stage). One QC report is published, as qc-service would; everything after it is the
- * promoter's own doing.
+ * promoter's own doing, and an operator's approval over HTTP.
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LadderPromotionIT {
 
   private static final Duration SOAK = Duration.ofSeconds(8);
+  private static final String ALICE = "alice-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 
   private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private final String dev = "ladder_" + run + "_dev";
@@ -96,7 +101,9 @@ class LadderPromotionIT {
         Map.entry("deltapromotion.promoter.stages[2].schemas[0]", limited),
         Map.entry("deltapromotion.promoter.stages[2].min-soak", SOAK.toSeconds() + "s"),
         Map.entry("deltapromotion.promoter.stages[3].name", "live"),
-        Map.entry("deltapromotion.promoter.stages[3].schemas[0]", live));
+        Map.entry("deltapromotion.promoter.stages[3].schemas[0]", live),
+        Map.entry("deltapromotion.promoter.commands.operators[0].name", "alice"),
+        Map.entry("deltapromotion.promoter.commands.operators[0].token", ALICE));
     promoter = new SpringApplicationBuilder(PromoterServiceApplication.class)
         .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
     promotionDone = promotionDoneConsumer();
@@ -136,6 +143,24 @@ class LadderPromotionIT {
     assertThat(warehouse.tableExists(TableName.parse(live + ".orders"))).isFalse();
     assertThat(outcomes).filteredOn(done -> done.getSourceTable().equals(orders.toString()))
         .as("one outcome per step, the waits said once").hasSize(4);
+
+    HttpResponse<String> plan = command("approve?dry-run=true", ALICE, "{\"table\": \"" + orders + "\", \"reason\": \"checked\"}");
+    assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+    assertThat(plan.body()).contains("\"dryRun\":true").contains("would approve version 0 of " + orders + " entering live");
+    assertThat(command("approve", null, "{\"table\": \"" + orders + "\"}").statusCode()).isEqualTo(401);
+    assertThat(command("approve", ALICE, "{\"table\": \"" + orders + "\", \"stage\": \"nowhere\"}").statusCode())
+        .isEqualTo(422);
+    assertThat(warehouse.tableExists(TableName.parse(live + ".orders"))).as("the dry run wrote nothing").isFalse();
+
+    HttpResponse<String> approved = command("approve", ALICE, "{\"table\": \"" + orders + "\", \"reason\": \"checked\"}");
+
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+    assertThat(approved.body()).contains("\"actor\":\"alice\"").contains("\"stage\":\"live\"");
+    PromotionDone inLive = awaitOutcome("live", PromotionStatus.PROMOTED);
+    assertThat(inLive.getEnvelope().getCorrelationId()).isEqualTo(inStaging.getEnvelope().getCorrelationId());
+    assertThat(warehouse.properties(TableName.parse(live + ".orders"))).containsEntry("promoted_version", "0");
+    assertThat(command("approve", ALICE, "{\"table\": \"" + orders + "\"}").statusCode())
+        .as("nothing waits any more").isEqualTo(409);
   }
 
   @Test
@@ -154,6 +179,16 @@ class LadderPromotionIT {
         .contains(staging + ".refunds");
     assertThat(warehouse.tableExists(skipsTheLadder)).isFalse();
     assertThat(warehouse.tableExists(TableName.parse(staging + ".refunds"))).isFalse();
+  }
+
+  private HttpResponse<String> command(String path, String token, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + promoter.getEnvironment().getProperty("local.server.port") + "/api/v1/commands/" + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private PromotionDone awaitOutcome(String stage, PromotionStatus status) {

@@ -1,5 +1,6 @@
 package io.deltapromotion.schemas.topics;
 
+import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
@@ -35,6 +36,14 @@ public final class EventTopics {
       "delta-promotion.promotion-done",
       TopicKey.SOURCE_TABLE, PromotionDone.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
 
+  /**
+   * Operators' decisions (approvals, rejections), as promoter-service's command intake accepted them:
+   * written and read only by promoter-service.
+   */
+  public static final TopicSpec<OperatorCommand> OPERATOR_COMMANDS = new TopicSpec<>(
+      "delta-promotion.operator-commands",
+      TopicKey.SOURCE_TABLE, OperatorCommand.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
+
   /** What detector-service could not act on (malformed pipeline events, unwatched or unknown tables and versions). */
   public static final DeadLetterTopic DETECTOR_DEAD_LETTER = DeadLetterTopic.of("detector-service");
 
@@ -47,7 +56,8 @@ public final class EventTopics {
   /** What notifier-service could not turn into an alert. */
   public static final DeadLetterTopic NOTIFIER_DEAD_LETTER = DeadLetterTopic.of("notifier-service");
 
-  private static final List<TopicSpec<?>> ALL = List.of(PIPELINE_COMMITTED, TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE);
+  private static final List<TopicSpec<?>> ALL = List.of(PIPELINE_COMMITTED, TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE,
+      OPERATOR_COMMANDS);
 
   private EventTopics() {}
 
