@@ -4,6 +4,7 @@ import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.PipelineCommit;
 import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
+import io.deltapromotion.infrastructure.http.JsonEndpoint;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
@@ -17,8 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * announces it like any pipeline event. 202 means it is durably queued; the answer carries its event id.
  */
 @RestController
-class PipelineCommitController {
+class PipelineCommitController extends JsonEndpoint {
 
   static final String PATH = "/api/v1/pipeline-commits";
   private static final Logger log = LoggerFactory.getLogger(PipelineCommitController.class);
@@ -41,6 +40,7 @@ class PipelineCommitController {
   private final Clock clock;
 
   PipelineCommitController(ChangeDetector detector, EventPublisher publisher, Clock clock) {
+    super("pipeline commit");
     this.detector = detector;
     this.publisher = publisher;
     this.clock = clock;
@@ -72,17 +72,9 @@ class PipelineCommitController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
   }
 
-  @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})
-  ResponseEntity<Map<String, Object>> malformed(Exception e) {
-    String reason = e instanceof HttpMessageNotReadableException
-        ? "the body is not a valid pipeline commit: " + firstLine(e.getMessage())
-        : e.getMessage();
-    return error(HttpStatus.BAD_REQUEST, reason);
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> notJson(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the commit as application/json");
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, Object>> malformed(IllegalArgumentException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(RejectedEventException.class)
@@ -94,13 +86,5 @@ class PipelineCommitController {
   ResponseEntity<Map<String, Object>> unavailable(RuntimeException e) {
     log.warn("Could not accept a pipeline commit: {}", e.getMessage());
     return error(HttpStatus.SERVICE_UNAVAILABLE, "cannot accept the commit right now, retry later: " + e.getMessage());
-  }
-
-  private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String reason) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", reason));
-  }
-
-  private static String firstLine(String text) {
-    return text == null ? "unreadable" : text.lines().findFirst().orElse(text);
   }
 }

@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.http;
 import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.infrastructure.http.BearerTokenInterceptor;
+import io.deltapromotion.infrastructure.http.JsonEndpoint;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.CommandRefusedException;
@@ -19,8 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * means it is durably queued; with {@code ?dry-run=true} the answer is the plan and nothing is written.
  */
 @RestController
-class CommandController {
+class CommandController extends JsonEndpoint {
 
   static final String PATH = "/api/v1/commands";
   private static final Logger log = LoggerFactory.getLogger(CommandController.class);
@@ -45,6 +44,7 @@ class CommandController {
   private final EventEnvelopes envelopes;
 
   CommandController(LadderPromoter ladder, EventPublisher publisher, EventEnvelopes envelopes) {
+    super("command");
     this.ladder = ladder;
     this.publisher = publisher;
     this.envelopes = envelopes;
@@ -96,17 +96,9 @@ class CommandController {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
   }
 
-  @ExceptionHandler({IllegalArgumentException.class, HttpMessageNotReadableException.class})
-  ResponseEntity<Map<String, Object>> malformed(Exception e) {
-    String reason = e instanceof HttpMessageNotReadableException
-        ? "the body is not a valid command: " + firstLine(e.getMessage())
-        : e.getMessage();
-    return error(HttpStatus.BAD_REQUEST, reason);
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> notJson(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the command as application/json");
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, Object>> malformed(IllegalArgumentException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
   @ExceptionHandler(CommandRefusedException.class)
@@ -118,13 +110,5 @@ class CommandController {
   ResponseEntity<Map<String, Object>> unavailable(IllegalStateException e) {
     log.warn("Could not accept a command: {}", e.getMessage());
     return error(HttpStatus.SERVICE_UNAVAILABLE, "cannot accept the command right now, retry later: " + e.getMessage());
-  }
-
-  private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String reason) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", reason));
-  }
-
-  private static String firstLine(String text) {
-    return text == null ? "unreadable" : text.lines().findFirst().orElse(text);
   }
 }
