@@ -31,7 +31,10 @@ public final class LadderPromoter {
     this.clock = clock;
   }
 
-  /** The hops a QC report of a first-stage version calls for: its hop into the second stage, and the end of one it supersedes. */
+  /**
+   * The hops a QC report of a first-stage version calls for: its hop into the second stage and, when it
+   * passed QC, the end of an older version's hop still waiting to enter that stage (superseded).
+   */
   public List<Hop> onReport(PromotionRequest report, Instant reportedAt) {
     String into = ladder.stage(1).name();
     if (log.isFinal(report.promotionId(), into)) {
@@ -43,7 +46,8 @@ public final class LadderPromoter {
           report.releaseTag(), PromotionOutcome.blocked("refused: " + outside), null, null));
     }
     List<Hop> hops = new ArrayList<>();
-    log.waiting(report.source(), into).filter(waits -> !waits.promotionId().equals(report.promotionId()))
+    log.waiting(report.source(), into)
+        .filter(waits -> !waits.promotionId().equals(report.promotionId()) && report.qcPassed() && !report.noChange())
         .ifPresent(superseded -> hops.add(new Hop(superseded.promotionId(), superseded.eventId(), superseded.source(),
             superseded.version(), report.target(), into, superseded.releaseTag(),
             new PromotionOutcome(PromotionStatus.SKIPPED, null, null, false,
