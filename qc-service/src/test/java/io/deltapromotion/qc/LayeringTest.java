@@ -1,27 +1,20 @@
 package io.deltapromotion.qc;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.deltapromotion.infrastructure.architecture.ServiceLayering;
 
 /** The domain decides; adapters talk to Kafka, JDBC and HTTP. The domain must not know them. */
-@AnalyzeClasses(packages = "io.deltapromotion.qc", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = LayeringTest.SERVICE, importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
-  @ArchTest
-  static final ArchRule theDomainUsesNeitherKafkaNorJdbcNorSpring = noClasses()
-      .that().resideInAPackage("io.deltapromotion.qc.domain..")
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "org.apache.kafka..", "org.springframework..", "java.sql..", "javax.sql..", "java.net.http..",
-          "io.deltapromotion.events..", "io.deltapromotion.infrastructure.warehouse.jdbc..",
-          "io.deltapromotion.infrastructure.kafka..")
-      .because("the domain is tested without infrastructure and stays the same whatever carries its events");
+  static final String SERVICE = "io.deltapromotion.qc";
 
   @ArchTest
-  static final ArchRule onlyTheDomainIsSharedBetweenAdapters = noClasses()
-      .that().resideInAPackage("io.deltapromotion.qc.domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.deltapromotion.qc.messaging..", "io.deltapromotion.qc.config..");
+  static final ArchRule theDomainUsesNeitherKafkaNorJdbcNorSpring = ServiceLayering.domainUsesNoInfrastructure(SERVICE);
+
+  @ArchTest
+  static final ArchRule onlyTheDomainIsSharedBetweenAdapters = ServiceLayering.domainDependsOnNoAdapter(SERVICE);
 }

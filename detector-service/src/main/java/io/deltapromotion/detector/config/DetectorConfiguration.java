@@ -20,12 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DetectorProperties.class)
@@ -33,16 +33,10 @@ import org.springframework.context.annotation.Import;
     TablePolicyConfiguration.class})
 class DetectorConfiguration {
 
-  /** Written here. */
+  /** Writes table-changed; reads pipeline-committed (also written by its HTTP intake). */
   @Bean
-  NewTopic tableChangedTopic() {
-    return TopicDeclarations.of(EventTopics.TABLE_CHANGED);
-  }
-
-  /** Read here (and written by the HTTP intake): declared so pipelines find it. */
-  @Bean
-  NewTopic pipelineCommittedTopic() {
-    return TopicDeclarations.of(EventTopics.PIPELINE_COMMITTED);
+  KafkaAdmin.NewTopics topics() {
+    return TopicDeclarations.of(EventTopics.TABLE_CHANGED, EventTopics.PIPELINE_COMMITTED);
   }
 
   @Bean

@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deltapromotion.infrastructure.events.RejectedEventException;
-import io.deltapromotion.infrastructure.warehouse.Aggregate;
-import io.deltapromotion.infrastructure.warehouse.AggregateResult;
-import io.deltapromotion.infrastructure.warehouse.CloneRequest;
-import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.Column;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
-import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
-import io.deltapromotion.infrastructure.warehouse.Warehouse;
+import io.deltapromotion.infrastructure.warehouse.UnsupportedWarehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.policy.PolicyFileReader;
+import io.deltapromotion.policy.TablePolicies;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.deltapromotion.policy.PolicyFileReader;
-import io.deltapromotion.policy.TablePolicies;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -185,7 +180,7 @@ class ChangeDetectorTest {
   }
 
   /** Just enough of a warehouse to hold table histories. */
-  private static final class Histories implements Warehouse {
+  private static final class Histories extends UnsupportedWarehouse {
     private final Map<TableName, List<HistoryEntry>> tables = new HashMap<>();
     private int generation;
     boolean failing;
@@ -238,43 +233,8 @@ class ChangeDetectorTest {
     }
 
     @Override
-    public AggregateResult aggregate(TableName table, long version, List<Aggregate> aggregates) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CloneResult clone(CloneRequest request) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void setTableComment(TableName table, String comment) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void setColumnComment(TableName table, Identifier column, String comment) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
     public Map<String, String> properties(TableName table) {
       return Map.of();
-    }
-
-    @Override
-    public long restore(TableName table, long version) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void ensureRecordTable(RecordTable table) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean appendOnce(RecordTable table, Map<String, Object> row) {
-      throw new UnsupportedOperationException();
     }
   }
 }

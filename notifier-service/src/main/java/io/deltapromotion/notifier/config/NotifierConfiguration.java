@@ -12,26 +12,21 @@ import io.deltapromotion.schemas.topics.EventTopics;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotifierProperties.class)
 @Import(EventStreamsConfiguration.class)
 class NotifierConfiguration {
 
-  /** Read here: declared too, so the listeners find them even when this service starts first. */
+  /** Reads both. */
   @Bean
-  NewTopic qcCompletedTopic() {
-    return TopicDeclarations.of(EventTopics.QC_COMPLETED);
-  }
-
-  @Bean
-  NewTopic promotionDoneTopic() {
-    return TopicDeclarations.of(EventTopics.PROMOTION_DONE);
+  KafkaAdmin.NewTopics topics() {
+    return TopicDeclarations.of(EventTopics.QC_COMPLETED, EventTopics.PROMOTION_DONE);
   }
 
   @Bean

@@ -16,34 +16,22 @@ import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Clock;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LadderProperties.class, CommandIntakeProperties.class})
 @Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class PromoterConfiguration {
 
-  /** Written here. */
+  /** Writes promotion-done and operator-commands (its command intake); reads qc-completed and operator-commands. */
   @Bean
-  NewTopic promotionDoneTopic() {
-    return TopicDeclarations.of(EventTopics.PROMOTION_DONE);
-  }
-
-  /** Read here: declared too, so the listener finds it even when this service starts first. */
-  @Bean
-  NewTopic qcCompletedTopic() {
-    return TopicDeclarations.of(EventTopics.QC_COMPLETED);
-  }
-
-  /** Written (by the command intake) and read here. */
-  @Bean
-  NewTopic operatorCommandsTopic() {
-    return TopicDeclarations.of(EventTopics.OPERATOR_COMMANDS);
+  KafkaAdmin.NewTopics topics() {
+    return TopicDeclarations.of(EventTopics.PROMOTION_DONE, EventTopics.QC_COMPLETED, EventTopics.OPERATOR_COMMANDS);
   }
 
   @Bean

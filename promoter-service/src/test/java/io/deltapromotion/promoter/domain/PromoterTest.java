@@ -2,19 +2,13 @@ package io.deltapromotion.promoter.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deltapromotion.infrastructure.warehouse.Aggregate;
-import io.deltapromotion.infrastructure.warehouse.AggregateResult;
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
-import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
-import io.deltapromotion.infrastructure.warehouse.SchemaName;
-import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.TableName;
-import io.deltapromotion.infrastructure.warehouse.TableSchema;
-import io.deltapromotion.infrastructure.warehouse.Warehouse;
+import io.deltapromotion.infrastructure.warehouse.UnsupportedWarehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -129,7 +123,7 @@ class PromoterTest {
   }
 
   /** The target table as the promoter sees it: existence, properties and history. */
-  private static final class OneTarget implements Warehouse {
+  private static final class OneTarget extends UnsupportedWarehouse {
     private final List<String> calls = new ArrayList<>();
     private final List<CloneRequest> clones = new ArrayList<>();
     private final List<HistoryEntry> history = new ArrayList<>();
@@ -170,51 +164,6 @@ class PromoterTest {
         history.add(0, new HistoryEntry(version + 1, NOW, "WRITE", Map.of()));
       }
       return new CloneResult(version, 1);
-    }
-
-    @Override
-    public List<TableName> tablesIn(SchemaName schema) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<String> columnNamesAt(TableName table, long version) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public TableSchema schemaAt(TableName table, long version) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public AggregateResult aggregate(TableName table, long version, List<Aggregate> aggregates) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void setTableComment(TableName table, String comment) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void setColumnComment(TableName table, Identifier column, String comment) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public long restore(TableName table, long version) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void ensureRecordTable(RecordTable table) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean appendOnce(RecordTable table, Map<String, Object> row) {
-      throw new UnsupportedOperationException();
     }
   }
 

@@ -15,13 +15,13 @@ import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Clock;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QualityReportsProperties.class)
@@ -29,22 +29,10 @@ import org.springframework.context.annotation.Import;
     TablePolicyConfiguration.class})
 class QcConfiguration {
 
-  /** Written here. */
+  /** Writes qc-completed; reads table-changed, and promotion-done for the drift history. */
   @Bean
-  NewTopic qcCompletedTopic() {
-    return TopicDeclarations.of(EventTopics.QC_COMPLETED);
-  }
-
-  /** Read here: declared too, so the listener finds it even when this service starts first. */
-  @Bean
-  NewTopic tableChangedTopic() {
-    return TopicDeclarations.of(EventTopics.TABLE_CHANGED);
-  }
-
-  /** Read here (promotion history for drift). */
-  @Bean
-  NewTopic promotionDoneTopic() {
-    return TopicDeclarations.of(EventTopics.PROMOTION_DONE);
+  KafkaAdmin.NewTopics topics() {
+    return TopicDeclarations.of(EventTopics.QC_COMPLETED, EventTopics.TABLE_CHANGED, EventTopics.PROMOTION_DONE);
   }
 
   @Bean

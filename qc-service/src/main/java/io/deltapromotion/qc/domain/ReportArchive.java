@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class ReportArchive {
 
-  public static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.quality_reports");
+  private static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.quality_reports");
 
   static final RecordTable DEFINITION = new RecordTable(DEFAULT_TABLE,
       "QC reports of delta-promotion's qc-service, one row per QcCompleted event",
