@@ -35,7 +35,8 @@ public final class AlertPolicy {
       case "FAILED" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.ERROR,
           ":x: *Promotion FAILED* " + subject + "\n" + notice.error() + footer));
       case "ROLLED_BACK" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
-          ":rewind: *Rolled back* " + subject + footer));
+          ":rewind: *Rolled back* " + subject
+          + (notice.error() == null ? "" : "\n" + notice.error()) + footer));
       case "PROMOTED" -> notifyOnPromoted
           ? Optional.of(new Alert(notice.eventId(), Alert.Severity.INFO, ":white_check_mark: *Promoted* " + subject
               + (notice.targetDeltaVersion() == null ? "" : "\ntarget is now at its version " + notice.targetDeltaVersion()) + footer))

@@ -12,6 +12,8 @@ import io.deltapromotion.promoter.domain.Ladder;
 import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.Promoter;
+import io.deltapromotion.promoter.domain.ReleasePromoter;
+import io.deltapromotion.promoter.domain.Rollbacks;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
@@ -55,9 +57,22 @@ class PromoterConfiguration {
   }
 
   @Bean
-  LadderPromoter ladderPromoter(Ladder ladder, Warehouse warehouse, PromotionLog promotionLog,
-      @Value("${spring.application.name}") String service) {
-    Clock clock = Clock.systemUTC();
-    return new LadderPromoter(ladder, new Promoter(warehouse, clock, service), promotionLog, clock);
+  Promoter promoter(Warehouse warehouse, @Value("${spring.application.name}") String service) {
+    return new Promoter(warehouse, Clock.systemUTC(), service);
+  }
+
+  @Bean
+  LadderPromoter ladderPromoter(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
+    return new LadderPromoter(ladder, promoter, promotionLog, Clock.systemUTC());
+  }
+
+  @Bean
+  ReleasePromoter releasePromoter(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
+    return new ReleasePromoter(ladder, promoter, promotionLog, Clock.systemUTC());
+  }
+
+  @Bean
+  Rollbacks rollbacks(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
+    return new Rollbacks(ladder, promoter, promotionLog, Clock.systemUTC());
   }
 }

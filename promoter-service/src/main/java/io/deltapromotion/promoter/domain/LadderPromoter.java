@@ -23,12 +23,14 @@ public final class LadderPromoter {
   private final Promoter promoter;
   private final PromotionLog log;
   private final Clock clock;
+  private final Gates gates;
 
   public LadderPromoter(Ladder ladder, Promoter promoter, PromotionLog log, Clock clock) {
     this.ladder = ladder;
     this.promoter = promoter;
     this.log = log;
     this.clock = clock;
+    this.gates = new Gates(ladder, log, clock);
   }
 
   /**
@@ -71,13 +73,10 @@ public final class LadderPromoter {
    * @throws CommandRefusedException when the table or stage is not the ladder's, or nothing fits
    */
   public DecisionTarget decisionTarget(TableName source, String stage, Long version) {
-    if (!ladder.stageOf(source).equals(Optional.of(0))) {
-      throw new CommandRefusedException(source + " is not a table of the ladder's first stage (" + ladder.stage(0).name()
-          + ": " + ladder.stage(0).schemas() + ")", true);
-    }
+    gates.firstStageTable(source);
     List<String> written = ladder.stages().subList(1, ladder.size()).stream().map(Stage::name).toList();
-    if (stage != null && !written.contains(stage)) {
-      throw new CommandRefusedException("'" + stage + "' is not a stage the promoter writes; those are " + written, true);
+    if (stage != null) {
+      gates.writtenStage(stage);
     }
     List<RecordedOutcome> waiting = (stage == null ? written : List.of(stage)).stream()
         .map(name -> awaitingApproval(source, name)).flatMap(Optional::stream)
@@ -115,14 +114,14 @@ public final class LadderPromoter {
 
   private Optional<Hop> decide(Candidate candidate) {
     Stage into = ladder.stage(candidate.stage());
-    Transition gates = into.entry();
+    Transition entry = into.entry();
     TableName target = ladder.tableIn(candidate.source(), candidate.stage());
-    if (candidate.version() == null || (gates.qcRequired() && !candidate.qcPassed() && !candidate.noChange())) {
+    if (candidate.version() == null || (entry.qcRequired() && !candidate.qcPassed() && !candidate.noChange())) {
       return Optional.of(hop(candidate, target, PromotionOutcome.blocked("QC failed: " + candidate.qcProblems()), null, null));
     }
     if (!candidate.noChange()) {
       String approval = candidate.approvalRequiredFor() != null ? candidate.approvalRequiredFor()
-          : gates.approvalRequired() ? "every version entering " + into.name() + " needs one" : null;
+          : entry.approvalRequired() ? "every version entering " + into.name() + " needs one" : null;
       if (approval != null) {
         Optional<OperatorDecision> decision = log.decision(candidate.source(), candidate.version(), into.name());
         if (decision.isEmpty()) {
@@ -133,7 +132,7 @@ public final class LadderPromoter {
               + decision.get().describe() + "; " + target + " is unchanged"), null, null));
         }
       }
-      Instant due = candidate.enteredPreviousAt().plus(gates.minSoak());
+      Instant due = candidate.enteredPreviousAt().plus(entry.minSoak());
       if (clock.instant().isBefore(due)) {
         return waitFor(candidate, target,
             "soak time in " + ladder.stage(candidate.stage() - 1).name() + " until " + due);
@@ -141,8 +140,8 @@ public final class LadderPromoter {
     }
     PromotionRequest request = new PromotionRequest(candidate.promotionId(), candidate.source(), candidate.version(), target,
         true, "", candidate.noChange(), candidate.releaseTag(), null);
-    PromotionOutcome outcome = promoter.promote(request, gates.cloneType());
-    return Optional.of(hop(candidate, target, outcome, null, outcome.cloned() ? gates.cloneType() : null));
+    PromotionOutcome outcome = promoter.promote(request, entry.cloneType());
+    return Optional.of(hop(candidate, target, outcome, null, outcome.cloned() ? entry.cloneType() : null));
   }
 
   private Optional<Hop> waitFor(Candidate candidate, TableName target, String awaiting) {
@@ -162,7 +161,7 @@ public final class LadderPromoter {
     String approval = waits.awaiting().startsWith("approval (")
         ? waits.awaiting().substring("approval (".length(), waits.awaiting().length() - 1) : null;
     return new Candidate(waits.promotionId(), waits.eventId(), waits.source(), waits.version(), stage, waits.releaseTag(),
-        enteredPrevious(waits.source(), waits.version(), stage).orElse(waits.occurredAt()), true, "", false, approval);
+        gates.enteredPrevious(waits.source(), waits.version(), stage).orElse(waits.occurredAt()), true, "", false, approval);
   }
 
   /** The version the previous stage holds, when this stage has not had its hop yet. */
@@ -182,15 +181,6 @@ public final class LadderPromoter {
               passed.isEmpty() ? "no QC report of version " + previous.version() + " is known" : "version "
                   + previous.version() + " failed QC", false, null);
         });
-  }
-
-  /** When the version entered the stage before this one: its QC report for the first stage, else its promotion there. */
-  private Optional<Instant> enteredPrevious(TableName source, long version, int stage) {
-    if (stage == 1) {
-      return log.reportedAt(source, version);
-    }
-    return log.held(source, ladder.stage(stage - 1).name()).filter(held -> held.version() == version)
-        .map(held -> held.since().occurredAt());
   }
 
   private String outsideTheLadder(PromotionRequest report) {

@@ -5,6 +5,7 @@ import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
+import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * is BLOCKED without touching the warehouse. Otherwise the target's lineage decides: if it already holds
  * the version it is SKIPPED (or, when this very promotion wrote it before a restart, PROMOTED again
  * without a second clone); else one {@code CREATE OR REPLACE ... SHALLOW CLONE ... VERSION AS OF}
- * writes data and lineage together, and the target's history must then show that clone.
+ * writes data and lineage together, and the target's history must then show that clone. A clone that
+ * does not verify is undone at once (the target is restored to the version it had, or dropped when it
+ * had none) and the promotion ends FAILED saying so.
  */
 public final class Promoter {
 
@@ -39,9 +42,7 @@ public final class Promoter {
     }
     Long previous = null;
     try {
-      Optional<Lineage> lineage = warehouse.tableExists(request.target())
-          ? Lineage.fromProperties(warehouse.properties(request.target()))
-          : Optional.empty();
+      Optional<Lineage> lineage = lineageOf(request.target());
       previous = lineage.filter(held -> held.promotedFrom().equals(request.source()))
           .map(Lineage::promotedVersion).orElse(null);
       if (lineage.isPresent() && lineage.get().holds(request.source(), request.version())) {
@@ -75,9 +76,103 @@ public final class Promoter {
     HistoryEntry commit = warehouse.history(request.target(), 1).get(0);
     String problem = CloneVerification.problem(commit, request.source(), request.version(), result.targetVersion());
     if (problem != null) {
-      return new PromotionOutcome(PromotionStatus.FAILED, result.targetVersion(), previous, true,
-          "the clone ran but " + request.target() + " does not verify: " + problem);
+      long versionBefore = result.targetVersion() - result.commits();
+      Long before = versionBefore < 0 ? null : versionBefore;
+      String failure = "the clone ran but " + request.target() + " does not verify: " + problem;
+      try {
+        return PromotionOutcome.failed(previous, failure + "; " + undo(request.target(), before).description());
+      } catch (WarehouseException e) {
+        return new PromotionOutcome(PromotionStatus.FAILED, result.targetVersion(), previous, true,
+            failure + "; undoing the clone failed too, so " + request.target() + " is left as the clone wrote it: "
+                + e.getMessage());
+      }
     }
     return new PromotionOutcome(PromotionStatus.PROMOTED, result.targetVersion(), previous, true, null);
+  }
+
+  /** The table's own newest Delta version; null when it does not exist. */
+  public Long versionOf(TableName table) {
+    return warehouse.tableExists(table) ? warehouse.history(table, 1).get(0).version() : null;
+  }
+
+  /**
+   * Returns the table to its own version {@code before} (one RESTORE commit), or drops it when it did
+   * not exist before ({@code before} null).
+   */
+  public Undone undo(TableName table, Long before) {
+    if (before == null) {
+      warehouse.dropTable(table);
+      return new Undone(null, "it did not exist before, so it was dropped");
+    }
+    long restored = warehouse.restore(table, before);
+    return new Undone(restored, "it was restored to its version " + before + " (now at version " + restored + ")");
+  }
+
+  /**
+   * What undoing a clone did.
+   *
+   * @param targetVersion the table's own version afterwards; null when it was dropped
+   * @param description what was done, for an outcome's message
+   */
+  public record Undone(Long targetVersion, String description) {}
+
+  /**
+   * Returns the target to a source version it held before: RESTORE to the target's own version that held
+   * it (one commit that brings back data and lineage together) or, when that is impossible (the version
+   * was vacuumed, or is unknown), a new clone of the source at that version. Ends ROLLED_BACK, or FAILED
+   * with both reasons; a target that already holds the version is left alone.
+   */
+  public PromotionOutcome rollBack(RollbackRequest request) {
+    Long from = null;
+    try {
+      Optional<Lineage> lineage = lineageOf(request.target());
+      from = lineage.filter(held -> held.promotedFrom().equals(request.source())).map(Lineage::promotedVersion).orElse(null);
+      if (lineage.isPresent() && lineage.get().holds(request.source(), request.toVersion())) {
+        return new PromotionOutcome(PromotionStatus.ROLLED_BACK, versionOf(request.target()), from, false,
+            request.why() + "; " + request.target() + " already held version " + request.toVersion());
+      }
+    } catch (WarehouseException e) {
+      return PromotionOutcome.failed(from, "rolling " + request.target() + " back failed: " + e.getMessage());
+    }
+    String restoreProblem = "the version of " + request.target() + " that held it is unknown";
+    if (request.targetDeltaVersion() != null) {
+      try {
+        long restored = warehouse.restore(request.target(), request.targetDeltaVersion());
+        if (lineageOf(request.target()).filter(held -> held.holds(request.source(), request.toVersion())).isPresent()) {
+          return new PromotionOutcome(PromotionStatus.ROLLED_BACK, restored, from, false, request.why()
+              + "; RESTORE of " + request.target() + " to its version " + request.targetDeltaVersion());
+        }
+        restoreProblem = "after RESTORE to its version " + request.targetDeltaVersion() + " its lineage is not version "
+            + request.toVersion() + " of " + request.source();
+      } catch (WarehouseException e) {
+        restoreProblem = "RESTORE failed: " + e.getMessage();
+      }
+    }
+    return reclone(request, from, restoreProblem);
+  }
+
+  private PromotionOutcome reclone(RollbackRequest request, Long from, String restoreProblem) {
+    Lineage lineage = new Lineage(request.source(), request.toVersion(), request.releaseTag(), clock.instant(),
+        request.promotionId());
+    try {
+      CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.toVersion(), request.target(),
+          request.cloneType(), lineage.toProperties(promotedBy)));
+      String problem = CloneVerification.problem(warehouse.history(request.target(), 1).get(0), request.source(),
+          request.toVersion(), result.targetVersion());
+      if (problem != null) {
+        return new PromotionOutcome(PromotionStatus.FAILED, result.targetVersion(), from, true, "rolling back to version "
+            + request.toVersion() + ": " + restoreProblem + "; the re-clone ran but does not verify: " + problem);
+      }
+      return new PromotionOutcome(PromotionStatus.ROLLED_BACK, result.targetVersion(), from, true, request.why()
+          + "; re-cloned version " + request.toVersion() + " of " + request.source() + " (" + restoreProblem + ")");
+    } catch (WarehouseException e) {
+      return PromotionOutcome.failed(from, "rolling " + request.target() + " back to version " + request.toVersion()
+          + " failed: " + restoreProblem + "; re-cloning it from " + request.source() + " failed too: " + e.getMessage()
+          + "; " + request.target() + " is unchanged");
+    }
+  }
+
+  private Optional<Lineage> lineageOf(TableName table) {
+    return warehouse.tableExists(table) ? Lineage.fromProperties(warehouse.properties(table)) : Optional.empty();
   }
 }

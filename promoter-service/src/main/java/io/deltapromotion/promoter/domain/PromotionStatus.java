@@ -1,9 +1,10 @@
 package io.deltapromotion.promoter.domain;
 
-/** How a promotion ended (the PromotionDone statuses the promoter writes today). */
+/** How a promotion (or a rollback) ended. */
 public enum PromotionStatus {
   PROMOTED,
   SKIPPED,
   BLOCKED,
-  FAILED
+  FAILED,
+  ROLLED_BACK
 }

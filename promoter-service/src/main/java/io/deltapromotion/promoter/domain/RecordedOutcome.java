@@ -8,16 +8,18 @@ import java.time.Instant;
  *
  * @param eventId the PromotionDone's event id
  * @param promotionId its correlation id, shared by every hop of one version up the ladder
+ * @param causeEventId the event that caused it (a report, an earlier hop, an operator's command); may be null
  * @param source the table in the ladder's first stage
- * @param version the source version
+ * @param version the source version; for ROLLED_BACK, the version the stage holds after the rollback
  * @param stage the stage the hop was into
  * @param status how the hop ended
+ * @param targetDeltaVersion the stage table's own Delta version after the hop wrote it; null when it did not
  * @param awaiting what a BLOCKED hop waits for; null when the outcome is final
  * @param releaseTag the release, or null
  * @param occurredAt when it was decided
  */
-public record RecordedOutcome(String eventId, String promotionId, TableName source, Long version, String stage,
-    PromotionStatus status, String awaiting, String releaseTag, Instant occurredAt) {
+public record RecordedOutcome(String eventId, String promotionId, String causeEventId, TableName source, Long version,
+    String stage, PromotionStatus status, Long targetDeltaVersion, String awaiting, String releaseTag, Instant occurredAt) {
 
   /** Whether the hop is over: anything but a BLOCKED that waits for something. */
   public boolean isFinal() {

@@ -26,6 +26,6 @@ class CommandIntakeConfiguration implements WebMvcConfigurer {
       tokens.put(operator.name(), operator.token());
     }
     registry.addInterceptor(new BearerTokenInterceptor(tokens, "deltapromotion.promoter.commands.operators"))
-        .addPathPatterns(CommandController.PATH + "/**");
+        .addPathPatterns(CommandEndpoint.PATH + "/**");
   }
 }

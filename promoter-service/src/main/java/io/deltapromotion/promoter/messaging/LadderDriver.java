@@ -8,7 +8,12 @@ import io.deltapromotion.promoter.domain.Hop;
 import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.OperatorDecision;
 import io.deltapromotion.promoter.domain.PromotionLog;
+import io.deltapromotion.promoter.domain.PromoteCommand;
 import io.deltapromotion.promoter.domain.PromotionRequest;
+import io.deltapromotion.promoter.domain.QcVerdict;
+import io.deltapromotion.promoter.domain.ReleasePromoter;
+import io.deltapromotion.promoter.domain.RollbackCommand;
+import io.deltapromotion.promoter.domain.Rollbacks;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.List;
@@ -18,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the ladder's decisions one at a time (for reports and for the schedule alike), publishes each
+ * Runs the ladder's decisions one at a time (for reports, operators' orders and the schedule alike), publishes each
  * hop as a PromotionDone and folds it into the promotion log before deciding anything else, so no hop
  * is decided twice. After every outcome it decides again until nothing more can move: a version
  * promoted into a stage whose next stage has no gate to wait for goes on at once.
@@ -30,20 +35,25 @@ class LadderDriver {
   private static final int MAX_ROUNDS = 1_000;
 
   private final LadderPromoter ladder;
+  private final ReleasePromoter releases;
+  private final Rollbacks rollbacks;
   private final PromotionLog promotionLog;
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
 
-  LadderDriver(LadderPromoter ladder, PromotionLog promotionLog, EventPublisher publisher, EventEnvelopes envelopes) {
+  LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, PromotionLog promotionLog,
+      EventPublisher publisher, EventEnvelopes envelopes) {
     this.ladder = ladder;
+    this.releases = releases;
+    this.rollbacks = rollbacks;
     this.promotionLog = promotionLog;
     this.publisher = publisher;
     this.envelopes = envelopes;
   }
 
-  synchronized void onReport(QcCompleted report, PromotionRequest request) {
-    if (request.version() != null) {
-      promotionLog.applyQc(request.source(), request.version(), request.qcPassed(), report.getEnvelope().getOccurredAt());
+  synchronized void onReport(QcCompleted report, PromotionRequest request, QcVerdict verdict) {
+    if (verdict != null) {
+      promotionLog.applyQc(verdict);
     }
     publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope());
     settle();
@@ -53,6 +63,20 @@ class LadderDriver {
     promotionLog.applyDecision(decision);
     log.info("{} version {} into {}: {}", decision.source(), decision.version(), decision.stage(),
         decision.approved() ? "approved by " + decision.actor() : "rejected by " + decision.actor());
+    settle();
+  }
+
+  synchronized void onPromote(PromoteCommand command) {
+    log.info("{} ordered {} into {}: {}", command.actor(), command.releaseTag() == null ? "a promotion"
+        : "release " + command.releaseTag(), command.stage(), command.items());
+    publish(releases.promote(command), null);
+    settle();
+  }
+
+  synchronized void onRollback(RollbackCommand command) {
+    log.info("{} ordered {} in {} back to version {}", command.actor(), command.source(), command.stage(),
+        command.toVersion());
+    publish(rollbacks.rollBack(command), null);
     settle();
   }
 

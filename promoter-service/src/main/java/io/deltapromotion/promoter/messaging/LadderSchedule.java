@@ -1,13 +1,10 @@
 package io.deltapromotion.promoter.messaging;
 
-import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
-import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
-import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.config.LadderProperties;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.RecordedOutcome;
@@ -22,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before any listener starts, replays the PromotionDone, QcCompleted and OperatorCommand topics to their
- * end into the promotion log, so a restarted promoter knows every hop already decided and publishes none twice.
+ * end into the promotion log, so a restarted promoter knows every hop already decided and publishes none twice
+ * (approvals and rejections are folded in; promote and rollback orders are not: their outcomes are).
  * Then re-evaluates the ladder on a schedule, so gates that become true with no new event (a soak time
  * that ends) release their promotions.
  */
@@ -59,9 +57,8 @@ class LadderSchedule extends ReplayThenSchedule {
       replayer.replay(List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name(),
           EventTopics.OPERATOR_COMMANDS.name()), deserializer, record -> {
         if (record.value() instanceof QcCompleted report && report.getVersion() != null) {
-          promotionLog.applyQc(TableName.parse(report.getTable()), report.getVersion(),
-              report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt());
-        } else if (record.value() instanceof OperatorCommand command && command.getAction() != CommandAction.UNKNOWN) {
+          promotionLog.applyQc(QcCompletedListener.verdict(report));
+        } else if (record.value() instanceof OperatorCommand command && OperatorCommandListener.isDecision(command)) {
           promotionLog.applyDecision(OperatorCommandListener.decision(command));
         } else if (record.value() instanceof PromotionDone done) {
           RecordedOutcome outcome = PromotionEvents.recorded(done);

@@ -4,11 +4,15 @@ import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.domain.CommandRefusedException;
 import io.deltapromotion.promoter.domain.OperatorDecision;
+import io.deltapromotion.promoter.domain.PromoteCommand;
+import io.deltapromotion.promoter.domain.RollbackCommand;
+import io.deltapromotion.promoter.domain.TableVersion;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Carries out each operator command: an approval or rejection, then whatever it releases. */
+/** Carries out each operator command: an approval or rejection (then whatever it releases), a promote order or a rollback. */
 @Component
 class OperatorCommandListener {
 
@@ -21,16 +25,42 @@ class OperatorCommandListener {
   @KafkaListener(id = "promoter-commands", idIsGroup = false,
       topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).OPERATOR_COMMANDS.name()}")
   void onCommand(OperatorCommand command) {
-    ladder.onDecision(decision(command));
+    try {
+      switch (command.getAction()) {
+        case APPROVE, REJECT -> ladder.onDecision(decision(command));
+        case PROMOTE -> ladder.onPromote(promote(command));
+        case ROLLBACK -> ladder.onRollback(rollback(command));
+        case UNKNOWN -> throw new RejectedEventException("operator command " + command.getEnvelope().getEventId()
+            + " has an action this promoter does not know");
+      }
+    } catch (CommandRefusedException refused) {
+      throw new RejectedEventException("operator command " + command.getEnvelope().getEventId() + " ("
+          + command.getAction() + ") cannot be carried out: " + refused.getMessage());
+    }
+  }
+
+  static boolean isDecision(OperatorCommand command) {
+    return command.getAction() == CommandAction.APPROVE || command.getAction() == CommandAction.REJECT;
   }
 
   static OperatorDecision decision(OperatorCommand command) {
-    if (command.getAction() == CommandAction.UNKNOWN) {
-      throw new RejectedEventException("operator command " + command.getEnvelope().getEventId()
-          + " has an action this promoter does not know");
-    }
     return new OperatorDecision(command.getEnvelope().getEventId().toString(), TableName.parse(command.getTable()),
         command.getVersion(), command.getStage(), command.getAction() == CommandAction.APPROVE, command.getActor(),
         command.getReason(), command.getEnvelope().getOccurredAt());
+  }
+
+  private static PromoteCommand promote(OperatorCommand command) {
+    if (command.getItems().isEmpty()) {
+      throw new RejectedEventException("promote command " + command.getEnvelope().getEventId() + " lists no items");
+    }
+    return new PromoteCommand(command.getEnvelope().getEventId().toString(), command.getActor(), command.getReason(),
+        command.getStage(), command.getReleaseTag(), command.getItems().stream()
+            .map(item -> new TableVersion(TableName.parse(item.getTable()), item.getVersion())).toList());
+  }
+
+  private static RollbackCommand rollback(OperatorCommand command) {
+    return new RollbackCommand(command.getEnvelope().getEventId().toString(),
+        command.getEnvelope().getCorrelationId().toString(), command.getActor(), command.getReason(),
+        TableName.parse(command.getTable()), command.getStage(), command.getVersion());
   }
 }

@@ -32,13 +32,14 @@ final class PromotionEvents {
 
   /** The outcome as the log folds it; null for a status this build does not know. */
   static RecordedOutcome recorded(PromotionDone done) {
-    if (done.getStatus() == io.deltapromotion.events.PromotionStatus.UNKNOWN
-        || done.getStatus() == io.deltapromotion.events.PromotionStatus.ROLLED_BACK) {
+    if (done.getStatus() == io.deltapromotion.events.PromotionStatus.UNKNOWN) {
       return null;
     }
-    return new RecordedOutcome(done.getEnvelope().getEventId().toString(), done.getEnvelope().getCorrelationId().toString(),
+    EventEnvelope envelope = done.getEnvelope();
+    return new RecordedOutcome(envelope.getEventId().toString(), envelope.getCorrelationId().toString(),
+        envelope.getCausationId() == null ? null : envelope.getCausationId().toString(),
         TableName.parse(done.getSourceTable()), done.getSourceVersion(), done.getTargetEnvironment(),
-        PromotionStatus.valueOf(done.getStatus().name()), done.getAwaiting(), done.getReleaseTag(),
-        done.getEnvelope().getOccurredAt());
+        PromotionStatus.valueOf(done.getStatus().name()), done.getTargetDeltaVersion(), done.getAwaiting(),
+        done.getReleaseTag(), envelope.getOccurredAt());
   }
 }

@@ -6,6 +6,7 @@ import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.PromotionRequest;
+import io.deltapromotion.promoter.domain.QcVerdict;
 import java.util.stream.Collectors;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,14 @@ class QcCompletedListener {
   @KafkaListener(id = "promoter", idIsGroup = false,
       topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).QC_COMPLETED.name()}")
   void onQcCompleted(QcCompleted report) {
-    ladder.onReport(report, toRequest(report));
+    ladder.onReport(report, toRequest(report), verdict(report));
+  }
+
+  /** What the promotion log keeps of the report; null when it names no version (the source was missing). */
+  static QcVerdict verdict(QcCompleted report) {
+    return report.getVersion() == null ? null : new QcVerdict(TableName.parse(report.getTable()), report.getVersion(),
+        report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt(),
+        report.getEnvelope().getCorrelationId().toString(), report.getReleaseTag());
   }
 
   static PromotionRequest toRequest(QcCompleted report) {

@@ -3,19 +3,12 @@ package io.deltapromotion.promoter.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
-import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
-import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.TableName;
-import io.deltapromotion.infrastructure.warehouse.UnsupportedWarehouse;
-import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +22,7 @@ class PromoterTest {
   private static final TableName TARGET = TableName.parse("pr.orders");
   private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
-  private final OneTarget warehouse = new OneTarget();
+  private final InMemoryTables warehouse = new InMemoryTables();
   private final Promoter promoter = new Promoter(warehouse, Clock.fixed(NOW, ZoneOffset.UTC), "promoter-service");
 
   @Test
@@ -87,22 +80,83 @@ class PromoterTest {
 
   @Test
   void givenTheWarehouseRefusesTheCloneWhenPromotingThenItFailsWithTheWarehouseErrorText() {
-    warehouse.refuseClone = "[DELTA_UNSUPPORTED_NON_EMPTY_CLONE] cannot clone";
+    warehouse.refuseClone.add(TARGET);
 
     PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
-    assertThat(outcome.message()).contains("DELTA_UNSUPPORTED_NON_EMPTY_CLONE");
+    assertThat(outcome.message()).contains("DELTA_ONLY_OPERATION");
   }
 
   @Test
-  void givenSomeoneWritesTheTargetRightAfterTheCloneWhenVerifyingThenThePromotionFails() {
-    warehouse.interferingWrite = true;
+  void givenSomeoneWritesANewTargetRightAfterTheCloneWhenVerifyingThenThePromotionFailsAndTheTargetIsDropped() {
+    warehouse.interferingWrite.add(TARGET);
 
     PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
-    assertThat(outcome.message()).contains("does not verify").contains("someone else wrote to it");
+    assertThat(outcome.message()).contains("does not verify").contains("someone else wrote to it")
+        .contains("it did not exist before, so it was dropped");
+    assertThat(warehouse.tableExists(TARGET)).isFalse();
+  }
+
+  @Test
+  void givenTheTargetHeldAVersionWhenTheNextCloneDoesNotVerifyThenItIsRestoredAtOnceToWhatItHeld() {
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    warehouse.interferingWrite.add(TARGET);
+
+    PromotionOutcome outcome = promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+
+    assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
+    assertThat(outcome.message()).contains("does not verify").contains("it was restored to its version 0");
+    assertThat(warehouse.propertiesOf(TARGET)).containsEntry("promoted_version", "4").containsEntry("promotion_id", "p1");
+  }
+
+  @Test
+  void givenAnEarlierVersionWhenRollingBackThenOneRestoreBringsBackItsDataAndLineage() {
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+
+    PromotionOutcome outcome = promoter.rollBack(rollback(0L));
+
+    assertThat(outcome.status()).isEqualTo(PromotionStatus.ROLLED_BACK);
+    assertThat(outcome.previousPromotedVersion()).isEqualTo(5);
+    assertThat(outcome.targetDeltaVersion()).isEqualTo(2);
+    assertThat(outcome.message()).contains("RESTORE of pr.orders to its version 0");
+    assertThat(warehouse.propertiesOf(TARGET)).containsEntry("promoted_version", "4").containsEntry("promotion_id", "p1");
+    assertThat(warehouse.clones).hasSize(2);
+  }
+
+  @Test
+  void givenTheEarlierTargetVersionIsGoneWhenRollingBackThenTheSourceVersionIsClonedAgain() {
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+    warehouse.refuseRestore.add(TARGET);
+
+    PromotionOutcome outcome = promoter.rollBack(rollback(0L));
+
+    assertThat(outcome.status()).isEqualTo(PromotionStatus.ROLLED_BACK);
+    assertThat(outcome.cloned()).isTrue();
+    assertThat(outcome.message()).contains("re-cloned version 4").contains("vacuumed");
+    assertThat(warehouse.propertiesOf(TARGET)).containsEntry("promoted_version", "4").containsEntry("promotion_id", "p1");
+  }
+
+  @Test
+  void givenNeitherRestoreNorCloneWorksWhenRollingBackThenItFailsWithBothReasons() {
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+    warehouse.refuseRestore.add(TARGET);
+    warehouse.refuseClone.add(TARGET);
+
+    PromotionOutcome outcome = promoter.rollBack(rollback(0L));
+
+    assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
+    assertThat(outcome.message()).contains("vacuumed").contains("DELTA_ONLY_OPERATION").endsWith("pr.orders is unchanged");
+    assertThat(warehouse.propertiesOf(TARGET)).containsEntry("promoted_version", "5");
+  }
+
+  private static RollbackRequest rollback(Long targetDeltaVersion) {
+    return new RollbackRequest(SOURCE, 4, TARGET, targetDeltaVersion, "p1", "r1", CloneType.SHALLOW, "rolled back by alice");
   }
 
   @Test
@@ -120,51 +174,6 @@ class PromoterTest {
   private static PromotionRequest request(String promotionId, Long version, boolean passed, boolean noChange) {
     return new PromotionRequest(promotionId, SOURCE, version, TARGET, passed,
         passed ? "" : "duplicate_keys: 2 rows repeat a key", noChange, "r1", null);
-  }
-
-  /** The target table as the promoter sees it: existence, properties and history. */
-  private static final class OneTarget extends UnsupportedWarehouse {
-    private final List<String> calls = new ArrayList<>();
-    private final List<CloneRequest> clones = new ArrayList<>();
-    private final List<HistoryEntry> history = new ArrayList<>();
-    private Map<String, String> properties = new HashMap<>();
-    private String refuseClone;
-    private boolean interferingWrite;
-
-    @Override
-    public boolean tableExists(TableName table) {
-      calls.add("tableExists");
-      return !history.isEmpty();
-    }
-
-    @Override
-    public Map<String, String> properties(TableName table) {
-      calls.add("properties");
-      return properties;
-    }
-
-    @Override
-    public List<HistoryEntry> history(TableName table, int limit) {
-      calls.add("history");
-      return history.subList(0, Math.min(limit, history.size()));
-    }
-
-    @Override
-    public CloneResult clone(CloneRequest request) {
-      calls.add("clone");
-      if (refuseClone != null) {
-        throw new WarehouseException(refuseClone, "42000", null);
-      }
-      clones.add(request);
-      properties = new HashMap<>(request.properties());
-      long version = history.size();
-      history.add(0, new HistoryEntry(version, NOW, "CLONE",
-          Map.of("source", "spark_catalog." + request.source(), "sourceVersion", String.valueOf(request.version()))));
-      if (interferingWrite) {
-        history.add(0, new HistoryEntry(version + 1, NOW, "WRITE", Map.of()));
-      }
-      return new CloneResult(version, 1);
-    }
   }
 
   @Test

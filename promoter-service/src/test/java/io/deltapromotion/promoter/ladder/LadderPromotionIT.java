@@ -3,53 +3,30 @@ package io.deltapromotion.promoter.ladder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
-import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
-import io.deltapromotion.promoter.PromoterServiceApplication;
-import io.deltapromotion.schemas.envelope.EventEnvelopes;
-import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
-import io.deltapromotion.schemas.serde.AvroRecordSerializer;
-import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.promoter.stack.PromoterOnTheStack;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.StackSettings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The promoter on the real stack with a four-stage ladder, dev → staging → limited-release → live:
@@ -73,10 +50,7 @@ class LadderPromotionIT {
   private final StackSettings stack = LocalStackExtension.settings();
   private final JdbcUrlDataSource lakehouse = new JdbcUrlDataSource(stack.lakehouseJdbcUrl(), null, null);
   private final JdbcWarehouse warehouse = new JdbcWarehouse(lakehouse, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
-  private final EventEnvelopes qcService = new EventEnvelopes("qc-service", "test", Clock.systemUTC());
-  private final List<PromotionDone> outcomes = new ArrayList<>();
-  private ConfigurableApplicationContext promoter;
-  private KafkaConsumer<String, Object> promotionDone;
+  private PromoterOnTheStack promoter;
 
   @BeforeAll
   void startThePromoter() throws SQLException {
@@ -86,12 +60,7 @@ class LadderPromotionIT {
       }
       statement.execute("CREATE TABLE " + orders + " USING delta AS SELECT id, id * 2 AS amount FROM range(0, 10)");
     }
-    Map<String, String> settings = Map.ofEntries(
-        Map.entry("server.port", "0"),
-        Map.entry("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers()),
-        Map.entry("spring.kafka.properties.schema.registry.url", stack.schemaRegistryUrl()),
-        Map.entry("spring.kafka.consumer.group-id", "promoter-ladder-it-" + run),
-        Map.entry("deltapromotion.warehouse.jdbc-url", stack.lakehouseJdbcUrl()),
+    promoter = PromoterOnTheStack.start(stack, "promoter-ladder-it-" + run, Map.ofEntries(
         Map.entry("deltapromotion.promoter.reevaluate-every", "1s"),
         Map.entry("deltapromotion.promoter.stages[0].name", "dev"),
         Map.entry("deltapromotion.promoter.stages[0].schemas[0]", dev),
@@ -103,17 +72,11 @@ class LadderPromotionIT {
         Map.entry("deltapromotion.promoter.stages[3].name", "live"),
         Map.entry("deltapromotion.promoter.stages[3].schemas[0]", live),
         Map.entry("deltapromotion.promoter.commands.operators[0].name", "alice"),
-        Map.entry("deltapromotion.promoter.commands.operators[0].token", ALICE));
-    promoter = new SpringApplicationBuilder(PromoterServiceApplication.class)
-        .run(settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
-    promotionDone = promotionDoneConsumer();
+        Map.entry("deltapromotion.promoter.commands.operators[0].token", ALICE)));
   }
 
   @AfterAll
   void stopThePromoter() {
-    if (promotionDone != null) {
-      promotionDone.close();
-    }
     if (promoter != null) {
       promoter.close();
     }
@@ -122,7 +85,7 @@ class LadderPromotionIT {
   @Test
   void givenAPassedReport_whenPublished_thenTheVersionClimbsUntilAGateHolds_andTheSoakEndingReleasesItWithNoNewEvent()
       throws Exception {
-    publish(report(orders, 0L, TableName.parse(staging + ".orders"), QcStatus.PASS));
+    promoter.publish(promoter.report(orders, 0L, TableName.parse(staging + ".orders"), QcStatus.PASS, null));
 
     PromotionDone inStaging = awaitOutcome("staging", PromotionStatus.PROMOTED);
     PromotionDone soaking = awaitOutcome("limited-release", PromotionStatus.BLOCKED);
@@ -141,25 +104,25 @@ class LadderPromotionIT {
           .containsEntry("promoted_version", "0");
     }
     assertThat(warehouse.tableExists(TableName.parse(live + ".orders"))).isFalse();
-    assertThat(outcomes).filteredOn(done -> done.getSourceTable().equals(orders.toString()))
+    assertThat(promoter.outcomes()).filteredOn(done -> done.getSourceTable().equals(orders.toString()))
         .as("one outcome per step, the waits said once").hasSize(4);
 
-    HttpResponse<String> plan = command("approve?dry-run=true", ALICE, "{\"table\": \"" + orders + "\", \"reason\": \"checked\"}");
+    HttpResponse<String> plan = promoter.command("approve?dry-run=true", ALICE, "{\"table\": \"" + orders + "\", \"reason\": \"checked\"}");
     assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
     assertThat(plan.body()).contains("\"dryRun\":true").contains("would approve version 0 of " + orders + " entering live");
-    assertThat(command("approve", null, "{\"table\": \"" + orders + "\"}").statusCode()).isEqualTo(401);
-    assertThat(command("approve", ALICE, "{\"table\": \"" + orders + "\", \"stage\": \"nowhere\"}").statusCode())
+    assertThat(promoter.command("approve", null, "{\"table\": \"" + orders + "\"}").statusCode()).isEqualTo(401);
+    assertThat(promoter.command("approve", ALICE, "{\"table\": \"" + orders + "\", \"stage\": \"nowhere\"}").statusCode())
         .isEqualTo(422);
     assertThat(warehouse.tableExists(TableName.parse(live + ".orders"))).as("the dry run wrote nothing").isFalse();
 
-    HttpResponse<String> approved = command("approve", ALICE, "{\"table\": \"" + orders + "\", \"reason\": \"checked\"}");
+    HttpResponse<String> approved = promoter.command("approve", ALICE, "{\"table\": \"" + orders + "\", \"reason\": \"checked\"}");
 
     assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
     assertThat(approved.body()).contains("\"actor\":\"alice\"").contains("\"stage\":\"live\"");
     PromotionDone inLive = awaitOutcome("live", PromotionStatus.PROMOTED);
     assertThat(inLive.getEnvelope().getCorrelationId()).isEqualTo(inStaging.getEnvelope().getCorrelationId());
     assertThat(warehouse.properties(TableName.parse(live + ".orders"))).containsEntry("promoted_version", "0");
-    assertThat(command("approve", ALICE, "{\"table\": \"" + orders + "\"}").statusCode())
+    assertThat(promoter.command("approve", ALICE, "{\"table\": \"" + orders + "\"}").statusCode())
         .as("nothing waits any more").isEqualTo(409);
   }
 
@@ -171,7 +134,7 @@ class LadderPromotionIT {
     }
     TableName skipsTheLadder = TableName.parse(live + ".refunds");
 
-    publish(report(elsewhere, 0L, skipsTheLadder, QcStatus.PASS));
+    promoter.publish(promoter.report(elsewhere, 0L, skipsTheLadder, QcStatus.PASS, null));
 
     PromotionDone refused = await().atMost(Duration.ofMinutes(1)).until(() -> outcomeOf(elsewhere, "staging"), done -> done != null);
     assertThat(refused.getStatus()).isEqualTo(PromotionStatus.BLOCKED);
@@ -181,71 +144,12 @@ class LadderPromotionIT {
     assertThat(warehouse.tableExists(TableName.parse(staging + ".refunds"))).isFalse();
   }
 
-  private HttpResponse<String> command(String path, String token, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + promoter.getEnvironment().getProperty("local.server.port") + "/api/v1/commands/" + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
   private PromotionDone awaitOutcome(String stage, PromotionStatus status) {
-    return await().atMost(Duration.ofMinutes(2)).until(() -> {
-      poll();
-      return outcomes.stream().filter(done -> done.getSourceTable().equals(orders.toString())
-          && done.getTargetEnvironment().equals(stage) && done.getStatus() == status).findFirst().orElse(null);
-    }, done -> done != null);
+    return promoter.awaitOutcome(orders, stage, status);
   }
 
   private PromotionDone outcomeOf(TableName source, String stage) {
-    poll();
-    return outcomes.stream().filter(done -> done.getSourceTable().equals(source.toString())
+    return promoter.outcomes().stream().filter(done -> done.getSourceTable().equals(source.toString())
         && done.getTargetEnvironment().equals(stage)).findFirst().orElse(null);
-  }
-
-  private QcCompleted report(TableName source, long version, TableName target, QcStatus status) {
-    return QcCompleted.newBuilder().setEnvelope(qcService.first()).setTable(source.toString()).setVersion(version)
-        .setTargetTable(target.toString()).setTargetEnvironment("staging").setStatus(status).setChecks(List.of())
-        .setRowCount(10L).setDurationMillis(1).setChangeCategory(ChangeCategory.NEW_TABLE).build();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void publish(QcCompleted report) throws Exception {
-    AvroRecordSerializer serializer = new AvroRecordSerializer();
-    serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
-    try (KafkaProducer<String, Object> producer =
-        new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
-      producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report)).get();
-    }
-  }
-
-  private KafkaConsumer<String, Object> promotionDoneConsumer() {
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
-    AvroRecordDeserializer values = new AvroRecordDeserializer();
-    values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
-    KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values);
-    List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.PROMOTION_DONE.name(), Duration.ofSeconds(30))
-        .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
-    return consumer;
-  }
-
-  private void poll() {
-    try {
-      for (ConsumerRecord<String, Object> record : promotionDone.poll(Duration.ofMillis(200))) {
-        if (record.value() instanceof PromotionDone done) {
-          outcomes.add(done);
-        }
-      }
-    } catch (RecordDeserializationException notAnEvent) {
-      promotionDone.seek(notAnEvent.topicPartition(), notAnEvent.offset() + 1);
-    }
   }
 }

@@ -43,6 +43,9 @@ public interface Warehouse {
   /** Restores the table to one of its own earlier versions (one commit); returns its new version. */
   long restore(TableName table, long version);
 
+  /** Drops the table if it exists (a shallow clone's drop leaves its source's files alone). */
+  void dropTable(TableName table);
+
   /**
    * Creates the record table, and its schema, unless the table exists; an existing table must have
    * every column of the definition (it may have more).

@@ -65,6 +65,11 @@ public abstract class UnsupportedWarehouse implements Warehouse {
   }
 
   @Override
+  public void dropTable(TableName table) {
+    throw new UnsupportedOperationException("dropTable");
+  }
+
+  @Override
   public void ensureRecordTable(RecordTable table) {
     throw new UnsupportedOperationException("ensureRecordTable");
   }

@@ -241,6 +241,13 @@ public final class JdbcWarehouse implements Warehouse {
   }
 
   @Override
+  public void dropTable(TableName table) {
+    try (JdbcSession session = open()) {
+      session.execute("drop " + table, "DROP TABLE IF EXISTS " + table.quoted());
+    }
+  }
+
+  @Override
   public void ensureRecordTable(RecordTable table) {
     try (JdbcSession session = open()) {
       if (!exists(session, table.name())) {

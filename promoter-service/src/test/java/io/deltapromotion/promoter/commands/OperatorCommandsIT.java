@@ -1,0 +1,216 @@
+package io.deltapromotion.promoter.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
+import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
+import io.deltapromotion.promoter.stack.PromoterOnTheStack;
+import io.deltapromotion.stack.Component;
+import io.deltapromotion.stack.LocalStackExtension;
+import io.deltapromotion.stack.RequiresLocalStack;
+import io.deltapromotion.stack.StackSettings;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Operators' promote and rollback commands on the real stack, preprod → prod with an approval into prod:
+ * a release promoted as one unit, a release whose third table fails rolled back as a whole, dry runs
+ * that write nothing, and a rollback in one command.
+ */
+@RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OperatorCommandsIT {
+
+  private static final String BOB = "bob-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+  private static final List<String> TABLES = List.of("accounts", "balances", "customers");
+
+  private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+  private final String preprod = "cmd_" + run + "_pp";
+  private final String prod = "cmd_" + run + "_pr";
+  private final StackSettings stack = LocalStackExtension.settings();
+  private final JdbcUrlDataSource lakehouse = new JdbcUrlDataSource(stack.lakehouseJdbcUrl(), null, null);
+  private final JdbcWarehouse warehouse = new JdbcWarehouse(lakehouse, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
+  private PromoterOnTheStack promoter;
+
+  @BeforeAll
+  void startThePromoter() throws SQLException {
+    sql("CREATE SCHEMA " + preprod, "CREATE SCHEMA " + prod);
+    for (String table : TABLES) {
+      sql("CREATE TABLE " + preprod + "." + table + " USING delta AS SELECT id FROM range(0, 10)");
+    }
+    promoter = PromoterOnTheStack.start(stack, "promoter-commands-it-" + run, Map.of(
+        "deltapromotion.promoter.stages[0].name", "preprod",
+        "deltapromotion.promoter.stages[0].schemas[0]", preprod,
+        "deltapromotion.promoter.stages[1].name", "prod",
+        "deltapromotion.promoter.stages[1].schemas[0]", prod,
+        "deltapromotion.promoter.commands.operators[0].name", "bob",
+        "deltapromotion.promoter.commands.operators[0].token", BOB));
+  }
+
+  @AfterAll
+  void stopThePromoter() {
+    if (promoter != null) {
+      promoter.close();
+    }
+  }
+
+  @Test
+  void givenReleasesWaitingForProd_whenOperatorsPromoteAndRollBack_thenReleasesMoveAsOneUnitAndRollbacksTakeOneCommand()
+      throws Exception {
+    String r1 = "r1-" + run;
+    reportEveryTable(0, r1);
+
+    HttpResponse<String> plan = promoter.command("promote?dry-run=true", BOB, "{\"release\": \"" + r1 + "\", \"stage\": \"prod\"}");
+    assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+    assertThat(plan.body()).contains("\"dryRun\":true").contains("would promote release " + r1 + " (3 table(s)");
+    assertThat(TABLES).as("the dry run wrote nothing").noneMatch(table -> warehouse.tableExists(target(table)));
+    assertThat(promoter.command("promote", BOB, "{\"table\": \"" + prod + ".accounts\", \"stage\": \"prod\"}").statusCode())
+        .as("a table outside the first stage").isEqualTo(422);
+
+    assertAccepted(promoter.command("promote", BOB, "{\"release\": \"" + r1 + "\", \"stage\": \"prod\", \"reason\": \"go\"}"));
+    for (String table : TABLES) {
+      promoter.awaitOutcome(source(table), "prod", PromotionStatus.PROMOTED);
+      assertThat(warehouse.properties(target(table))).containsEntry("promoted_version", "0").containsEntry("release_tag", r1);
+    }
+
+    String r2 = "r2-" + run;
+    for (String table : TABLES) {
+      sql("INSERT INTO " + source(table) + " SELECT id FROM range(10, 15)");
+    }
+    reportEveryTable(1, r2);
+    sql("DROP TABLE " + target("customers"), "CREATE VIEW " + target("customers") + " AS SELECT 1 AS id");
+
+    String failedRelease = commandId(assertAccepted(promoter.command("promote", BOB,
+        "{\"release\": \"" + r2 + "\", \"stage\": \"prod\"}")));
+
+    PromotionDone customers = promoter.awaitOutcome(done -> causedBy(done, failedRelease)
+        && done.getSourceTable().equals(source("customers").toString()));
+    assertThat(customers.getStatus()).isEqualTo(PromotionStatus.FAILED);
+    assertThat(customers.getError()).contains(target("customers") + " is a view")
+        .contains("release " + r2 + " FAILED here: rolled back [" + target("accounts") + ", " + target("balances") + "]");
+    for (String table : List.of("accounts", "balances")) {
+      PromotionDone rolledBack = promoter.awaitOutcome(done -> causedBy(done, failedRelease)
+          && done.getSourceTable().equals(source(table).toString()));
+      assertThat(rolledBack.getStatus()).isEqualTo(PromotionStatus.ROLLED_BACK);
+      assertThat(rolledBack.getSourceVersion()).as("what prod holds again").isEqualTo(0L);
+      assertThat(rolledBack.getError()).startsWith("release " + r2 + " failed at " + source("customers"));
+      assertThat(warehouse.properties(target(table))).containsEntry("promoted_version", "0");
+      assertThat(count(target(table))).isEqualTo(10);
+    }
+
+    sql("DROP VIEW " + target("customers"));
+    String retried = commandId(assertAccepted(promoter.command("promote", BOB,
+        "{\"release\": \"" + r2 + "\", \"stage\": \"prod\"}")));
+    for (String table : TABLES) {
+      PromotionDone promoted = promoter.awaitOutcome(done -> causedBy(done, retried)
+          && done.getSourceTable().equals(source(table).toString()));
+      assertThat(promoted.getStatus()).as(promoted.getError()).isEqualTo(PromotionStatus.PROMOTED);
+    }
+    assertThat(count(target("accounts"))).isEqualTo(15);
+
+    long historyBefore = warehouse.history(target("accounts"), 1).get(0).version();
+    HttpResponse<String> rollbackPlan = promoter.command("rollback?dry-run=true", BOB,
+        "{\"table\": \"" + source("accounts") + "\", \"stage\": \"prod\"}");
+    assertThat(rollbackPlan.statusCode()).as(rollbackPlan.body()).isEqualTo(200);
+    assertThat(rollbackPlan.body()).contains("would roll " + target("accounts") + " back from version 1 to version 0")
+        .contains("RESTORE " + target("accounts") + " to its version");
+    assertThat(warehouse.history(target("accounts"), 1).get(0).version()).as("the dry run wrote nothing").isEqualTo(historyBefore);
+
+    String rollback = commandId(assertAccepted(promoter.command("rollback", BOB,
+        "{\"table\": \"" + source("accounts") + "\", \"stage\": \"prod\", \"reason\": \"wrong totals\"}")));
+
+    PromotionDone rolledBack = promoter.awaitOutcome(done -> causedBy(done, rollback));
+    assertThat(rolledBack.getStatus()).as(rolledBack.getError()).isEqualTo(PromotionStatus.ROLLED_BACK);
+    assertThat(rolledBack.getSourceVersion()).isEqualTo(0L);
+    assertThat(rolledBack.getPreviousPromotedVersion()).isEqualTo(1L);
+    assertThat(rolledBack.getError()).startsWith("rolled back from version 1 to 0 by bob (wrong totals); RESTORE of");
+    assertThat(warehouse.history(target("accounts"), 1).get(0).operation()).isEqualTo("RESTORE");
+    assertThat(warehouse.properties(target("accounts"))).containsEntry("promoted_version", "0").containsEntry("release_tag", r1);
+    assertThat(count(target("accounts"))).isEqualTo(10);
+    assertThat(promoter.command("rollback", BOB, "{\"table\": \"" + source("accounts") + "\", \"stage\": \"prod\"}")
+        .statusCode()).as("nothing held before version 0").isEqualTo(409);
+  }
+
+  @Test
+  void givenOneTableOfAReleaseFailedQc_whenTheReleaseIsPromoted_thenItIsRefusedNamingItAndNothingIsWritten()
+      throws Exception {
+    String release = "bad-" + run;
+    TableName ledger = TableName.parse(preprod + ".ledger");
+    TableName audit = TableName.parse(preprod + ".audit");
+    sql("CREATE TABLE " + ledger + " USING delta AS SELECT id FROM range(0, 3)",
+        "CREATE TABLE " + audit + " USING delta AS SELECT id FROM range(0, 3)");
+    promoter.publish(promoter.report(ledger, 0, TableName.parse(prod + ".ledger"), QcStatus.PASS, release));
+    promoter.publish(promoter.report(audit, 0, TableName.parse(prod + ".audit"), QcStatus.FAIL, release));
+    promoter.awaitOutcome(audit, "prod", PromotionStatus.BLOCKED);
+    promoter.awaitOutcome(ledger, "prod", PromotionStatus.BLOCKED);
+
+    HttpResponse<String> refused = promoter.command("promote", BOB, "{\"release\": \"" + release + "\", \"stage\": \"prod\"}");
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.body()).contains("nothing may enter prod until every table may: " + audit + " version 0: version 0 failed QC");
+    assertThat(warehouse.tableExists(TableName.parse(prod + ".ledger"))).isFalse();
+  }
+
+  private void reportEveryTable(long version, String release) throws Exception {
+    for (String table : TABLES) {
+      promoter.publish(promoter.report(source(table), version, target(table), QcStatus.PASS, release));
+    }
+    for (String table : TABLES) {
+      promoter.awaitOutcome(done -> done.getSourceTable().equals(source(table).toString())
+          && done.getSourceVersion() == version && done.getAwaiting() != null);
+    }
+  }
+
+  private static HttpResponse<String> assertAccepted(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return response;
+  }
+
+  private static String commandId(HttpResponse<String> accepted) {
+    return accepted.body().replaceAll(".*\"commandId\":\"([0-9a-f-]+)\".*", "$1");
+  }
+
+  private static boolean causedBy(PromotionDone done, String commandId) {
+    return done.getEnvelope().getCausationId() != null && done.getEnvelope().getCausationId().toString().equals(commandId);
+  }
+
+  private TableName source(String table) {
+    return TableName.parse(preprod + "." + table);
+  }
+
+  private TableName target(String table) {
+    return TableName.parse(prod + "." + table);
+  }
+
+  private long count(TableName table) throws SQLException {
+    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private void sql(String... statements) throws SQLException {
+    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+}

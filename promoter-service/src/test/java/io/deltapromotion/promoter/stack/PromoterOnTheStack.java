@@ -1,0 +1,154 @@
+package io.deltapromotion.promoter.stack;
+
+import static org.awaitility.Awaitility.await;
+
+import io.deltapromotion.events.ChangeCategory;
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.PromoterServiceApplication;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
+import io.deltapromotion.schemas.serde.AvroRecordSerializer;
+import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.stack.StackSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The promoter booted in this JVM against the real stack, with what its tests do to it: publish QC
+ * reports as qc-service would, send operators' commands over HTTP, and watch its PromotionDone topic
+ * (from the moment it started).
+ */
+public final class PromoterOnTheStack implements AutoCloseable {
+
+  private final StackSettings stack;
+  private final ConfigurableApplicationContext promoter;
+  private final KafkaConsumer<String, Object> promotionDone;
+  private final List<PromotionDone> outcomes = new ArrayList<>();
+  private final EventEnvelopes qcService = new EventEnvelopes("qc-service", "test", Clock.systemUTC());
+
+  private PromoterOnTheStack(StackSettings stack, ConfigurableApplicationContext promoter) {
+    this.stack = stack;
+    this.promoter = promoter;
+    this.promotionDone = promotionDoneConsumer();
+  }
+
+  /** Starts the promoter with the stack's endpoints, its own consumer group, a random port and the given settings. */
+  public static PromoterOnTheStack start(StackSettings stack, String group, Map<String, String> settings) {
+    Map<String, String> all = new LinkedHashMap<>(Map.of(
+        "server.port", "0",
+        "spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
+        "spring.kafka.properties.schema.registry.url", stack.schemaRegistryUrl(),
+        "spring.kafka.consumer.group-id", group,
+        "deltapromotion.warehouse.jdbc-url", stack.lakehouseJdbcUrl()));
+    all.putAll(settings);
+    ConfigurableApplicationContext promoter = new SpringApplicationBuilder(PromoterServiceApplication.class)
+        .run(all.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
+    return new PromoterOnTheStack(stack, promoter);
+  }
+
+  public QcCompleted report(TableName source, long version, TableName target, QcStatus status, String releaseTag) {
+    return QcCompleted.newBuilder().setEnvelope(qcService.first()).setTable(source.toString()).setVersion(version)
+        .setTargetTable(target.toString()).setTargetEnvironment("next").setStatus(status).setChecks(List.of())
+        .setRowCount(10L).setDurationMillis(1).setChangeCategory(ChangeCategory.NEW_TABLE).setReleaseTag(releaseTag)
+        .build();
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void publish(QcCompleted report) throws Exception {
+    AvroRecordSerializer serializer = new AvroRecordSerializer();
+    serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    try (KafkaProducer<String, Object> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
+      producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report)).get();
+    }
+  }
+
+  /** POSTs the JSON to /api/v1/commands/{path}, with the bearer token unless it is null. */
+  public HttpResponse<String> command(String path, String token, String json) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            + promoter.getEnvironment().getProperty("local.server.port") + "/api/v1/commands/" + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The first outcome of the source table into the stage with that status, waiting for it. */
+  public PromotionDone awaitOutcome(TableName source, String stage, PromotionStatus status) {
+    return awaitOutcome(done -> done.getSourceTable().equals(source.toString()) && done.getTargetEnvironment().equals(stage)
+        && done.getStatus() == status);
+  }
+
+  public PromotionDone awaitOutcome(Predicate<PromotionDone> which) {
+    return await().atMost(Duration.ofMinutes(2)).until(() -> {
+      poll();
+      return outcomes.stream().filter(which).findFirst().orElse(null);
+    }, done -> done != null);
+  }
+
+  /** Every outcome seen so far (after polling once more). */
+  public List<PromotionDone> outcomes() {
+    poll();
+    return List.copyOf(outcomes);
+  }
+
+  @Override
+  public void close() {
+    promotionDone.close();
+    promoter.close();
+  }
+
+  private KafkaConsumer<String, Object> promotionDoneConsumer() {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    AvroRecordDeserializer values = new AvroRecordDeserializer();
+    values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
+    KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values);
+    List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.PROMOTION_DONE.name(), Duration.ofSeconds(30))
+        .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    return consumer;
+  }
+
+  private void poll() {
+    try {
+      for (ConsumerRecord<String, Object> record : promotionDone.poll(Duration.ofMillis(200))) {
+        if (record.value() instanceof PromotionDone done) {
+          outcomes.add(done);
+        }
+      }
+    } catch (RecordDeserializationException notAnEvent) {
+      promotionDone.seek(notAnEvent.topicPartition(), notAnEvent.offset() + 1);
+    }
+  }
+}
