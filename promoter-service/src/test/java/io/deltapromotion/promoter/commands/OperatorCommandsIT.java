@@ -2,6 +2,7 @@ package io.deltapromotion.promoter.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deltapromotion.cli.OperatorCli;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcStatus;
@@ -14,7 +15,10 @@ import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.StackSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Operators' promote and rollback commands on the real stack, preprod → prod with an approval into prod:
  * a release promoted as one unit, a release whose third table fails rolled back as a whole, dry runs
- * that write nothing, and a rollback in one command.
+ * that write nothing, and a rollback in one command (sent with the operators' command-line tool).
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -125,15 +129,18 @@ class OperatorCommandsIT {
     assertThat(count(target("accounts"))).isEqualTo(15);
 
     long historyBefore = warehouse.history(target("accounts"), 1).get(0).version();
-    HttpResponse<String> rollbackPlan = promoter.command("rollback?dry-run=true", BOB,
-        "{\"table\": \"" + source("accounts") + "\", \"stage\": \"prod\"}");
-    assertThat(rollbackPlan.statusCode()).as(rollbackPlan.body()).isEqualTo(200);
-    assertThat(rollbackPlan.body()).contains("would roll " + target("accounts") + " back from version 1 to version 0")
-        .contains("RESTORE " + target("accounts") + " to its version");
+    Cli rollbackPlan = cli("rollback", "--table", source("accounts").toString(), "--stage", "prod", "--dry-run", "--output", "markdown");
+    assertThat(rollbackPlan.exitStatus()).as(rollbackPlan.out()).isEqualTo(OperatorCli.OK);
+    assertThat(rollbackPlan.out()).startsWith("### `rollback`: DRY RUN")
+        .contains("would roll " + target("accounts") + " back from version 1 to version 0")
+        .contains("RESTORE " + target("accounts") + " to its version").contains("| actor | bob |");
     assertThat(warehouse.history(target("accounts"), 1).get(0).version()).as("the dry run wrote nothing").isEqualTo(historyBefore);
 
-    String rollback = commandId(assertAccepted(promoter.command("rollback", BOB,
-        "{\"table\": \"" + source("accounts") + "\", \"stage\": \"prod\", \"reason\": \"wrong totals\"}")));
+    Cli accepted = cli("rollback", "--table", source("accounts").toString(), "--stage", "prod", "--reason", "wrong totals",
+        "--output", "json");
+    assertThat(accepted.exitStatus()).as(accepted.out() + accepted.err()).isEqualTo(OperatorCli.OK);
+    assertThat(accepted.out()).contains("\"outcome\" : \"accepted\"").contains("\"httpStatus\" : 202");
+    String rollback = accepted.out().replaceAll("(?s).*\"commandId\" : \"([0-9a-f-]+)\".*", "$1");
 
     PromotionDone rolledBack = promoter.awaitOutcome(done -> causedBy(done, rollback));
     assertThat(rolledBack.getStatus()).as(rolledBack.getError()).isEqualTo(PromotionStatus.ROLLED_BACK);
@@ -143,8 +150,10 @@ class OperatorCommandsIT {
     assertThat(warehouse.history(target("accounts"), 1).get(0).operation()).isEqualTo("RESTORE");
     assertThat(warehouse.properties(target("accounts"))).containsEntry("promoted_version", "0").containsEntry("release_tag", r1);
     assertThat(count(target("accounts"))).isEqualTo(10);
-    assertThat(promoter.command("rollback", BOB, "{\"table\": \"" + source("accounts") + "\", \"stage\": \"prod\"}")
-        .statusCode()).as("nothing held before version 0").isEqualTo(409);
+    Cli refused = cli("rollback", "--table", source("accounts").toString(), "--stage", "prod");
+    assertThat(refused.exitStatus()).as("nothing held before version 0").isEqualTo(OperatorCli.REFUSED);
+    assertThat(refused.out()).startsWith("REFUSED rollback (HTTP 409): prod cannot roll " + source("accounts")
+        + " back from version 0");
   }
 
   @Test
@@ -175,6 +184,17 @@ class OperatorCommandsIT {
       promoter.awaitOutcome(done -> done.getSourceTable().equals(source(table).toString())
           && done.getSourceVersion() == version && done.getAwaiting() != null);
     }
+  }
+
+  private record Cli(int exitStatus, String out, String err) {}
+
+  /** Runs the operators' command-line tool against this promoter, as bob. */
+  private Cli cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = OperatorCli.run(args, Map.of("PROMOTION_TOKEN", BOB, "PROMOTION_URL", promoter.url()),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static HttpResponse<String> assertAccepted(HttpResponse<String> response) {

@@ -90,10 +90,14 @@ public final class PromoterOnTheStack implements AutoCloseable {
     }
   }
 
+  /** Where its HTTP endpoints answer. */
+  public String url() {
+    return "http://127.0.0.1:" + promoter.getEnvironment().getProperty("local.server.port");
+  }
+
   /** POSTs the JSON to /api/v1/commands/{path}, with the bearer token unless it is null. */
   public HttpResponse<String> command(String path, String token, String json) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-            + promoter.getEnvironment().getProperty("local.server.port") + "/api/v1/commands/" + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/v1/commands/" + path))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -1,0 +1,112 @@
+package io.deltapromotion.cli;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parsed command line: the command, its JSON body, and how to send it and print the answer.
+ *
+ * @param command approve, reject, promote or rollback
+ * @param body the command's fields (table, release, stage, version, reason), as given
+ */
+record CliOptions(String command, Map<String, Object> body, boolean dryRun, AnswerFormat output, URI url, String token,
+    boolean help) {
+
+  static final String TOKEN_VARIABLE = "PROMOTION_TOKEN";
+  static final String URL_VARIABLE = "PROMOTION_URL";
+  static final String DEFAULT_URL = "http://127.0.0.1:8093";
+
+  static final String USAGE = """
+      usage: promotion <command> [options]
+
+      commands:
+        approve   --table T [--stage S] [--version N] [--reason R]   let a waiting version into a stage
+        reject    --table T [--stage S] [--version N] [--reason R]   refuse it; its promotion ends BLOCKED
+        promote   (--table T [--version N] | --release TAG) --stage S [--reason R]
+                                                                    into the stage now, as one unit
+        rollback  --table T --stage S [--version N] [--reason R]    back to the previous good version
+                                                                    (or to version N, which it held)
+      options:
+        --dry-run                 print the plan; write nothing
+        --output text|json|markdown   how to print the answer (default text)
+        --url URL                 the promoter (default $PROMOTION_URL, else %s)
+        -h, --help                this text
+
+      The operator's token is read from $PROMOTION_TOKEN. Tables are the ladder's first-stage tables
+      (schema.table). Exit status: 0 accepted or planned, 1 refused, 2 usage error, 3 promoter unreachable.
+      """.formatted(DEFAULT_URL);
+
+  private static final Set<String> COMMANDS = Set.of("approve", "reject", "promote", "rollback");
+  private static final Set<String> FIELDS = Set.of("table", "release", "stage", "version", "reason");
+
+  static CliOptions parse(String[] args, Map<String, String> environment) {
+    List<String> arguments = new ArrayList<>(List.of(args));
+    if (arguments.isEmpty() || arguments.contains("-h") || arguments.contains("--help")) {
+      return new CliOptions(null, Map.of(), false, AnswerFormat.TEXT, null, null, true);
+    }
+    String command = arguments.remove(0);
+    if (!COMMANDS.contains(command)) {
+      throw new IllegalArgumentException("unknown command '" + command + "': approve, reject, promote or rollback");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    boolean dryRun = false;
+    AnswerFormat output = AnswerFormat.TEXT;
+    String url = environment.getOrDefault(URL_VARIABLE, DEFAULT_URL);
+    for (int index = 0; index < arguments.size(); index++) {
+      String option = arguments.get(index);
+      if (option.equals("--dry-run")) {
+        dryRun = true;
+        continue;
+      }
+      if (!option.startsWith("--") || index + 1 >= arguments.size()) {
+        throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unexpected '" + option + "'");
+      }
+      String name = option.substring(2);
+      String value = arguments.get(++index);
+      switch (name) {
+        case "output" -> output = AnswerFormat.parse(value);
+        case "url" -> url = value;
+        case "version" -> body.put(name, version(value));
+        default -> {
+          if (!FIELDS.contains(name)) {
+            throw new IllegalArgumentException("unknown option " + option);
+          }
+          body.put(name, value);
+        }
+      }
+    }
+    String token = environment.get(TOKEN_VARIABLE);
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("set " + TOKEN_VARIABLE + " to your operator token");
+    }
+    return new CliOptions(command, body, dryRun, output, uri(url), token, false);
+  }
+
+  private static long version(String value) {
+    try {
+      long version = Long.parseLong(value);
+      if (version < 0) {
+        throw new NumberFormatException();
+      }
+      return version;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--version must be a table version (0 or more), got '" + value + "'");
+    }
+  }
+
+  private static URI uri(String url) {
+    try {
+      URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new IllegalArgumentException();
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--url must be an http(s) URL, got '" + url + "'");
+    }
+  }
+}
