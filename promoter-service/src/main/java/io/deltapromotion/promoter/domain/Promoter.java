@@ -9,6 +9,8 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,9 @@ import java.util.Optional;
  * had none) and the promotion ends FAILED saying so.
  */
 public final class Promoter {
+
+  /** The table property that is the table's comment (Spark's catalog property for it). */
+  static final String TABLE_COMMENT = "comment";
 
   private final Warehouse warehouse;
   private final Clock clock;
@@ -72,7 +77,7 @@ public final class Promoter {
     Lineage lineage = new Lineage(request.source(), request.version(), request.releaseTag(), clock.instant(),
         request.promotionId());
     CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.version(), request.target(), cloneType,
-        lineage.toProperties(promotedBy)));
+        cloneProperties(lineage)));
     HistoryEntry commit = warehouse.history(request.target(), 1).get(0);
     String problem = CloneVerification.problem(commit, request.source(), request.version(), result.targetVersion());
     if (problem != null) {
@@ -156,7 +161,7 @@ public final class Promoter {
         request.promotionId());
     try {
       CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.toVersion(), request.target(),
-          request.cloneType(), lineage.toProperties(promotedBy)));
+          request.cloneType(), cloneProperties(lineage)));
       String problem = CloneVerification.problem(warehouse.history(request.target(), 1).get(0), request.source(),
           request.toVersion(), result.targetVersion());
       if (problem != null) {
@@ -170,6 +175,18 @@ public final class Promoter {
           + " failed: " + restoreProblem + "; re-cloning it from " + request.source() + " failed too: " + e.getMessage()
           + "; " + request.target() + " is unchanged");
     }
+  }
+
+  /**
+   * The lineage, and the source's table comment at the version: a clone carries the column comments (they
+   * are part of the schema) but not the table's own, which the {@value #TABLE_COMMENT} property sets in the
+   * same commit.
+   */
+  private Map<String, String> cloneProperties(Lineage lineage) {
+    Map<String, String> properties = new LinkedHashMap<>(lineage.toProperties(promotedBy));
+    warehouse.tableCommentAt(lineage.promotedFrom(), lineage.promotedVersion())
+        .ifPresent(comment -> properties.put(TABLE_COMMENT, comment));
+    return properties;
   }
 
   private Optional<Lineage> lineageOf(TableName table) {

@@ -56,7 +56,8 @@ class OperatorCommandsIT {
   void startThePromoter() throws SQLException {
     sql("CREATE SCHEMA " + preprod, "CREATE SCHEMA " + prod);
     for (String table : TABLES) {
-      sql("CREATE TABLE " + preprod + "." + table + " USING delta AS SELECT id FROM range(0, 10)");
+      sql("CREATE TABLE " + preprod + "." + table + " USING delta COMMENT 'the " + table + " of record'"
+          + " AS SELECT id FROM range(0, 10)");
     }
     promoter = PromoterOnTheStack.start(stack, "promoter-commands-it-" + run, Map.of(
         "deltapromotion.promoter.stages[0].name", "preprod",
@@ -91,6 +92,8 @@ class OperatorCommandsIT {
     for (String table : TABLES) {
       promoter.awaitOutcome(source(table), "prod", PromotionStatus.PROMOTED);
       assertThat(warehouse.properties(target(table))).containsEntry("promoted_version", "0").containsEntry("release_tag", r1);
+      assertThat(warehouse.tableCommentAt(target(table), 0)).as("the table comment, which a clone leaves out")
+          .contains("the " + table + " of record");
     }
 
     String r2 = "r2-" + run;

@@ -30,6 +30,7 @@ final class InMemoryTables extends UnsupportedWarehouse {
   final Set<TableName> refuseClone = new HashSet<>();
   final Set<TableName> refuseRestore = new HashSet<>();
   final Set<TableName> interferingWrite = new HashSet<>();
+  final Map<TableName, String> sourceComments = new HashMap<>();
   private final Map<TableName, List<Commit>> tables = new HashMap<>();
 
   @Override
@@ -50,6 +51,11 @@ final class InMemoryTables extends UnsupportedWarehouse {
     List<HistoryEntry> newestFirst = new ArrayList<>(commits(table).stream().map(Commit::entry).toList());
     java.util.Collections.reverse(newestFirst);
     return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+  }
+
+  @Override
+  public java.util.Optional<String> tableCommentAt(TableName table, long version) {
+    return java.util.Optional.ofNullable(sourceComments.get(table));
   }
 
   @Override

@@ -49,6 +49,16 @@ class PromoterTest {
   }
 
   @Test
+  void givenTheSourceHasATableComment_whenPromoting_thenTheCloneCarriesItInTheSameCommit() {
+    warehouse.sourceComments.put(SOURCE, "Orders, one row per order line");
+
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+
+    assertThat(warehouse.clones).singleElement().satisfies(clone ->
+        assertThat(clone.properties()).containsEntry("comment", "Orders, one row per order line"));
+  }
+
+  @Test
   void givenTheTargetAlreadyHoldsTheVersionWhenAnotherPromotionAsksThenItIsSkippedWithoutCloning() {
     promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
 

@@ -2,6 +2,7 @@ package io.deltapromotion.infrastructure.warehouse;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Delta Lake operations the services run against the warehouse (the local lakehouse or Databricks).
@@ -26,6 +27,12 @@ public interface Warehouse {
 
   /** The table's columns (names, types, nullability, comments) at a version. */
   TableSchema schemaAt(TableName table, long version);
+
+  /**
+   * The table's comment at a version, if it has one. A shallow clone carries the column comments (they
+   * are part of the schema) but not the table comment.
+   */
+  Optional<String> tableCommentAt(TableName table, long version);
 
   /** Runs all the aggregates over the table at a version, in one query (one scan). */
   AggregateResult aggregate(TableName table, long version, List<Aggregate> aggregates);

@@ -65,6 +65,11 @@ public abstract class UnsupportedWarehouse implements Warehouse {
   }
 
   @Override
+  public java.util.Optional<String> tableCommentAt(TableName table, long version) {
+    throw new UnsupportedOperationException("tableCommentAt");
+  }
+
+  @Override
   public void dropTable(TableName table) {
     throw new UnsupportedOperationException("dropTable");
   }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -117,6 +118,14 @@ public final class JdbcWarehouse implements Warehouse {
             + " but the table reads as " + columnsAtVersion, null, null);
       }
       return schema;
+    }
+  }
+
+  @Override
+  public Optional<String> tableCommentAt(TableName table, long version) {
+    requireVersion(version);
+    try (JdbcSession session = open()) {
+      return Optional.ofNullable(logReader.metaDataAt(session, table, version).description()).filter(text -> !text.isBlank());
     }
   }
 

@@ -271,6 +271,30 @@ class JdbcWarehouseIT {
   }
 
   @Test
+  void givenATableCommentChangedLater_whenClonedAtAVersionWithThatVersionsComment_thenTheCloneHasItAndTheColumnComments() {
+    TableName commented = TableName.parse(preprod + ".commented");
+    TableName target = TableName.parse(prod + ".commented");
+    lakehouse.execute(
+        "CREATE TABLE " + commented + " (id BIGINT COMMENT 'the key') USING delta COMMENT 'first words'",
+        "INSERT INTO " + commented + " VALUES (1)",
+        "COMMENT ON TABLE " + commented + " IS 'later words'");
+    Map<String, String> properties = lineage(1);
+    warehouse.tableCommentAt(commented, 1).ifPresent(comment -> properties.put("comment", comment));
+
+    warehouse.clone(CloneRequest.shallow(commented, 1, target, properties));
+
+    assertThat(warehouse.tableCommentAt(commented, 1)).contains("first words");
+    assertThat(warehouse.tableCommentAt(commented, 2)).contains("later words");
+    assertThat(warehouse.history(target, 1).get(0).operation()).as("one commit").isEqualTo("CLONE");
+    long cloned = warehouse.history(target, 1).get(0).version();
+    assertThat(warehouse.tableCommentAt(target, cloned)).contains("first words");
+    assertThat(lakehouse.rows("DESCRIBE TABLE EXTENDED " + target)).as("what Spark shows")
+        .anySatisfy(row -> assertThat(row).startsWith("Comment", "first words"));
+    assertThat(warehouse.schemaAt(target, cloned).columns()).extracting(Column::comment).containsExactly("the key");
+    assertThat(warehouse.tableCommentAt(source, 1)).isEmpty();
+  }
+
+  @Test
   void givenOldCommitsCleanedUpWhenTheSchemaIsReadThenItComesFromTheCheckpoint() throws Exception {
     TableName table = TableName.parse(preprod + ".checkpointed");
     lakehouse.execute(
