@@ -2,6 +2,8 @@ package io.deltapromotion.promoter.config;
 
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +20,16 @@ import org.springframework.validation.annotation.Validated;
  *     climb the others one by one
  * @param reevaluateEvery how often waiting promotions are decided again (default 30s), so a soak time
  *     that ends releases its promotion without a new event
+ * @param parallelPromotions how many tables are promoted at the same time (default 3; at most the QC
+ *     topic's 6 partitions, and at most the warehouse's max-connections): one table's promotions always
+ *     run one at a time, in order
  */
 @Validated
 @ConfigurationProperties("deltapromotion.promoter")
 public record LadderProperties(
     @NotEmpty List<@Valid StageProperties> stages,
-    @NotNull @DefaultValue("30s") Duration reevaluateEvery) {
+    @NotNull @DefaultValue("30s") Duration reevaluateEvery,
+    @Min(1) @Max(6) @DefaultValue("3") int parallelPromotions) {
 
   /**
    * One stage, and the gates of entering it (ignored for the first stage).

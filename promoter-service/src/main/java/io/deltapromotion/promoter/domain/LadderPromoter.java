@@ -13,7 +13,7 @@ import java.util.Optional;
  * second; a version that reached stage k asks for stage k+1. A hop goes ahead when the gates of the
  * stage it enters hold (QC passed, an approval when one is required, the minimum soak time in the
  * previous stage); a hop whose gates do not hold yet waits, and is decided again on every call to
- * {@link #reevaluate()}, so time alone (a soak that ends) releases it. Hops only ever target the
+ * {@link #reevaluate}, so time alone (a soak that ends) releases it. Hops only ever target the
  * ladder's own schemas. Decisions read the {@link PromotionLog}; the caller publishes each hop and
  * folds the published outcome back into the log before asking again.
  */
@@ -97,17 +97,23 @@ public final class LadderPromoter {
         + "; to decide in advance, name both the version and the stage", false);
   }
 
-  /** Every hop that can be decided now: waiting hops whose gates may hold, and versions ready for their next stage. */
-  public List<Hop> reevaluate() {
+  /** Every table a stage holds a version of or a hop waits for: the tables {@link #reevaluate} may move. */
+  public List<TableName> tables() {
+    return log.tables();
+  }
+
+  /**
+   * Every hop of the table that can be decided now: waiting hops whose gates may hold, and versions ready
+   * for their next stage. Tables are independent: different tables may be decided at the same time.
+   */
+  public List<Hop> reevaluate(TableName source) {
     List<Hop> hops = new ArrayList<>();
-    for (TableName source : log.tables()) {
-      for (int stage = 1; stage < ladder.size(); stage++) {
-        String into = ladder.stage(stage).name();
-        int index = stage;
-        Optional<Candidate> candidate = log.waiting(source, into).map(waits -> fromWaiting(waits, index))
-            .or(() -> nextHop(source, index));
-        candidate.flatMap(this::decide).ifPresent(hops::add);
-      }
+    for (int stage = 1; stage < ladder.size(); stage++) {
+      String into = ladder.stage(stage).name();
+      int index = stage;
+      Optional<Candidate> candidate = log.waiting(source, into).map(waits -> fromWaiting(waits, index))
+          .or(() -> nextHop(source, index));
+      candidate.flatMap(this::decide).ifPresent(hops::add);
     }
     return hops;
   }

@@ -4,6 +4,7 @@ import io.deltapromotion.events.EventEnvelope;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
+import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.Hop;
 import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.OperatorDecision;
@@ -14,6 +15,7 @@ import io.deltapromotion.promoter.domain.QcVerdict;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.promoter.domain.RollbackCommand;
 import io.deltapromotion.promoter.domain.Rollbacks;
+import io.deltapromotion.promoter.domain.TableVersion;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.List;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the ladder's decisions one at a time (for reports, operators' orders and the schedule alike), publishes each
+ * Runs the ladder's decisions one table at a time (for reports, operators' orders and the schedule alike;
+ * different tables at the same time, up to the listeners' concurrency), publishes each
  * hop as a PromotionDone and folds it into the promotion log before deciding anything else, so no hop
  * is decided twice. After every outcome it decides again until nothing more can move: a version
  * promoted into a stage whose next stage has no gate to wait for goes on at once.
@@ -40,6 +43,7 @@ class LadderDriver {
   private final PromotionLog promotionLog;
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
+  private final TableLocks locks = new TableLocks();
 
   LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, PromotionLog promotionLog,
       EventPublisher publisher, EventEnvelopes envelopes) {
@@ -51,45 +55,60 @@ class LadderDriver {
     this.envelopes = envelopes;
   }
 
-  synchronized void onReport(QcCompleted report, PromotionRequest request, QcVerdict verdict) {
-    if (verdict != null) {
-      promotionLog.applyQc(verdict);
+  void onReport(QcCompleted report, PromotionRequest request, QcVerdict verdict) {
+    locks.run(List.of(request.source()), () -> {
+      if (verdict != null) {
+        promotionLog.applyQc(verdict);
+      }
+      publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope());
+      settle(request.source());
+    });
+  }
+
+  void onDecision(OperatorDecision decision) {
+    locks.run(List.of(decision.source()), () -> {
+      promotionLog.applyDecision(decision);
+      log.info("{} version {} into {}: {}", decision.source(), decision.version(), decision.stage(),
+          decision.approved() ? "approved by " + decision.actor() : "rejected by " + decision.actor());
+      settle(decision.source());
+    });
+  }
+
+  void onPromote(PromoteCommand command) {
+    List<TableName> tables = command.items().stream().map(TableVersion::source).toList();
+    locks.run(tables, () -> {
+      log.info("{} ordered {} into {}: {}", command.actor(), command.releaseTag() == null ? "a promotion"
+          : "release " + command.releaseTag(), command.stage(), command.items());
+      publish(releases.promote(command), null);
+      tables.forEach(this::settle);
+    });
+  }
+
+  void onRollback(RollbackCommand command) {
+    locks.run(List.of(command.source()), () -> {
+      log.info("{} ordered {} in {} back to version {}", command.actor(), command.source(), command.stage(),
+          command.toVersion());
+      publish(rollbacks.rollBack(command), null);
+      settle(command.source());
+    });
+  }
+
+  /** Decides every hop of every table that can be decided now, until none is left. */
+  void settle() {
+    for (TableName source : ladder.tables()) {
+      locks.run(List.of(source), () -> settle(source));
     }
-    publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope());
-    settle();
   }
 
-  synchronized void onDecision(OperatorDecision decision) {
-    promotionLog.applyDecision(decision);
-    log.info("{} version {} into {}: {}", decision.source(), decision.version(), decision.stage(),
-        decision.approved() ? "approved by " + decision.actor() : "rejected by " + decision.actor());
-    settle();
-  }
-
-  synchronized void onPromote(PromoteCommand command) {
-    log.info("{} ordered {} into {}: {}", command.actor(), command.releaseTag() == null ? "a promotion"
-        : "release " + command.releaseTag(), command.stage(), command.items());
-    publish(releases.promote(command), null);
-    settle();
-  }
-
-  synchronized void onRollback(RollbackCommand command) {
-    log.info("{} ordered {} in {} back to version {}", command.actor(), command.source(), command.stage(),
-        command.toVersion());
-    publish(rollbacks.rollBack(command), null);
-    settle();
-  }
-
-  /** Decides every hop that can be decided now, until none is left. */
-  synchronized void settle() {
+  private void settle(TableName source) {
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Hop> hops = ladder.reevaluate();
+      List<Hop> hops = ladder.reevaluate(source);
       if (hops.isEmpty()) {
         return;
       }
       publish(hops, null);
     }
-    log.error("The ladder still had hops to decide after {} rounds; the rest waits for the next schedule", MAX_ROUNDS);
+    log.error("{} still had hops to decide after {} rounds; the rest waits for the next schedule", source, MAX_ROUNDS);
   }
 
   private void publish(List<Hop> hops, EventEnvelope report) {

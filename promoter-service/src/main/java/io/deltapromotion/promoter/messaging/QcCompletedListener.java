@@ -21,7 +21,7 @@ class QcCompletedListener {
     this.ladder = ladder;
   }
 
-  @KafkaListener(id = "promoter", idIsGroup = false,
+  @KafkaListener(id = "promoter", idIsGroup = false, concurrency = "${deltapromotion.promoter.parallel-promotions:3}",
       topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).QC_COMPLETED.name()}")
   void onQcCompleted(QcCompleted report) {
     ladder.onReport(report, toRequest(report), verdict(report));

@@ -44,7 +44,7 @@ class LadderFactoryTest {
   }
 
   private static LadderProperties properties(StageProperties... stages) {
-    return new LadderProperties(List.of(stages), Duration.ofSeconds(30));
+    return new LadderProperties(List.of(stages), Duration.ofSeconds(30), 3);
   }
 
   private static StageProperties stage(String name, String schema, CloneType cloneType) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.jdbc.CountingDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseConnectionPool;

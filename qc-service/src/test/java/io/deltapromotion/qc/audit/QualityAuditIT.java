@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.jdbc.CountingDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;

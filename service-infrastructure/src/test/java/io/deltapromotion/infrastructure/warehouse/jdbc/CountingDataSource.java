@@ -1,4 +1,4 @@
-package io.deltapromotion.qc.audit;
+package io.deltapromotion.infrastructure.warehouse.jdbc;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /** Wraps a DataSource and counts the SQL statements executed through it: what the warehouse is asked to run. */
-final class CountingDataSource {
+public final class CountingDataSource {
 
   private final AtomicLong statements = new AtomicLong();
   private final DataSource counting;
 
-  CountingDataSource(DataSource target) {
+  public CountingDataSource(DataSource target) {
     counting = proxy(DataSource.class, target, (method, result) -> method.equals("getConnection")
         ? proxy(Connection.class, (Connection) result, (m, r) -> m.equals("createStatement")
             ? proxy(Statement.class, (Statement) r, (sm, sr) -> {
@@ -26,15 +26,15 @@ final class CountingDataSource {
         : result);
   }
 
-  DataSource dataSource() {
+  public DataSource dataSource() {
     return counting;
   }
 
-  long statements() {
+  public long statements() {
     return statements.get();
   }
 
-  void reset() {
+  public void reset() {
     statements.set(0);
   }
 
