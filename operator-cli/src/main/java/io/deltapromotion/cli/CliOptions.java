@@ -30,6 +30,7 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
                                                                     into the stage now, as one unit
         rollback  --table T --stage S [--version N] [--reason R]    back to the previous good version
                                                                     (or to version N, which it held)
+        rebuild-release-registry                                    rebuild the Delta audit table from the log
       options:
         --dry-run                 print the plan; write nothing
         --output text|json|markdown   how to print the answer (default text)
@@ -40,7 +41,7 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
       (schema.table). Exit status: 0 accepted or planned, 1 refused, 2 usage error, 3 promoter unreachable.
       """.formatted(DEFAULT_URL);
 
-  private static final Set<String> COMMANDS = Set.of("approve", "reject", "promote", "rollback");
+  private static final Set<String> COMMANDS = Set.of("approve", "reject", "promote", "rollback", "rebuild-release-registry");
   private static final Set<String> FIELDS = Set.of("table", "release", "stage", "version", "reason");
 
   static CliOptions parse(String[] args, Map<String, String> environment) {
@@ -50,7 +51,7 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
     }
     String command = arguments.remove(0);
     if (!COMMANDS.contains(command)) {
-      throw new IllegalArgumentException("unknown command '" + command + "': approve, reject, promote or rollback");
+      throw new IllegalArgumentException("unknown command '" + command + "': approve, reject, promote, rollback or rebuild-release-registry");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     boolean dryRun = false;

@@ -13,12 +13,14 @@ import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.Promoter;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
+import io.deltapromotion.promoter.domain.ReleaseRegistry;
 import io.deltapromotion.promoter.domain.Rollbacks;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LadderProperties.class, CommandIntakeProperties.class})
+@EnableConfigurationProperties({LadderProperties.class, CommandIntakeProperties.class, ReleaseRegistryProperties.class})
 @Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class PromoterConfiguration {
 
@@ -69,6 +71,12 @@ class PromoterConfiguration {
   @Bean
   ReleasePromoter releasePromoter(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
     return new ReleasePromoter(ladder, promoter, promotionLog, Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "deltapromotion.promoter.release-registry.enabled", matchIfMissing = true)
+  ReleaseRegistry releaseRegistry(Warehouse warehouse, ReleaseRegistryProperties properties) {
+    return new ReleaseRegistry(warehouse, properties.tableName());
   }
 
   @Bean

@@ -6,10 +6,11 @@ import java.time.Instant;
 /**
  * What QC said about one version of a first-stage table, as the promotion log keeps it.
  *
+ * @param status the report's status: PASS, WARN or FAIL
  * @param passed whether the report allows promotion (PASS or WARN)
  * @param reportedAt when QC reported: when the version became a candidate in the first stage
  * @param promotionId the promotion (correlation) id of the version's way up the ladder
  * @param releaseTag the release the version belongs to, or null
  */
-public record QcVerdict(TableName source, long version, boolean passed, Instant reportedAt, String promotionId,
+public record QcVerdict(TableName source, long version, String status, boolean passed, Instant reportedAt, String promotionId,
     String releaseTag) {}

@@ -60,7 +60,7 @@ class LadderDriver {
       if (verdict != null) {
         promotionLog.applyQc(verdict);
       }
-      publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope());
+      publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope(), null);
       settle(request.source());
     });
   }
@@ -79,7 +79,7 @@ class LadderDriver {
     locks.run(tables, () -> {
       log.info("{} ordered {} into {}: {}", command.actor(), command.releaseTag() == null ? "a promotion"
           : "release " + command.releaseTag(), command.stage(), command.items());
-      publish(releases.promote(command), null);
+      publish(releases.promote(command), null, command.actor());
       tables.forEach(this::settle);
     });
   }
@@ -88,7 +88,7 @@ class LadderDriver {
     locks.run(List.of(command.source()), () -> {
       log.info("{} ordered {} in {} back to version {}", command.actor(), command.source(), command.stage(),
           command.toVersion());
-      publish(rollbacks.rollBack(command), null);
+      publish(rollbacks.rollBack(command), null, command.actor());
       settle(command.source());
     });
   }
@@ -106,17 +106,19 @@ class LadderDriver {
       if (hops.isEmpty()) {
         return;
       }
-      publish(hops, null);
+      publish(hops, null, null);
     }
     log.error("{} still had hops to decide after {} rounds; the rest waits for the next schedule", source, MAX_ROUNDS);
   }
 
-  private void publish(List<Hop> hops, EventEnvelope report) {
+  private void publish(List<Hop> hops, EventEnvelope report, String actor) {
     for (Hop hop : hops) {
       EventEnvelope envelope = hop.causeEventId() == null
           ? envelopes.causedBy(report)
           : envelopes.within(UUID.fromString(hop.promotionId()), UUID.fromString(hop.causeEventId()));
-      PromotionDone done = PromotionEvents.toEvent(hop, envelope);
+      String qcStatus = hop.version() == null ? null
+          : promotionLog.verdict(hop.source(), hop.version()).map(QcVerdict::status).orElse(null);
+      PromotionDone done = PromotionEvents.toEvent(hop, envelope, qcStatus, actor);
       publisher.publish(EventTopics.PROMOTION_DONE, done.getSourceTable(), done);
       promotionLog.apply(PromotionEvents.recorded(done));
       log.info("{} {} version {} -> {} ({}){} (promotion {})", done.getStatus(), done.getSourceTable(), done.getSourceVersion(),

@@ -13,7 +13,11 @@ final class PromotionEvents {
 
   private PromotionEvents() {}
 
-  static PromotionDone toEvent(Hop hop, EventEnvelope envelope) {
+  /**
+   * @param qcStatus the QC verdict of the hop's version, or null when none is known
+   * @param actor the operator whose command led to it, or null
+   */
+  static PromotionDone toEvent(Hop hop, EventEnvelope envelope, String qcStatus, String actor) {
     return PromotionDone.newBuilder()
         .setEnvelope(envelope)
         .setSourceTable(hop.source().toString())
@@ -27,6 +31,8 @@ final class PromotionEvents {
         .setPreviousPromotedVersion(hop.outcome().previousPromotedVersion())
         .setError(hop.outcome().message())
         .setAwaiting(hop.awaiting())
+        .setQcStatus(qcStatus)
+        .setActor(actor)
         .build();
   }
 

@@ -30,7 +30,7 @@ class QcCompletedListener {
   /** What the promotion log keeps of the report; null when it names no version (the source was missing). */
   static QcVerdict verdict(QcCompleted report) {
     return report.getVersion() == null ? null : new QcVerdict(TableName.parse(report.getTable()), report.getVersion(),
-        report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt(),
+        report.getStatus().name(), report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt(),
         report.getEnvelope().getCorrelationId().toString(), report.getReleaseTag());
   }
 

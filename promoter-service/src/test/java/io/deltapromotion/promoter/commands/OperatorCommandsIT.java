@@ -1,6 +1,7 @@
 package io.deltapromotion.promoter.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.deltapromotion.cli.OperatorCli;
 import io.deltapromotion.events.PromotionDone;
@@ -47,6 +48,7 @@ class OperatorCommandsIT {
   private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private final String preprod = "cmd_" + run + "_pp";
   private final String prod = "cmd_" + run + "_pr";
+  private final TableName registry = TableName.parse("cmd_" + run + "_meta.release_registry");
   private final StackSettings stack = LocalStackExtension.settings();
   private final JdbcUrlDataSource lakehouse = new JdbcUrlDataSource(stack.lakehouseJdbcUrl(), null, null);
   private final JdbcWarehouse warehouse = new JdbcWarehouse(lakehouse, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
@@ -64,6 +66,7 @@ class OperatorCommandsIT {
         "deltapromotion.promoter.stages[0].schemas[0]", preprod,
         "deltapromotion.promoter.stages[1].name", "prod",
         "deltapromotion.promoter.stages[1].schemas[0]", prod,
+        "deltapromotion.promoter.release-registry.table", registry.toString(),
         "deltapromotion.promoter.commands.operators[0].name", "bob",
         "deltapromotion.promoter.commands.operators[0].token", BOB));
   }
@@ -153,6 +156,8 @@ class OperatorCommandsIT {
     assertThat(warehouse.history(target("accounts"), 1).get(0).operation()).isEqualTo("RESTORE");
     assertThat(warehouse.properties(target("accounts"))).containsEntry("promoted_version", "0").containsEntry("release_tag", r1);
     assertThat(count(target("accounts"))).isEqualTo(10);
+    assertTheReleaseRegistryRecordsEveryOutcomeAndIsRebuiltFromTheLog(failedRelease, rollback);
+
     Cli refused = cli("rollback", "--table", source("accounts").toString(), "--stage", "prod");
     assertThat(refused.exitStatus()).as("nothing held before version 0").isEqualTo(OperatorCli.REFUSED);
     assertThat(refused.out()).startsWith("REFUSED rollback (HTTP 409): prod cannot roll " + source("accounts")
@@ -177,6 +182,47 @@ class OperatorCommandsIT {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
     assertThat(refused.body()).contains("nothing may enter prod until every table may: " + audit + " version 0: version 0 failed QC");
     assertThat(warehouse.tableExists(TableName.parse(prod + ".ledger"))).isFalse();
+  }
+
+  private void assertTheReleaseRegistryRecordsEveryOutcomeAndIsRebuiltFromTheLog(String failedRelease, String rollback)
+      throws Exception {
+    List<PromotionDone> finals = promoter.outcomes().stream().filter(done -> done.getAwaiting() == null).toList();
+    await().atMost(Duration.ofMinutes(2)).until(() -> rows("SELECT event_id FROM " + registry).size() >= finals.size());
+    List<List<String>> failed = rows("SELECT table_name, status, promoted_by, quality_status, notes FROM " + registry
+        + " WHERE event_id IN (" + String.join(", ", finals.stream().filter(done -> causedBy(done, failedRelease))
+            .map(done -> "'" + done.getEnvelope().getEventId() + "'").toList()) + ") ORDER BY table_name");
+    assertThat(failed).extracting(row -> row.get(1)).containsExactly("ROLLED_BACK", "ROLLED_BACK", "FAILED");
+    assertThat(failed).extracting(row -> row.get(2)).containsOnly("bob");
+    assertThat(failed).extracting(row -> row.get(3)).containsOnly("PASS");
+    assertThat(failed.get(2).get(4)).contains("is a view");
+    assertThat(rows("SELECT promoted_by, source_version, status FROM " + registry + " WHERE event_id = '"
+        + promoter.awaitOutcome(done -> causedBy(done, rollback)).getEnvelope().getEventId() + "'"))
+        .containsExactly(List.of("bob", "0", "ROLLED_BACK"));
+    sql("DELETE FROM " + registry + " WHERE status = 'ROLLED_BACK'");
+
+    Cli rebuilt = cli("rebuild-release-registry");
+
+    assertThat(rebuilt.exitStatus()).as(rebuilt.out() + rebuilt.err()).isEqualTo(OperatorCli.OK);
+    assertThat(rebuilt.out()).startsWith("ACCEPTED rebuild-release-registry").contains("re-read delta-promotion.promotion-done");
+    await().atMost(Duration.ofMinutes(3)).until(() -> rows("SELECT event_id FROM " + registry + " WHERE status = 'ROLLED_BACK'")
+        .size() == 3);
+    assertThat(rows("SELECT count(*), count(DISTINCT event_id) FROM " + registry)).singleElement()
+        .satisfies(counts -> assertThat(counts.get(0)).as("no outcome twice").isEqualTo(counts.get(1)));
+  }
+
+  private List<List<String>> rows(String query) throws SQLException {
+    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
+      List<List<String>> all = new java.util.ArrayList<>();
+      while (rows.next()) {
+        List<String> row = new java.util.ArrayList<>();
+        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+          row.add(rows.getString(column));
+        }
+        all.add(row);
+      }
+      return all;
+    }
   }
 
   private void reportEveryTable(long version, String release) throws Exception {

@@ -35,8 +35,8 @@ class ReleasePromoterTest {
   @Test
   void givenOneTableOfTheReleaseFailedQc_whenPlanned_thenNothingMayEnterAndEveryProblemIsNamed() {
     report("r1", 1, true);
-    log.applyQc(new QcVerdict(source("balances"), 2, false, NOW, "p-bad", "r2"));
-    log.applyQc(new QcVerdict(source("accounts"), 2, true, NOW, "p-ok", "r2"));
+    log.applyQc(new QcVerdict(source("balances"), 2, "FAIL", false, NOW, "p-bad", "r2"));
+    log.applyQc(new QcVerdict(source("accounts"), 2, "PASS", true, NOW, "p-ok", "r2"));
 
     assertThatThrownBy(() -> releases.plan("prod", "r2", null, null))
         .isInstanceOf(CommandRefusedException.class)
@@ -123,7 +123,7 @@ class ReleasePromoterTest {
 
   private void report(String release, long version, boolean passed) {
     for (String table : TABLES) {
-      log.applyQc(new QcVerdict(source(table), version, passed, NOW, UUID.randomUUID().toString(), release));
+      log.applyQc(new QcVerdict(source(table), version, passed ? "PASS" : "FAIL", passed, NOW, UUID.randomUUID().toString(), release));
     }
   }
 
