@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The registry as a fold over the event log. Each column comes from one topic (pre-prod version from
- * TableChanged, QC verdict from QcCompleted, prod version and promotion status from PromotionDone), so
+ * TableChanged, QC verdict from QcCompleted, each stage's version and promotion status from PromotionDone), so
  * applying each topic in its own order gives the same result however the topics interleave. Applying
  * an event twice changes nothing.
  */
@@ -44,18 +44,24 @@ public final class Registry {
   }
 
   /**
-   * PROMOTED and ROLLED_BACK set the prod version to the event's source version; the other outcomes
-   * leave it, except that they fill it in from the version the target was seen holding.
+   * PROMOTED and ROLLED_BACK set the version of the event's stage (targetEnvironment) to its source
+   * version (a ROLLED_BACK to nothing clears it); the other outcomes leave it, except that they fill it in
+   * from the version the stage's table was seen holding.
    */
   public void apply(PromotionDone event) {
     update(event.getSourceTable(), entry -> {
-      Long held = entry.prodVersion();
+      Map<String, Long> stages = new HashMap<>(entry.stageVersions());
+      String stage = event.getTargetEnvironment();
       if (event.getStatus() == PromotionStatus.PROMOTED || event.getStatus() == PromotionStatus.ROLLED_BACK) {
-        held = event.getSourceVersion();
-      } else if (held == null) {
-        held = event.getPreviousPromotedVersion();
+        if (event.getSourceVersion() == null) {
+          stages.remove(stage);
+        } else {
+          stages.put(stage, event.getSourceVersion());
+        }
+      } else if (!stages.containsKey(stage) && event.getPreviousPromotedVersion() != null) {
+        stages.put(stage, event.getPreviousPromotedVersion());
       }
-      return entry.withPromotion(event.getStatus().name(), event.getSourceVersion(), held, event.getError(),
+      return entry.withPromotion(event.getStatus().name(), event.getSourceVersion(), stages, event.getError(),
           event.getEnvelope().getOccurredAt());
     });
   }
@@ -76,7 +82,10 @@ public final class Registry {
     return Optional.ofNullable(entries.get(sourceTable));
   }
 
-  /** The version prod holds and its row count as QC measured it, when both are known. */
+  /**
+   * The version the table's target (the stage QC compares with) holds and its row count as QC measured
+   * it, when both are known.
+   */
   public Optional<PromotedVersion> lastPromoted(String sourceTable) {
     RegistryEntry entry = entries.get(sourceTable);
     if (entry == null || entry.prodVersion() == null) {

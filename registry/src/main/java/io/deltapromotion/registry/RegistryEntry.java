@@ -1,13 +1,17 @@
 package io.deltapromotion.registry;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the registry knows about one source table.
  *
  * @param preprodVersion the newest source version announced (null when the source is missing)
  * @param changeCategory how that version was classified
- * @param prodVersion the source version the target holds, as far as the events tell
+ * @param stageVersions the source version each ladder stage's table holds (by stage name), as far as the
+ *     events tell
  * @param qcStatus the last QC verdict, for {@code qcVersion}
  * @param promotionStatus the last promotion status, for {@code promotionVersion}
  * @param lastError why the last promotion was blocked or failed; null otherwise
@@ -19,7 +23,7 @@ public record RegistryEntry(
     String targetEnvironment,
     Long preprodVersion,
     String changeCategory,
-    Long prodVersion,
+    Map<String, Long> stageVersions,
     String qcStatus,
     Long qcVersion,
     String promotionStatus,
@@ -28,23 +32,44 @@ public record RegistryEntry(
     String lastError,
     Instant updatedAt) {
 
+  public RegistryEntry {
+    stageVersions = Map.copyOf(stageVersions);
+  }
+
+  /**
+   * The source version the target (the stage the detector announces for, whose version QC compares
+   * with) holds; before any announcement, the version of the only stage known.
+   */
+  public Long prodVersion() {
+    if (targetEnvironment != null) {
+      return stageVersions.get(targetEnvironment);
+    }
+    return stageVersions.size() == 1 ? stageVersions.values().iterator().next() : null;
+  }
+
+  /** Each stage's version, e.g. {@code prod=12 staging=13}, by stage name. */
+  public String stages() {
+    return stageVersions.isEmpty() ? null : new TreeMap<>(stageVersions).entrySet().stream()
+        .map(stage -> stage.getKey() + "=" + stage.getValue()).collect(Collectors.joining(" "));
+  }
+
   RegistryEntry withAnnouncement(String target, String environment, Long version, String category, String tag, Instant at) {
-    return new RegistryEntry(sourceTable, target, environment, version, category, prodVersion, qcStatus, qcVersion,
+    return new RegistryEntry(sourceTable, target, environment, version, category, stageVersions, qcStatus, qcVersion,
         promotionStatus, promotionVersion, tag == null ? releaseTag : tag, lastError, latest(at));
   }
 
   RegistryEntry withQc(String status, Long version, Instant at) {
-    return new RegistryEntry(sourceTable, targetTable, targetEnvironment, preprodVersion, changeCategory, prodVersion,
+    return new RegistryEntry(sourceTable, targetTable, targetEnvironment, preprodVersion, changeCategory, stageVersions,
         status, version, promotionStatus, promotionVersion, releaseTag, lastError, latest(at));
   }
 
-  RegistryEntry withPromotion(String status, Long version, Long heldInProd, String error, Instant at) {
-    return new RegistryEntry(sourceTable, targetTable, targetEnvironment, preprodVersion, changeCategory, heldInProd,
+  RegistryEntry withPromotion(String status, Long version, Map<String, Long> stages, String error, Instant at) {
+    return new RegistryEntry(sourceTable, targetTable, targetEnvironment, preprodVersion, changeCategory, stages,
         qcStatus, qcVersion, status, version, releaseTag, error, latest(at));
   }
 
   static RegistryEntry empty(String sourceTable) {
-    return new RegistryEntry(sourceTable, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new RegistryEntry(sourceTable, null, null, null, null, Map.of(), null, null, null, null, null, null, null);
   }
 
   private Instant latest(Instant at) {

@@ -15,7 +15,8 @@ public final class RegistryTable {
       new ColumnSpec("PRE-PROD", RegistryEntry::preprodVersion),
       new ColumnSpec("CHANGE", RegistryEntry::changeCategory),
       new ColumnSpec("TARGET TABLE", RegistryEntry::targetTable),
-      new ColumnSpec("PROD", RegistryEntry::prodVersion),
+      new ColumnSpec("TARGET", RegistryEntry::prodVersion),
+      new ColumnSpec("STAGES", RegistryEntry::stages),
       new ColumnSpec("QC", entry -> entry.qcStatus() == null ? null : entry.qcStatus() + version(entry.qcVersion())),
       new ColumnSpec("PROMOTION", entry -> entry.promotionStatus() == null ? null
           : entry.promotionStatus() + version(entry.promotionVersion())),

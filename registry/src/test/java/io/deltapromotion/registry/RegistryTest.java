@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RegistryTest {
@@ -86,6 +87,25 @@ class RegistryTest {
   }
 
   @Test
+  void givenALongerLadder_whenVersionsClimbAndOneIsRolledBack_thenEachStageHoldsItsOwnAndTheBaselineIsTheTargetsStage() {
+    Registry registry = new Registry();
+    TableChanged first = changed(3, ChangeCategory.NEW_TABLE);
+    registry.apply(first);
+    registry.apply(qcWithRows(first.getEnvelope(), 3, 100));
+    registry.apply(qcWithRows(first.getEnvelope(), 4, 120));
+    registry.apply(doneIn("prod", first.getEnvelope(), 4, PromotionStatus.PROMOTED));
+    registry.apply(doneIn("live", first.getEnvelope(), 3, PromotionStatus.PROMOTED));
+    registry.apply(doneIn("live", first.getEnvelope(), 4, PromotionStatus.PROMOTED));
+    registry.apply(doneIn("live", first.getEnvelope(), 3, PromotionStatus.ROLLED_BACK));
+
+    RegistryEntry entry = registry.entry("pp.orders").orElseThrow();
+    assertThat(entry.stageVersions()).containsOnly(Map.entry("prod", 4L), Map.entry("live", 3L));
+    assertThat(entry.stages()).isEqualTo("live=3 prod=4");
+    assertThat(entry.prodVersion()).as("the announced target's stage").isEqualTo(4);
+    assertThat(registry.lastPromoted("pp.orders")).contains(new Registry.PromotedVersion(4, 120));
+  }
+
+  @Test
   void givenTablesWhenFormattedThenOneRowPerTableUnderAHeader() {
     Registry registry = new Registry();
     registry.apply(changed(3, ChangeCategory.NEW_TABLE));
@@ -111,6 +131,13 @@ class RegistryTest {
     QcCompleted report = qc(cause, version, QcStatus.PASS);
     report.setRowCount(rows);
     return report;
+  }
+
+  private PromotionDone doneIn(String stage, EventEnvelope cause, long version, PromotionStatus status) {
+    PromotionDone done = done(cause, version, status, null);
+    done.setTargetEnvironment(stage);
+    done.setTargetTable(stage + ".orders");
+    return done;
   }
 
   private PromotionDone done(EventEnvelope cause, long version, PromotionStatus status, Long previous) {

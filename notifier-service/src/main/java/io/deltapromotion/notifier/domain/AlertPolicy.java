@@ -3,7 +3,8 @@ package io.deltapromotion.notifier.domain;
 import java.util.Optional;
 
 /**
- * Which events people hear about: every BLOCKED, FAILED and ROLLED_BACK promotion; a promotion waiting
+ * Which events people hear about: every BLOCKED, FAILED and ROLLED_BACK promotion and every repaired
+ * clone (PROMOTED with a note from the clone health check); a promotion waiting
  * for an approval (someone has to give it), but not one waiting for its soak time to pass; PROMOTED
  * ones when asked for; QC warnings when asked for (a QC failure is announced once, by its BLOCKED
  * promotion).
@@ -37,7 +38,10 @@ public final class AlertPolicy {
       case "ROLLED_BACK" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
           ":rewind: *Rolled back* " + subject
           + (notice.error() == null ? "" : "\n" + notice.error()) + footer));
-      case "PROMOTED" -> notifyOnPromoted
+      case "PROMOTED" -> notice.error() != null
+          ? Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING, ":wrench: *Repaired* " + subject + "\n"
+              + notice.error() + footer))
+          : notifyOnPromoted
           ? Optional.of(new Alert(notice.eventId(), Alert.Severity.INFO, ":white_check_mark: *Promoted* " + subject
               + (notice.targetDeltaVersion() == null ? "" : "\ntarget is now at its version " + notice.targetDeltaVersion()) + footer))
           : Optional.empty();

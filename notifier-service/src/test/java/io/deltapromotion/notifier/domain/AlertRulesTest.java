@@ -38,6 +38,14 @@ class AlertRulesTest {
   }
 
   @Test
+  void givenARollbackOrARepair_whenJudged_thenPeopleAreAlertedWithWhatHappenedEvenWithPromotedAlertsOff() {
+    assertThat(policy.alertFor(promotion("e1", "ROLLED_BACK", "rolled back from version 8 to 7 by bob (wrong totals)"))
+        .orElseThrow().text()).contains("Rolled back", "by bob (wrong totals)");
+    assertThat(policy.alertFor(promotion("e2", "PROMOTED", "repaired: pr.orders cannot be read (file gone)"))
+        .orElseThrow().text()).contains("Repaired", "file gone");
+  }
+
+  @Test
   void givenPromotedAndSkippedWhenPromotedAlertsAreOffThenNobodyIsAlerted() {
     assertThat(policy.alertFor(promotion("e1", "PROMOTED", null))).isEmpty();
     assertThat(policy.alertFor(promotion("e2", "SKIPPED", "already holds it"))).isEmpty();

@@ -8,6 +8,7 @@ import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseConfiguration;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseProperties;
 import io.deltapromotion.promoter.PromoterServiceApplication;
+import io.deltapromotion.promoter.domain.CloneHealth;
 import io.deltapromotion.promoter.domain.Ladder;
 import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.PromotionLog;
@@ -28,7 +29,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LadderProperties.class, CommandIntakeProperties.class, ReleaseRegistryProperties.class})
+@EnableConfigurationProperties({LadderProperties.class, CommandIntakeProperties.class, ReleaseRegistryProperties.class,
+    CloneHealthProperties.class})
 @Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class PromoterConfiguration {
 
@@ -77,6 +79,11 @@ class PromoterConfiguration {
   @ConditionalOnBooleanProperty(name = "deltapromotion.promoter.release-registry.enabled", matchIfMissing = true)
   ReleaseRegistry releaseRegistry(Warehouse warehouse, ReleaseRegistryProperties properties) {
     return new ReleaseRegistry(warehouse, properties.tableName());
+  }
+
+  @Bean
+  CloneHealth cloneHealth(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
+    return new CloneHealth(ladder, promoter, promotionLog);
   }
 
   @Bean

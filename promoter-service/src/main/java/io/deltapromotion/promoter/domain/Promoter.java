@@ -177,6 +177,50 @@ public final class Promoter {
     }
   }
 
+  /** Whether every data file of the table's current version can be opened. */
+  public boolean readable(TableName table) {
+    try {
+      warehouse.readEveryFile(table, null);
+      return true;
+    } catch (WarehouseException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Checks that the stage's table can still be read (a VACUUM on the source breaks a shallow clone) and,
+   * when it cannot, re-clones the version it holds while the source still has it.
+   *
+   * @return empty when the table is readable; PROMOTED (its message says what was repaired) or FAILED
+   *     with both reasons when the source version cannot be read either
+   */
+  public Optional<PromotionOutcome> repairIfBroken(RollbackRequest held) {
+    String broken;
+    try {
+      warehouse.readEveryFile(held.target(), null);
+      return Optional.empty();
+    } catch (WarehouseException e) {
+      broken = e.getMessage();
+    }
+    String unreadable = held.target() + " cannot be read (" + broken + ")";
+    try {
+      warehouse.readEveryFile(held.source(), held.toVersion());
+    } catch (WarehouseException e) {
+      return Optional.of(PromotionOutcome.failed(held.toVersion(), unreadable + "; it cannot be repaired: version "
+          + held.toVersion() + " of " + held.source() + " cannot be read either (" + e.getMessage() + ")"));
+    }
+    try {
+      CloneResult result = warehouse.clone(new CloneRequest(held.source(), held.toVersion(), held.target(), held.cloneType(),
+          cloneProperties(new Lineage(held.source(), held.toVersion(), held.releaseTag(), clock.instant(), held.promotionId()))));
+      warehouse.readEveryFile(held.target(), null);
+      return Optional.of(new PromotionOutcome(PromotionStatus.PROMOTED, result.targetVersion(), held.toVersion(), true,
+          "repaired: " + unreadable + "; version " + held.toVersion() + " of " + held.source() + " was cloned again"));
+    } catch (WarehouseException e) {
+      return Optional.of(PromotionOutcome.failed(held.toVersion(), unreadable + "; re-cloning version " + held.toVersion()
+          + " of " + held.source() + " failed: " + e.getMessage()));
+    }
+  }
+
   /**
    * The lineage, and the source's table comment at the version: a clone carries the column comments (they
    * are part of the schema) but not the table's own, which the {@value #TABLE_COMMENT} property sets in the

@@ -5,6 +5,7 @@ import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.domain.CloneHealth;
 import io.deltapromotion.promoter.domain.Hop;
 import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.OperatorDecision;
@@ -40,13 +41,15 @@ class LadderDriver {
   private final LadderPromoter ladder;
   private final ReleasePromoter releases;
   private final Rollbacks rollbacks;
+  private final CloneHealth health;
   private final PromotionLog promotionLog;
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
   private final TableLocks locks = new TableLocks();
 
-  LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, PromotionLog promotionLog,
-      EventPublisher publisher, EventEnvelopes envelopes) {
+  LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, CloneHealth health,
+      PromotionLog promotionLog, EventPublisher publisher, EventEnvelopes envelopes) {
+    this.health = health;
     this.ladder = ladder;
     this.releases = releases;
     this.rollbacks = rollbacks;
@@ -91,6 +94,13 @@ class LadderDriver {
       publish(rollbacks.rollBack(command), null, command.actor());
       settle(command.source());
     });
+  }
+
+  /** Checks that every stage's table of every table still reads, repairing or reporting the broken ones. */
+  void checkHealth() {
+    for (TableName source : ladder.tables()) {
+      locks.run(List.of(source), () -> publish(health.check(source), null, null));
+    }
   }
 
   /** Decides every hop of every table that can be decided now, until none is left. */

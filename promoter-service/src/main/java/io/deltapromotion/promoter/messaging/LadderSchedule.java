@@ -5,6 +5,7 @@ import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
+import io.deltapromotion.promoter.config.CloneHealthProperties;
 import io.deltapromotion.promoter.config.LadderProperties;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.RecordedOutcome;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * end into the promotion log, so a restarted promoter knows every hop already decided and publishes none twice
  * (approvals and rejections are folded in; promote and rollback orders are not: their outcomes are).
  * Then re-evaluates the ladder on a schedule, so gates that become true with no new event (a soak time
- * that ends) release their promotions.
+ * that ends) release their promotions, and checks that every stage's table still reads (on the same
+ * thread: a long check delays the next re-evaluation).
  */
 @Component
 class LadderSchedule extends ReplayThenSchedule {
@@ -34,20 +36,25 @@ class LadderSchedule extends ReplayThenSchedule {
   private final PromotionLog promotionLog;
   private final LadderDriver driver;
   private final Duration every;
+  private final CloneHealthProperties health;
 
   LadderSchedule(TopicReplayer replayer, KafkaProperties kafka, PromotionLog promotionLog, LadderDriver driver,
-      LadderProperties properties) {
+      LadderProperties properties, CloneHealthProperties health) {
     super("ladder-schedule");
     this.replayer = replayer;
     this.kafka = kafka;
     this.promotionLog = promotionLog;
     this.driver = driver;
     this.every = properties.reevaluateEvery();
+    this.health = health;
   }
 
   @Override
   protected void begin() {
     scheduleRepeatedly(this::reevaluate, every);
+    if (health.enabled()) {
+      scheduleRepeatedly(this::checkHealth, health.every());
+    }
   }
 
   @Override
@@ -69,6 +76,14 @@ class LadderSchedule extends ReplayThenSchedule {
       });
     }
     log.info("Replayed {} finished promotion step(s); re-evaluating the ladder every {}", promotionLog.finalHopCount(), every);
+  }
+
+  private void checkHealth() {
+    try {
+      driver.checkHealth();
+    } catch (RuntimeException e) {
+      log.error("The clone health check failed; trying again in {}", health.every(), e);
+    }
   }
 
   private void reevaluate() {

@@ -30,6 +30,8 @@ final class InMemoryTables extends UnsupportedWarehouse {
   final Set<TableName> refuseClone = new HashSet<>();
   final Set<TableName> refuseRestore = new HashSet<>();
   final Set<TableName> interferingWrite = new HashSet<>();
+  /** Tables whose files are gone (vacuumed): reading them fails; a new clone of a readable source mends them. */
+  final Set<TableName> unreadable = new HashSet<>();
   final Map<TableName, String> sourceComments = new HashMap<>();
   private final Map<TableName, List<Commit>> tables = new HashMap<>();
 
@@ -65,6 +67,7 @@ final class InMemoryTables extends UnsupportedWarehouse {
       throw new WarehouseException("[DELTA_ONLY_OPERATION] CLONE is only supported for Delta tables.", "42000", null);
     }
     clones.add(request);
+    unreadable.remove(request.target());
     List<Commit> commits = tables.computeIfAbsent(request.target(), table -> new ArrayList<>());
     long version = commits.size();
     commits.add(new Commit(new HistoryEntry(version, AT, "CLONE", Map.of("source", "spark_catalog." + request.source(),
@@ -73,6 +76,16 @@ final class InMemoryTables extends UnsupportedWarehouse {
       commits.add(new Commit(new HistoryEntry(version + 1, AT, "WRITE", Map.of()), Map.copyOf(request.properties())));
     }
     return new CloneResult(version, 1);
+  }
+
+  @Override
+  public long readEveryFile(TableName table, Long version) {
+    calls.add("read " + table);
+    commits(table);
+    if (unreadable.contains(table)) {
+      throw new WarehouseException("[FAILED_READ_FILE] file part-0001.parquet does not exist", "42000", null);
+    }
+    return 1;
   }
 
   @Override

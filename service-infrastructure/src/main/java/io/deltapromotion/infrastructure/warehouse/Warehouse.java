@@ -34,6 +34,15 @@ public interface Warehouse {
    */
   Optional<String> tableCommentAt(TableName table, long version);
 
+  /**
+   * Opens every data file of the table at a version (null: its current version), reading their footers,
+   * not their rows: what fails when a shallow clone's files were vacuumed from its source.
+   *
+   * @return how many data files the version has
+   * @throws WarehouseException naming the file that is gone, or the table that does not exist
+   */
+  long readEveryFile(TableName table, Long version);
+
   /** Runs all the aggregates over the table at a version, in one query (one scan). */
   AggregateResult aggregate(TableName table, long version, List<Aggregate> aggregates);
 

@@ -70,6 +70,11 @@ public abstract class UnsupportedWarehouse implements Warehouse {
   }
 
   @Override
+  public long readEveryFile(TableName table, Long version) {
+    throw new UnsupportedOperationException("readEveryFile");
+  }
+
+  @Override
   public void dropTable(TableName table) {
     throw new UnsupportedOperationException("dropTable");
   }

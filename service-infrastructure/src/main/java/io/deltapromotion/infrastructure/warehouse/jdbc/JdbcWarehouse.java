@@ -122,6 +122,21 @@ public final class JdbcWarehouse implements Warehouse {
   }
 
   @Override
+  public long readEveryFile(TableName table, Long version) {
+    if (version != null) {
+      requireVersion(version);
+    }
+    // Projecting only a file metadata column keeps Delta from answering from its statistics (as it does a
+    // plain COUNT(*)), yet reads no rows: every file is opened for its footer.
+    String sql = "SELECT count(DISTINCT _metadata.file_path) FROM " + table.quoted()
+        + (version == null ? "" : " VERSION AS OF " + version);
+    try (JdbcSession session = open()) {
+      return session.query("read every file of " + table + (version == null ? "" : " at version " + version), sql,
+          row -> row.getLong(1)).get(0);
+    }
+  }
+
+  @Override
   public Optional<String> tableCommentAt(TableName table, long version) {
     requireVersion(version);
     try (JdbcSession session = open()) {
