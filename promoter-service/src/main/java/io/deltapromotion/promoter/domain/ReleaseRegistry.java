@@ -4,9 +4,9 @@ import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn.Type;
 import io.deltapromotion.infrastructure.warehouse.RecordTable;
+import io.deltapromotion.infrastructure.warehouse.RecordTableWriter;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
-import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,31 +41,19 @@ public final class ReleaseRegistry {
           RecordColumn.of("target_version", Type.BIGINT, "the target's own Delta version afterwards, when written")),
       Identifier.of("event_id"));
 
-  private final Warehouse warehouse;
-  private final RecordTable table;
-  private volatile boolean tableReady;
+  private final RecordTableWriter writer;
 
   public ReleaseRegistry(Warehouse warehouse, TableName table) {
-    this.warehouse = warehouse;
-    this.table = DEFINITION.named(table);
+    this.writer = new RecordTableWriter(warehouse, DEFINITION.named(table));
   }
 
   /** Writes the outcome unless it is there already; returns whether it was written. */
   public boolean record(RegistryRecord outcome) {
-    if (!tableReady) {
-      warehouse.ensureRecordTable(table);
-      tableReady = true;
-    }
-    try {
-      return warehouse.appendOnce(table, row(outcome));
-    } catch (WarehouseException.TableNotFound dropped) {
-      tableReady = false; // dropped since: the retry creates it again
-      throw dropped;
-    }
+    return writer.append(row(outcome));
   }
 
   public TableName table() {
-    return table.name();
+    return writer.table();
   }
 
   private static Map<String, Object> row(RegistryRecord outcome) {

@@ -61,14 +61,12 @@ class OperatorCommandsIT {
       sql("CREATE TABLE " + preprod + "." + table + " USING delta COMMENT 'the " + table + " of record'"
           + " AS SELECT id FROM range(0, 10)");
     }
-    promoter = PromoterOnTheStack.start(stack, "promoter-commands-it-" + run, Map.of(
-        "deltapromotion.promoter.stages[0].name", "preprod",
-        "deltapromotion.promoter.stages[0].schemas[0]", preprod,
-        "deltapromotion.promoter.stages[1].name", "prod",
-        "deltapromotion.promoter.stages[1].schemas[0]", prod,
+    Map<String, String> settings = new java.util.HashMap<>(PromoterOnTheStack.ladder("preprod", preprod, "prod", prod));
+    settings.putAll(Map.of(
         "deltapromotion.promoter.release-registry.table", registry.toString(),
         "deltapromotion.promoter.commands.operators[0].name", "bob",
         "deltapromotion.promoter.commands.operators[0].token", BOB));
+    promoter = PromoterOnTheStack.start(stack, "promoter-commands-it-" + run, settings);
   }
 
   @AfterAll

@@ -45,14 +45,12 @@ class CloneHealthIT {
   @BeforeAll
   void startThePromoter() throws SQLException {
     sql("CREATE SCHEMA " + preprod, "CREATE SCHEMA " + prod);
-    promoter = PromoterOnTheStack.start(stack, "promoter-health-it-" + run, Map.of(
-        "deltapromotion.promoter.stages[0].name", "preprod",
-        "deltapromotion.promoter.stages[0].schemas[0]", preprod,
-        "deltapromotion.promoter.stages[1].name", "prod",
-        "deltapromotion.promoter.stages[1].schemas[0]", prod,
+    Map<String, String> settings = new java.util.HashMap<>(PromoterOnTheStack.ladder("preprod", preprod, "prod", prod));
+    settings.putAll(Map.of(
         "deltapromotion.promoter.stages[1].approval-required", "false",
         "deltapromotion.promoter.clone-health.every", "2s",
         "deltapromotion.promoter.release-registry.enabled", "false"));
+    promoter = PromoterOnTheStack.start(stack, "promoter-health-it-" + run, settings);
   }
 
   @AfterAll

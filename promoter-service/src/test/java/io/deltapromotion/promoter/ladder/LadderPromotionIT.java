@@ -60,19 +60,14 @@ class LadderPromotionIT {
       }
       statement.execute("CREATE TABLE " + orders + " USING delta AS SELECT id, id * 2 AS amount FROM range(0, 10)");
     }
-    promoter = PromoterOnTheStack.start(stack, "promoter-ladder-it-" + run, Map.ofEntries(
-        Map.entry("deltapromotion.promoter.reevaluate-every", "1s"),
-        Map.entry("deltapromotion.promoter.stages[0].name", "dev"),
-        Map.entry("deltapromotion.promoter.stages[0].schemas[0]", dev),
-        Map.entry("deltapromotion.promoter.stages[1].name", "staging"),
-        Map.entry("deltapromotion.promoter.stages[1].schemas[0]", staging),
-        Map.entry("deltapromotion.promoter.stages[2].name", "limited-release"),
-        Map.entry("deltapromotion.promoter.stages[2].schemas[0]", limited),
-        Map.entry("deltapromotion.promoter.stages[2].min-soak", SOAK.toSeconds() + "s"),
-        Map.entry("deltapromotion.promoter.stages[3].name", "live"),
-        Map.entry("deltapromotion.promoter.stages[3].schemas[0]", live),
-        Map.entry("deltapromotion.promoter.commands.operators[0].name", "alice"),
-        Map.entry("deltapromotion.promoter.commands.operators[0].token", ALICE)));
+    Map<String, String> settings = new java.util.HashMap<>(
+        PromoterOnTheStack.ladder("dev", dev, "staging", staging, "limited-release", limited, "live", live));
+    settings.putAll(Map.of(
+        "deltapromotion.promoter.reevaluate-every", "1s",
+        "deltapromotion.promoter.stages[2].min-soak", SOAK.toSeconds() + "s",
+        "deltapromotion.promoter.commands.operators[0].name", "alice",
+        "deltapromotion.promoter.commands.operators[0].token", ALICE));
+    promoter = PromoterOnTheStack.start(stack, "promoter-ladder-it-" + run, settings);
   }
 
   @AfterAll

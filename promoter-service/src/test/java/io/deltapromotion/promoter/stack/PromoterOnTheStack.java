@@ -71,6 +71,18 @@ public final class PromoterOnTheStack implements AutoCloseable {
     return new PromoterOnTheStack(stack, promoter);
   }
 
+  /**
+   * The settings of a ladder whose stages each have one schema, given as name, schema, name, schema...
+   */
+  public static Map<String, String> ladder(String... nameThenSchema) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (int stage = 0; stage < nameThenSchema.length / 2; stage++) {
+      settings.put("deltapromotion.promoter.stages[" + stage + "].name", nameThenSchema[2 * stage]);
+      settings.put("deltapromotion.promoter.stages[" + stage + "].schemas[0]", nameThenSchema[2 * stage + 1]);
+    }
+    return settings;
+  }
+
   public QcCompleted report(TableName source, long version, TableName target, QcStatus status, String releaseTag) {
     return QcCompleted.newBuilder().setEnvelope(qcService.first()).setTable(source.toString()).setVersion(version)
         .setTargetTable(target.toString()).setTargetEnvironment("next").setStatus(status).setChecks(List.of())

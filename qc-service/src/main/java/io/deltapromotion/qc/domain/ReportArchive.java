@@ -4,9 +4,9 @@ import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn.Type;
 import io.deltapromotion.infrastructure.warehouse.RecordTable;
+import io.deltapromotion.infrastructure.warehouse.RecordTableWriter;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
-import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,31 +36,19 @@ public final class ReportArchive {
           RecordColumn.of("status", Type.STRING, "PASS, WARN or FAIL")),
       Identifier.of("event_id"));
 
-  private final Warehouse warehouse;
-  private final RecordTable table;
-  private volatile boolean tableReady;
+  private final RecordTableWriter writer;
 
   public ReportArchive(Warehouse warehouse, TableName table) {
-    this.warehouse = warehouse;
-    this.table = DEFINITION.named(table);
+    this.writer = new RecordTableWriter(warehouse, DEFINITION.named(table));
   }
 
   /** Writes the report unless it is there already; returns whether it was written. */
   public boolean archive(ArchivedReport report) {
-    if (!tableReady) {
-      warehouse.ensureRecordTable(table);
-      tableReady = true;
-    }
-    try {
-      return warehouse.appendOnce(table, row(report));
-    } catch (WarehouseException.TableNotFound dropped) {
-      tableReady = false; // dropped since: the retry creates it again
-      throw dropped;
-    }
+    return writer.append(row(report));
   }
 
   public TableName table() {
-    return table.name();
+    return writer.table();
   }
 
   private static Map<String, Object> row(ArchivedReport report) {
