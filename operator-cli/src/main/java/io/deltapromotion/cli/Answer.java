@@ -24,6 +24,6 @@ record Answer(int status, JsonNode body) {
 
   /** What happened, in one word. */
   String verdict() {
-    return status == 202 ? "ACCEPTED" : status == 200 ? "DRY RUN" : status >= 500 ? "UNAVAILABLE" : "REFUSED";
+    return status == 202 ? "ACCEPTED" : status == 200 ? (dryRun() ? "DRY RUN" : "OK") : status >= 500 ? "UNAVAILABLE" : "REFUSED";
   }
 }

@@ -19,15 +19,23 @@ enum AnswerFormat {
         return text.append(" (HTTP ").append(answer.status()).append("): ").append(answer.error()).append('\n').toString();
       }
       answer.body().path("commandId").asOptional().ifPresent(id -> text.append(" (command ").append(id.asString()).append(')'));
-      text.append('\n').append("  ").append(answer.body().path("plan").asString()).append('\n');
+      text.append('\n');
+      for (JsonNode run : answer.body().path("rebaselines")) {
+        text.append("  ").append(progress(run)).append('\n');
+        run.path("failed").forEach(failure -> text.append("    failed: ").append(failure.asString()).append('\n'));
+      }
+      if (answer.body().has("plan")) {
+        text.append("  ").append(answer.body().path("plan").asString()).append('\n');
+      }
       for (Map.Entry<String, String> field : fields(answer)) {
         text.append("  ").append(field.getKey()).append(": ").append(field.getValue()).append('\n');
       }
       for (JsonNode step : answer.body().path("steps")) {
         text.append("  - ").append(step.path("table").asString()).append(" v").append(step.path("version").asString())
-            .append(" -> ").append(step.path("target").asString()).append(" (holds ")
-            .append(step.path("targetHolds").isNull() ? "nothing" : "v" + step.path("targetHolds").asString())
-            .append("): ").append(step.path("action").asString()).append('\n');
+            .append(" -> ").append(step.path("target").asString())
+            .append(!step.has("targetHolds") ? "" : step.path("targetHolds").isNull() ? " (holds nothing)"
+                : " (holds v" + step.path("targetHolds").asString() + ")")
+            .append(": ").append(step.path("action").asString()).append('\n');
       }
       return text.toString();
     }
@@ -47,6 +55,13 @@ enum AnswerFormat {
       StringBuilder markdown = new StringBuilder("### `").append(command).append("`: ").append(answer.verdict()).append("\n\n");
       if (!answer.accepted()) {
         return markdown.append("> ").append(answer.error()).append(" (HTTP ").append(answer.status()).append(")\n").toString();
+      }
+      if (answer.body().has("rebaselines")) {
+        markdown.append("| rebaseline | progress |\n|---|---|\n");
+        for (JsonNode run : answer.body().path("rebaselines")) {
+          markdown.append("| `").append(run.path("tag").asString()).append("` | ").append(cell(progress(run))).append(" |\n");
+        }
+        return markdown.toString();
       }
       markdown.append(answer.body().path("plan").asString()).append("\n\n| field | value |\n|---|---|\n");
       answer.body().path("commandId").asOptional()
@@ -68,7 +83,7 @@ enum AnswerFormat {
   };
 
   private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-  private static final List<String> SKIPPED = List.of("plan", "commandId", "steps", "dryRun");
+  private static final List<String> SKIPPED = List.of("plan", "commandId", "steps", "dryRun", "rebaselines");
 
   abstract String format(String command, Answer answer);
 
@@ -85,10 +100,18 @@ enum AnswerFormat {
     List<Map.Entry<String, String>> fields = new ArrayList<>();
     for (Map.Entry<String, JsonNode> field : answer.body().properties()) {
       if (!SKIPPED.contains(field.getKey())) {
-        fields.add(Map.entry(field.getKey(), field.getValue().isNull() ? "–" : field.getValue().asString()));
+        JsonNode value = field.getValue();
+        fields.add(Map.entry(field.getKey(), value.isNull() ? "–" : value.isValueNode() ? value.asString() : value.toString()));
       }
     }
     return fields;
+  }
+
+  /** One rebaseline's progress in words: {@code BASELINE_202611 into pp: 3 of 12 table(s) done, 1 failed, running}. */
+  private static String progress(JsonNode run) {
+    return run.path("tag").asString() + " into " + run.path("into").asString() + " (by " + run.path("actor").asString()
+        + "): " + run.path("done").asString() + " of " + run.path("of").asString() + " table(s) done, "
+        + run.path("failed").size() + " failed, " + (run.path("finishedAt").isNull() || run.path("finishedAt").isMissingNode() ? "running" : "finished");
   }
 
   private static String cell(String value) {

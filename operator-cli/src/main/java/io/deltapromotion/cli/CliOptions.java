@@ -30,6 +30,9 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
                                                                     into the stage now, as one unit
         rollback  --table T --stage S [--version N] [--reason R]    back to the previous good version
                                                                     (or to version N, which it held)
+        rebaseline --from SCHEMA [--into SCHEMA] [--tag BASELINE_YYYYMM] [--reason R]
+                                                                    clone a baseline into the first stage, for QC
+        rebaseline-status                                           progress of the recent rebaselines
         rebuild-release-registry                                    rebuild the Delta audit table from the log
       options:
         --dry-run                 print the plan; write nothing
@@ -41,8 +44,9 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
       (schema.table). Exit status: 0 accepted or planned, 1 refused, 2 usage error, 3 promoter unreachable.
       """.formatted(DEFAULT_URL);
 
-  private static final Set<String> COMMANDS = Set.of("approve", "reject", "promote", "rollback", "rebuild-release-registry");
-  private static final Set<String> FIELDS = Set.of("table", "release", "stage", "version", "reason");
+  private static final Set<String> COMMANDS = Set.of("approve", "reject", "promote", "rollback", "rebaseline",
+      "rebaseline-status", "rebuild-release-registry");
+  private static final Set<String> FIELDS = Set.of("table", "release", "stage", "version", "reason", "from", "into", "tag");
 
   static CliOptions parse(String[] args, Map<String, String> environment) {
     List<String> arguments = new ArrayList<>(List.of(args));
@@ -51,7 +55,8 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
     }
     String command = arguments.remove(0);
     if (!COMMANDS.contains(command)) {
-      throw new IllegalArgumentException("unknown command '" + command + "': approve, reject, promote, rollback or rebuild-release-registry");
+      throw new IllegalArgumentException("unknown command '" + command + "': approve, reject, promote, rollback, rebaseline, rebaseline-status or "
+          + "rebuild-release-registry");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     boolean dryRun = false;

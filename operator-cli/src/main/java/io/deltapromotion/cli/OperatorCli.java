@@ -39,7 +39,9 @@ public final class OperatorCli {
       return OK;
     }
     try {
-      Answer answer = new PromoterClient(options.url(), options.token()).send(options.command(), options.body(), options.dryRun());
+      PromoterClient promoter = new PromoterClient(options.url(), options.token());
+      Answer answer = options.command().equals("rebaseline-status") ? promoter.read("rebaseline")
+          : promoter.send(options.command(), options.body(), options.dryRun());
       out.print(options.output().format(options.command(), answer));
       return answer.accepted() ? OK : answer.status() >= 500 ? UNAVAILABLE : REFUSED;
     } catch (PromoterClient.UnreachableException e) {

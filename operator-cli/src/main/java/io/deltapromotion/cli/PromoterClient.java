@@ -28,12 +28,17 @@ final class PromoterClient {
 
   Answer send(String command, Map<String, Object> body, boolean dryRun) {
     URI uri = URI.create(base + "/api/v1/commands/" + command + (dryRun ? "?dry-run=true" : ""));
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-        .build();
+    return exchange(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  /** GETs a read-only view under the command endpoint, e.g. {@code rebaseline} for the rebaselines' progress. */
+  Answer read(String path) {
+    return exchange(HttpRequest.newBuilder(URI.create(base + "/api/v1/commands/" + path)).GET());
+  }
+
+  private Answer exchange(HttpRequest.Builder builder) {
+    HttpRequest request = builder.timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -13,6 +13,7 @@ import io.deltapromotion.promoter.domain.Ladder;
 import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.Promoter;
+import io.deltapromotion.promoter.domain.Rebaseliner;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.promoter.domain.ReleaseRegistry;
 import io.deltapromotion.promoter.domain.Rollbacks;
@@ -34,10 +35,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class PromoterConfiguration {
 
-  /** Writes promotion-done and operator-commands (its command intake); reads qc-completed and operator-commands. */
+  /**
+   * Writes promotion-done, operator-commands (its command intake) and pipeline-committed (a rebaseline's
+   * first-stage versions); reads qc-completed and operator-commands.
+   */
   @Bean
   KafkaAdmin.NewTopics topics() {
-    return TopicDeclarations.of(EventTopics.PROMOTION_DONE, EventTopics.QC_COMPLETED, EventTopics.OPERATOR_COMMANDS);
+    return TopicDeclarations.of(EventTopics.PROMOTION_DONE, EventTopics.QC_COMPLETED, EventTopics.OPERATOR_COMMANDS,
+        EventTopics.PIPELINE_COMMITTED);
   }
 
   @Bean
@@ -79,6 +84,11 @@ class PromoterConfiguration {
   @ConditionalOnBooleanProperty(name = "deltapromotion.promoter.release-registry.enabled", matchIfMissing = true)
   ReleaseRegistry releaseRegistry(Warehouse warehouse, ReleaseRegistryProperties properties) {
     return new ReleaseRegistry(warehouse, properties.tableName());
+  }
+
+  @Bean
+  Rebaseliner rebaseliner(Ladder ladder, Promoter promoter, Warehouse warehouse, PromotionLog promotionLog) {
+    return new Rebaseliner(ladder, promoter, warehouse, promotionLog);
   }
 
   @Bean

@@ -54,6 +54,7 @@ public final class PromotionLog {
     finalHops.add(key(outcome.promotionId(), outcome.stage()));
     if (outcome.causeEventId() != null) {
       causes.add(outcome.causeEventId());
+      causes.add(outcome.causeEventId() + "@" + outcome.source());
     }
     RecordedOutcome waits = tableWaiting.get(outcome.stage());
     if (waits != null && waits.promotionId().equals(outcome.promotionId())) {
@@ -120,6 +121,11 @@ public final class PromotionLog {
   /** Whether some final outcome was caused by that event (e.g. an operator's command was carried out). */
   public synchronized boolean hasOutcomeCausedBy(String eventId) {
     return causes.contains(eventId);
+  }
+
+  /** Whether some final outcome about that table was caused by that event. */
+  public synchronized boolean hasOutcomeCausedBy(String eventId, TableName source) {
+    return causes.contains(eventId + "@" + source);
   }
 
   public synchronized Optional<Held> held(TableName source, String stage) {

@@ -1,6 +1,7 @@
 package io.deltapromotion.promoter.messaging;
 
 import io.deltapromotion.events.EventEnvelope;
+import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
@@ -12,7 +13,10 @@ import io.deltapromotion.promoter.domain.OperatorDecision;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.PromoteCommand;
 import io.deltapromotion.promoter.domain.PromotionRequest;
+import io.deltapromotion.promoter.domain.PromotionStatus;
 import io.deltapromotion.promoter.domain.QcVerdict;
+import io.deltapromotion.promoter.domain.RebaselineCommand;
+import io.deltapromotion.promoter.domain.Rebaseliner;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.promoter.domain.RollbackCommand;
 import io.deltapromotion.promoter.domain.Rollbacks;
@@ -42,14 +46,19 @@ class LadderDriver {
   private final ReleasePromoter releases;
   private final Rollbacks rollbacks;
   private final CloneHealth health;
+  private final Rebaseliner rebaseliner;
+  private final RebaselineRuns runs;
   private final PromotionLog promotionLog;
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
   private final TableLocks locks = new TableLocks();
 
   LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, CloneHealth health,
-      PromotionLog promotionLog, EventPublisher publisher, EventEnvelopes envelopes) {
+      Rebaseliner rebaseliner, RebaselineRuns runs, PromotionLog promotionLog, EventPublisher publisher,
+      EventEnvelopes envelopes) {
     this.health = health;
+    this.rebaseliner = rebaseliner;
+    this.runs = runs;
     this.ladder = ladder;
     this.releases = releases;
     this.rollbacks = rollbacks;
@@ -94,6 +103,37 @@ class LadderDriver {
       publish(rollbacks.rollBack(command), null, command.actor());
       settle(command.source());
     });
+  }
+
+  void onRebaseline(RebaselineCommand command) {
+    List<TableName> targets = command.items().stream().map(item -> command.into().table(item.source().table())).toList();
+    locks.run(targets, () -> {
+      runs.started(command);
+      List<Hop> hops = rebaseliner.run(command, (done, of, hop) -> {
+        publish(List.of(hop), null, command.actor());
+        announce(command, hop);
+        runs.tableDone(command.commandId(), done, of, hop);
+      });
+      log.info("Rebaseline {} done: {} of {} table(s) in {}; QC runs on each next", command.tag(),
+          hops.stream().filter(hop -> hop.outcome().status() == PromotionStatus.PROMOTED).count(), hops.size(),
+          command.into());
+    });
+  }
+
+  /** Tells the detector about a first-stage version the rebaseline wrote, as the pipeline that wrote it. */
+  private void announce(RebaselineCommand command, Hop hop) {
+    if (hop.outcome().status() != PromotionStatus.PROMOTED || hop.outcome().targetDeltaVersion() == null) {
+      return;
+    }
+    PipelineCommitted commit = PipelineCommitted.newBuilder()
+        .setEventId("rebaseline:" + command.commandId() + ":" + hop.target())
+        .setTable(hop.target().toString())
+        .setVersion(hop.outcome().targetDeltaVersion())
+        .setReleaseTag(command.tag())
+        .setPipeline("rebaseline")
+        .setRunId(command.commandId())
+        .build();
+    publisher.publish(EventTopics.PIPELINE_COMMITTED, commit.getTable(), commit);
   }
 
   /** Checks that every stage's table of every table still reads, repairing or reporting the broken ones. */

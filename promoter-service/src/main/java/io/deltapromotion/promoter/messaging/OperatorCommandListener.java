@@ -3,16 +3,21 @@ package io.deltapromotion.promoter.messaging;
 import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
+import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.CommandRefusedException;
 import io.deltapromotion.promoter.domain.OperatorDecision;
 import io.deltapromotion.promoter.domain.PromoteCommand;
+import io.deltapromotion.promoter.domain.RebaselineCommand;
 import io.deltapromotion.promoter.domain.RollbackCommand;
 import io.deltapromotion.promoter.domain.TableVersion;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Carries out each operator command: an approval or rejection (then whatever it releases), a promote order or a rollback. */
+/**
+ * Carries out each operator command: an approval or rejection (then whatever it releases), a promote
+ * order, a rollback or a rebaseline (which holds this consumer until its last table is cloned).
+ */
 @Component
 class OperatorCommandListener {
 
@@ -30,6 +35,7 @@ class OperatorCommandListener {
         case APPROVE, REJECT -> ladder.onDecision(decision(command));
         case PROMOTE -> ladder.onPromote(promote(command));
         case ROLLBACK -> ladder.onRollback(rollback(command));
+        case REBASELINE -> ladder.onRebaseline(rebaseline(command));
         case UNKNOWN -> throw new RejectedEventException("operator command " + command.getEnvelope().getEventId()
             + " has an action this promoter does not know");
       }
@@ -55,6 +61,16 @@ class OperatorCommandListener {
     }
     return new PromoteCommand(command.getEnvelope().getEventId().toString(), command.getActor(), command.getReason(),
         command.getStage(), command.getReleaseTag(), command.getItems().stream()
+            .map(item -> new TableVersion(TableName.parse(item.getTable()), item.getVersion())).toList());
+  }
+
+  private static RebaselineCommand rebaseline(OperatorCommand command) {
+    if (command.getTargetSchema() == null || command.getReleaseTag() == null || command.getItems().isEmpty()) {
+      throw new RejectedEventException("rebaseline command " + command.getEnvelope().getEventId()
+          + " lacks its target schema, tag or items");
+    }
+    return new RebaselineCommand(command.getEnvelope().getEventId().toString(), command.getActor(), command.getReason(),
+        command.getReleaseTag(), SchemaName.parse(command.getTargetSchema()), command.getItems().stream()
             .map(item -> new TableVersion(TableName.parse(item.getTable()), item.getVersion())).toList());
   }
 

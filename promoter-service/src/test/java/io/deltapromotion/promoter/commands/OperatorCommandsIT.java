@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.deltapromotion.cli.OperatorCli;
+import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcStatus;
@@ -12,6 +13,8 @@ import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.promoter.stack.PromoterOnTheStack;
+import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
+import io.deltapromotion.schemas.topics.EventTopics;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
@@ -27,7 +30,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +44,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Operators' promote and rollback commands on the real stack, preprod → prod with an approval into prod:
  * a release promoted as one unit, a release whose third table fails rolled back as a whole, dry runs
- * that write nothing, and a rollback in one command (sent with the operators' command-line tool).
+ * that write nothing, a rollback in one command (sent with the operators' command-line tool), and a
+ * rebaseline of the first stage from a baseline schema.
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -180,6 +189,69 @@ class OperatorCommandsIT {
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
     assertThat(refused.body()).contains("nothing may enter prod until every table may: " + audit + " version 0: version 0 failed QC");
     assertThat(warehouse.tableExists(TableName.parse(prod + ".ledger"))).isFalse();
+  }
+
+  @Test
+  void givenABaselineSchema_whenRebaselined_thenEveryTableIsClonedIntoTheFirstStageAndAnnouncedForQcWithProgress()
+      throws Exception {
+    String baseline = "cmd_" + run + "_base";
+    sql("CREATE SCHEMA " + baseline);
+    for (String table : List.of("authors", "books")) {
+      sql("CREATE TABLE " + baseline + "." + table + " USING delta AS SELECT id FROM range(0, 7)",
+          "INSERT INTO " + baseline + "." + table + " SELECT id FROM range(7, 9)");
+    }
+
+    Cli plan = cli("rebaseline", "--from", baseline, "--tag", "BASELINE_202611", "--dry-run");
+    assertThat(plan.exitStatus()).as(plan.out() + plan.err()).isEqualTo(OperatorCli.OK);
+    assertThat(plan.out()).startsWith("DRY RUN rebaseline").contains("(2 table(s), each at its current version)")
+        .contains(baseline + ".authors v1 -> " + preprod + ".authors");
+    assertThat(warehouse.tableExists(TableName.parse(preprod + ".authors"))).as("the dry run wrote nothing").isFalse();
+    assertThat(cli("rebaseline", "--from", preprod).exitStatus()).as("a ladder schema is no baseline")
+        .isEqualTo(OperatorCli.REFUSED);
+
+    Cli accepted = cli("rebaseline", "--from", baseline, "--tag", "BASELINE_202611", "--reason", "new snapshot");
+    assertThat(accepted.exitStatus()).as(accepted.out() + accepted.err()).isEqualTo(OperatorCli.OK);
+    String rebaseline = accepted.out().replaceAll("(?s).*\\(command ([0-9a-f-]+)\\).*", "$1");
+
+    for (String table : List.of("authors", "books")) {
+      PromotionDone cloned = promoter.awaitOutcome(done -> causedBy(done, rebaseline)
+          && done.getSourceTable().equals(baseline + "." + table));
+      assertThat(cloned.getStatus()).as(cloned.getError()).isEqualTo(PromotionStatus.PROMOTED);
+      assertThat(cloned.getTargetEnvironment()).isEqualTo("preprod");
+      assertThat(cloned.getReleaseTag()).isEqualTo("BASELINE_202611");
+      TableName firstStage = TableName.parse(preprod + "." + table);
+      assertThat(warehouse.properties(firstStage)).containsEntry("promoted_from", baseline + "." + table)
+          .containsEntry("promoted_version", "1").containsEntry("release_tag", "BASELINE_202611");
+      assertThat(count(firstStage)).isEqualTo(9);
+    }
+    assertThat(pipelineCommits(rebaseline)).extracting(PipelineCommitted::getTable)
+        .containsExactlyInAnyOrder(preprod + ".authors", preprod + ".books");
+    Cli status = cli("rebaseline-status");
+    assertThat(status.out()).contains("BASELINE_202611 into " + preprod + " (by bob): 2 of 2 table(s) done, 0 failed, finished");
+  }
+
+  /** The pipeline commits the rebaseline announced, read from the topic's beginning. */
+  private List<PipelineCommitted> pipelineCommits(String runId) {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    AvroRecordDeserializer values = new AvroRecordDeserializer();
+    values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
+    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.PIPELINE_COMMITTED.name(), Duration.ofSeconds(30))
+          .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<PipelineCommitted> commits = new java.util.ArrayList<>();
+      await().atMost(Duration.ofMinutes(1)).until(() -> {
+        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.value() instanceof PipelineCommitted commit && commit.getRunId().equals(runId)) {
+            commits.add(commit);
+          }
+        }
+        return commits.size() >= 2;
+      });
+      return commits;
+    }
   }
 
   private void assertTheReleaseRegistryRecordsEveryOutcomeAndIsRebuiltFromTheLog(String failedRelease, String rollback)

@@ -1,0 +1,106 @@
+package io.deltapromotion.promoter.domain;
+
+import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.Warehouse;
+import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Rebaselines, as the documents describe: every table of a baseline schema is pinned at its current
+ * version and shallow-cloned into the ladder's first stage under its own name, with lineage and the
+ * baseline's tag (BASELINE_YYYYMM). The caller then announces each cloned version as a pipeline commit,
+ * so QC runs on every table and the baseline climbs the ladder as a release (promote it with
+ * {@code promote --release BASELINE_YYYYMM}). A table that fails is reported and the others go on: the
+ * first stage is not prod, and nothing of the baseline goes further than QC lets it.
+ */
+public final class Rebaseliner {
+
+  private static final Pattern TAG = Pattern.compile("BASELINE_[0-9]{6}(_[A-Za-z0-9]{1,32})?");
+
+  /** Told after each table, so progress (n of m) can be reported while the rebaseline runs. */
+  public interface Progress {
+    void tableDone(int done, int of, Hop outcome);
+  }
+
+  private final Ladder ladder;
+  private final Promoter promoter;
+  private final Warehouse warehouse;
+  private final PromotionLog log;
+
+  public Rebaseliner(Ladder ladder, Promoter promoter, Warehouse warehouse, PromotionLog log) {
+    this.ladder = ladder;
+    this.promoter = promoter;
+    this.warehouse = warehouse;
+    this.log = log;
+  }
+
+  /**
+   * Pins every table of the baseline schema at its current version.
+   *
+   * @param into the first-stage schema to write; null when the first stage has only one
+   * @throws CommandRefusedException when a schema is not what it must be, the tag is malformed or the
+   *     baseline schema has no tables
+   */
+  public RebaselineCommand plan(SchemaName from, SchemaName into, String tag, String commandId, String actor,
+      String reason) {
+    if (!TAG.matcher(tag).matches()) {
+      throw new CommandRefusedException("the tag must be BASELINE_YYYYMM (optionally _suffix), got '" + tag + "'", true);
+    }
+    if (ladder.stageOf(from.table("any")).isPresent()) {
+      throw new CommandRefusedException(from + " is a schema of the ladder; a baseline comes from a schema of its own", true);
+    }
+    SchemaName target = firstStageSchema(into);
+    List<TableVersion> items = new ArrayList<>();
+    for (TableName table : warehouse.tablesIn(from)) {
+      items.add(new TableVersion(table, warehouse.history(table, 1).get(0).version()));
+    }
+    if (items.isEmpty()) {
+      throw new CommandRefusedException("the baseline schema " + from + " has no tables", true);
+    }
+    return new RebaselineCommand(commandId, actor, reason, tag, target, items);
+  }
+
+  /**
+   * Clones every item into the first stage, telling the progress after each; returns every table's
+   * outcome. Tables whose outcome for this command is known already (it was delivered again) are left out.
+   */
+  public List<Hop> run(RebaselineCommand command, Progress progress) {
+    SchemaName into = firstStageSchema(command.into());
+    List<Hop> hops = new ArrayList<>();
+    List<TableVersion> left = command.items().stream()
+        .filter(item -> !log.hasOutcomeCausedBy(command.commandId(), item.source())).toList();
+    for (TableVersion item : left) {
+      TableName target = into.table(item.source().table());
+      PromotionOutcome outcome;
+      try {
+        outcome = promoter.promote(new PromotionRequest(command.commandId(), item.source(), item.version(), target, true,
+            "", false, command.tag(), null), CloneType.SHALLOW);
+      } catch (WarehouseException e) {
+        outcome = PromotionOutcome.failed(null, e.getMessage());
+      }
+      Hop hop = new Hop(command.commandId(), command.commandId(), item.source(), item.version(), target,
+          ladder.stage(0).name(), command.tag(), outcome, null, outcome.cloned() ? CloneType.SHALLOW : null);
+      hops.add(hop);
+      progress.tableDone(command.items().size() - left.size() + hops.size(), command.items().size(), hop);
+    }
+    return hops;
+  }
+
+  private SchemaName firstStageSchema(SchemaName into) {
+    List<SchemaName> first = ladder.stage(0).schemas();
+    if (into == null) {
+      return Optional.of(first).filter(schemas -> schemas.size() == 1).map(schemas -> schemas.get(0))
+          .orElseThrow(() -> new CommandRefusedException("the first stage has several schemas " + first
+              + ": name the one to rebaseline", false));
+    }
+    if (!first.contains(into)) {
+      throw new CommandRefusedException(into + " is not a schema of the ladder's first stage " + first, true);
+    }
+    return into;
+  }
+}
