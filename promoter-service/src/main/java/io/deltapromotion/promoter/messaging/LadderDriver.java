@@ -56,12 +56,12 @@ class LadderDriver {
   LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, CloneHealth health,
       Rebaseliner rebaseliner, RebaselineRuns runs, PromotionLog promotionLog, EventPublisher publisher,
       EventEnvelopes envelopes) {
-    this.health = health;
-    this.rebaseliner = rebaseliner;
-    this.runs = runs;
     this.ladder = ladder;
     this.releases = releases;
     this.rollbacks = rollbacks;
+    this.health = health;
+    this.rebaseliner = rebaseliner;
+    this.runs = runs;
     this.promotionLog = promotionLog;
     this.publisher = publisher;
     this.envelopes = envelopes;
