@@ -21,7 +21,8 @@ public final class ServiceConfiguration {
    * @param pipelineOnly a second source and target schema whose tables only pipeline events announce;
    *     null for none
    * @param policyYaml the table policy both the detector and QC load
-   * @param intakeToken the bearer token the detector's HTTP intake accepts
+   * @param intakeToken the bearer token the detector's HTTP intake accepts, and the promoter's command
+   *     endpoints accept from the operator {@code demo-operator}
    * @param webhookUrl where the notifier posts alerts
    * @param reportsTable the Delta table QC appends its reports to
    */
@@ -72,7 +73,11 @@ public final class ServiceConfiguration {
               - name: prod
                 schemas: [%s]
                 approval-required: false
-        """.formatted(preprod, prod));
+            commands:
+              operators:
+                - name: demo-operator
+                  token: %s
+        """.formatted(preprod, prod, intakeToken));
   }
 
   private static void write(StackSettings settings, Component service, String yaml) {

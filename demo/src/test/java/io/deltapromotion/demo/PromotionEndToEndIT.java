@@ -331,6 +331,39 @@ class PromotionEndToEndIT {
         eventId, table, version);
   }
 
+  @Test
+  @Order(9)
+  void givenABaselineSchema_whenAnOperatorRebaselines_thenTheFirstStageIsClonedFromItAndQcAuditsEachTableBeforeProd()
+      throws Exception {
+    String baseline = "e2e_" + RUN + "_base";
+    lakehouse.execute("CREATE SCHEMA " + baseline,
+        "CREATE TABLE " + baseline + ".orders USING DELTA AS SELECT * FROM VALUES (1, 'x'), (2, 'y') AS t(id, label)");
+
+    HttpResponse<String> accepted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + settings.port(Component.PROMOTER) + "/api/v1/commands/rebaseline"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"from\": \"" + baseline + "\", \"into\": \"" + PIPED_PREPROD
+            + "\", \"tag\": \"BASELINE_202611\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    PromotionDone cloned = watch.awaitOutcome(baseline + ".orders", 0, OUTCOME);
+    assertThat(cloned.getStatus()).as(cloned.getError()).isEqualTo(PromotionStatus.PROMOTED);
+    assertThat(cloned.getTargetTable()).isEqualTo(PIPED);
+    long rebaselined = cloned.getTargetDeltaVersion();
+    PromotionDone promoted = watch.awaitOutcome(PIPED, rebaselined, OUTCOME);
+    assertThat(promoted.getStatus()).as(promoted.getError()).isEqualTo(PromotionStatus.PROMOTED);
+    assertThat(promoted.getReleaseTag()).isEqualTo("BASELINE_202611");
+    assertThat(watch.change(PIPED, rebaselined).orElseThrow().getPipelineRun()).startsWith("rebaseline/");
+    assertThat(watch.reports(PIPED)).as("QC audited the baseline's version before prod")
+        .anySatisfy(report -> {
+          assertThat(report.getVersion()).isEqualTo(rebaselined);
+          assertThat(report.getStatus()).isEqualTo(QcStatus.PASS);
+          assertThat(report.getReleaseTag()).isEqualTo("BASELINE_202611");
+        });
+    assertThat(lakehouse.column("SHOW TBLPROPERTIES " + PROD + "_piped.orders", "value"))
+        .contains(String.valueOf(rebaselined), "BASELINE_202611");
+  }
+
   private static HttpResponse<String> post(String token, String json) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + settings.port(Component.DETECTOR) + "/api/v1/pipeline-commits"))
