@@ -1,0 +1,182 @@
+package io.deltapromotion.promoter.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.deltapromotion.infrastructure.warehouse.CloneRequest;
+import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ladder's decisions with the warehouse in memory, on dev → staging (soak 1h) → live (approval):
+ * waits said once, a soak that ends with no new event, approvals and rejections, superseding.
+ * LadderPromotionIT runs the same ladder on the real stack.
+ */
+class LadderPromoterTest {
+
+  private static final TableName ORDERS = TableName.parse("dev.orders");
+  private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+
+  private final Ladder ladder = new Ladder(List.of(
+      new Stage("dev", List.of(SchemaName.parse("dev")), null),
+      new Stage("staging", List.of(SchemaName.parse("stg")), new Transition(true, false, Duration.ofHours(1), CloneType.SHALLOW)),
+      new Stage("live", List.of(SchemaName.parse("live")), new Transition(true, true, Duration.ZERO, CloneType.SHALLOW))));
+  private final InMemoryTables warehouse = new InMemoryTables();
+  private final PromotionLog log = new PromotionLog();
+  private final MovableClock clock = new MovableClock(T0);
+  private final LadderPromoter promoter = new LadderPromoter(ladder, new Promoter(warehouse, clock, "promoter-service"), log,
+      clock);
+
+  @Test
+  void givenASoakTime_whenItEnds_thenTheScheduleAloneReleasesTheHop_andTheWaitWasSaidOnce() {
+    assertThat(report("p1", 4)).singleElement()
+        .satisfies(hop -> assertThat(hop.awaiting()).isEqualTo("soak time in dev until 2026-11-21T11:00:00Z"));
+    assertThat(settle()).as("said once").isEmpty();
+    clock.advance(Duration.ofMinutes(61));
+
+    List<Hop> after = settle();
+
+    assertThat(after).extracting(Hop::stage, hop -> hop.outcome().status(), Hop::awaiting)
+        .containsExactly(tuple("staging", PromotionStatus.PROMOTED, null),
+            tuple("live", PromotionStatus.BLOCKED,
+                "approval (every version entering live needs one)"));
+  }
+
+  @Test
+  void givenAHopWaitingForApproval_whenRejected_thenItEndsBlockedSayingWhoAndWhy_andNothingIsWritten() {
+    waitingForLive("p1", 4);
+    int clones = warehouse.clones.size();
+
+    DecisionTarget target = promoter.decisionTarget(ORDERS, null, null);
+    log.applyDecision(new OperatorDecision("c1", ORDERS, target.version(), target.stage(), false, "alice", "totals are off",
+        clock.instant()));
+    List<Hop> hops = settle();
+
+    assertThat(target.stage()).isEqualTo("live");
+    assertThat(hops).singleElement().satisfies(hop -> {
+      assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.BLOCKED);
+      assertThat(hop.awaiting()).as("final").isNull();
+      assertThat(hop.outcome().message()).isEqualTo("entering live was rejected by alice (totals are off); live.orders is unchanged");
+    });
+    assertThat(warehouse.clones).hasSize(clones);
+    assertThatThrownBy(() -> promoter.decisionTarget(ORDERS, null, null)).isInstanceOf(CommandRefusedException.class)
+        .hasMessageContaining("no version of dev.orders waits for an approval");
+  }
+
+  @Test
+  void givenAHopWaitingForApproval_whenApproved_thenItIsPromoted() {
+    waitingForLive("p1", 4);
+
+    log.applyDecision(new OperatorDecision("c1", ORDERS, 4, "live", true, "alice", null, clock.instant()));
+
+    assertThat(settle()).singleElement().satisfies(hop -> {
+      assertThat(hop.stage()).isEqualTo("live");
+      assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.PROMOTED);
+    });
+    assertThat(warehouse.propertiesOf(TableName.parse("live.orders"))).containsEntry("promoted_version", "4");
+  }
+
+  @Test
+  void givenAnOlderVersionWaitingToEnterStaging_whenANewerOnePassesQc_thenTheOlderIsSuperseded() {
+    report("p1", 4);
+    settle();
+
+    List<Hop> hops = publish(promoter.onReport(request("p2", 5, true), clock.instant()));
+
+    assertThat(hops).extracting(Hop::promotionId, hop -> hop.outcome().status())
+        .containsExactly(tuple("p1", PromotionStatus.SKIPPED),
+            tuple("p2", PromotionStatus.BLOCKED));
+    assertThat(hops.get(0).outcome().message()).isEqualTo("superseded by version 5 before it could enter staging");
+  }
+
+  @Test
+  void givenAFailedReport_whenReported_thenTheHopIsBlockedAndNothingSupersedesTheWaitingOne() {
+    report("p1", 4);
+    settle();
+
+    List<Hop> hops = publish(promoter.onReport(request("p2", 5, false), clock.instant()));
+
+    assertThat(hops).singleElement().satisfies(hop -> {
+      assertThat(hop.promotionId()).isEqualTo("p2");
+      assertThat(hop.outcome().message()).startsWith("QC failed: ");
+    });
+    assertThat(log.waiting(ORDERS, "staging")).map(RecordedOutcome::promotionId).contains("p1");
+  }
+
+  private void waitingForLive(String promotionId, long version) {
+    report(promotionId, version);
+    settle();
+    clock.advance(Duration.ofMinutes(61));
+    settle();
+  }
+
+  private List<Hop> report(String promotionId, long version) {
+    warehouse.clone(new CloneRequest(TableName.parse("raw.orders"), 0, ORDERS,
+        CloneType.SHALLOW, Map.of()));
+    warehouse.clones.clear();
+    log.applyQc(new QcVerdict(ORDERS, version, "PASS", true, clock.instant(), promotionId, null));
+    return publish(promoter.onReport(request(promotionId, version, true), clock.instant()));
+  }
+
+  private PromotionRequest request(String promotionId, long version, boolean passed) {
+    return new PromotionRequest(promotionId, ORDERS, version, TableName.parse("stg.orders"), passed,
+        passed ? "" : "duplicate_keys: 2 rows repeat a key", false, null, null);
+  }
+
+  /** Decides until nothing more moves, as the driver does; returns what was decided. */
+  private List<Hop> settle() {
+    List<Hop> all = new ArrayList<>();
+    for (List<Hop> round = promoter.reevaluate(ORDERS); !round.isEmpty(); round = promoter.reevaluate(ORDERS)) {
+      all.addAll(publish(round));
+    }
+    return all;
+  }
+
+  private List<Hop> publish(List<Hop> hops) {
+    for (Hop hop : hops) {
+      log.apply(new RecordedOutcome(UUID.randomUUID().toString(), hop.promotionId(), hop.causeEventId(), hop.source(),
+          hop.version(), hop.stage(), hop.outcome().status(), hop.outcome().targetDeltaVersion(), hop.awaiting(),
+          hop.releaseTag(), clock.instant()));
+    }
+    return hops;
+  }
+
+  private static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
