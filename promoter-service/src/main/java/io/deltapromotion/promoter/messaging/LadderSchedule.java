@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
  * end into the promotion log, so a restarted promoter knows every hop already decided and publishes none twice
  * (approvals and rejections are folded in; promote and rollback orders are not: their outcomes are).
  * Then re-evaluates the ladder on a schedule, so gates that become true with no new event (a soak time
- * that ends) release their promotions, and checks that every stage's table still reads (on the same
- * thread: a long check delays the next re-evaluation).
+ * that ends) release their promotions, and checks that every stage's table still reads (on a second
+ * thread, so a long check does not delay re-evaluation; both lock each table they work on).
  */
 @Component
 class LadderSchedule extends ReplayThenSchedule {
@@ -40,7 +40,7 @@ class LadderSchedule extends ReplayThenSchedule {
 
   LadderSchedule(TopicReplayer replayer, KafkaProperties kafka, PromotionLog promotionLog, LadderDriver driver,
       LadderProperties properties, CloneHealthProperties health) {
-    super("ladder-schedule");
+    super("ladder-schedule", 2);
     this.replayer = replayer;
     this.kafka = kafka;
     this.promotionLog = promotionLog;

@@ -4,21 +4,30 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
 /**
  * A service's own periodic work that must know the event log first: starts before the listener
- * containers, replays what it needs to the end, then runs its work on one thread of its own until the
- * service stops. Subclasses say what to replay and schedule the work.
+ * containers, replays what it needs to the end, then runs its work on threads of its own (one unless
+ * told otherwise: a task never overlaps itself; with more threads, different tasks run side by side)
+ * until the service stops. Subclasses say what to replay and schedule the work.
  */
 public abstract class ReplayThenSchedule implements SmartLifecycle {
 
   private final String threadName;
+  private final int threads;
+  private final AtomicInteger started = new AtomicInteger();
   private ScheduledExecutorService scheduler;
 
   protected ReplayThenSchedule(String threadName) {
+    this(threadName, 1);
+  }
+
+  protected ReplayThenSchedule(String threadName, int threads) {
     this.threadName = threadName;
+    this.threads = threads;
   }
 
   /** Reads the topics this work depends on to their end. */
@@ -30,7 +39,8 @@ public abstract class ReplayThenSchedule implements SmartLifecycle {
   @Override
   public final synchronized void start() {
     replay();
-    scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, threadName));
+    scheduler = Executors.newScheduledThreadPool(threads,
+        runnable -> new Thread(runnable, threads == 1 ? threadName : threadName + "-" + started.incrementAndGet()));
     begin();
   }
 
