@@ -38,7 +38,7 @@ public final class CloneHealth {
         RollbackRequest keep = new RollbackRequest(source, held.version(), target, held.targetDeltaVersion(),
             held.since().promotionId(), held.since().releaseTag(), stage.entry().cloneType(), "clone health check");
         String key = target + "@" + held.version();
-        if (reportedBroken.contains(key) && warehouseStillFails(target)) {
+        if (reportedBroken.contains(key) && !promoter.readable(target)) {
           return;
         }
         reportedBroken.remove(key);
@@ -52,9 +52,5 @@ public final class CloneHealth {
       });
     }
     return hops;
-  }
-
-  private boolean warehouseStillFails(TableName target) {
-    return !promoter.readable(target);
   }
 }

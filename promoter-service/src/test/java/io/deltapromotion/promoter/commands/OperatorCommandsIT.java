@@ -11,6 +11,7 @@ import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.LakehouseSql;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.promoter.stack.PromoterOnTheStack;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
@@ -23,10 +24,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +61,7 @@ class OperatorCommandsIT {
   private PromoterOnTheStack promoter;
 
   @BeforeAll
-  void startThePromoter() throws SQLException {
+  void startThePromoter() {
     sql("CREATE SCHEMA " + preprod, "CREATE SCHEMA " + prod);
     for (String table : TABLES) {
       sql("CREATE TABLE " + preprod + "." + table + " USING delta COMMENT 'the " + table + " of record'"
@@ -280,20 +277,10 @@ class OperatorCommandsIT {
         .satisfies(counts -> assertThat(counts.get(0)).as("no outcome twice").isEqualTo(counts.get(1)));
   }
 
-  private List<List<String>> rows(String query) throws SQLException {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query)) {
-      List<List<String>> all = new java.util.ArrayList<>();
-      while (rows.next()) {
-        List<String> row = new java.util.ArrayList<>();
-        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-          row.add(rows.getString(column));
-        }
-        all.add(row);
-      }
-      return all;
-    }
+  private List<List<String>> rows(String query) {
+    return LakehouseSql.rows(lakehouse, query);
   }
+
 
   private void reportEveryTable(long version, String release) throws Exception {
     for (String table : TABLES) {
@@ -337,19 +324,13 @@ class OperatorCommandsIT {
     return TableName.parse(prod + "." + table);
   }
 
-  private long count(TableName table) throws SQLException {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
-      rows.next();
-      return rows.getLong(1);
-    }
+  private long count(TableName table) {
+    return LakehouseSql.count(lakehouse, table.toString());
   }
 
-  private void sql(String... statements) throws SQLException {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+
+  private void sql(String... statements) {
+    LakehouseSql.execute(lakehouse, statements);
   }
+
 }

@@ -8,6 +8,7 @@ import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.LakehouseSql;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.promoter.stack.PromoterOnTheStack;
 import io.deltapromotion.stack.Component;
@@ -15,7 +16,6 @@ import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.StackSettings;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -43,7 +43,7 @@ class CloneHealthIT {
   private PromoterOnTheStack promoter;
 
   @BeforeAll
-  void startThePromoter() throws SQLException {
+  void startThePromoter() {
     sql("CREATE SCHEMA " + preprod, "CREATE SCHEMA " + prod);
     Map<String, String> settings = new java.util.HashMap<>(PromoterOnTheStack.ladder("preprod", preprod, "prod", prod));
     settings.putAll(Map.of(
@@ -102,11 +102,8 @@ class CloneHealthIT {
     return source;
   }
 
-  private void sql(String... statements) throws SQLException {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+  private void sql(String... statements) {
+    LakehouseSql.execute(lakehouse, statements);
   }
+
 }

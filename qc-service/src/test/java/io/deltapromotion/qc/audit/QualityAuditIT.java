@@ -8,6 +8,7 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.CountingDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.LakehouseSql;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.policy.PolicyFileReader;
 import io.deltapromotion.policy.TablePolicies;

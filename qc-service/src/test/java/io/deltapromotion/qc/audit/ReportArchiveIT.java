@@ -7,6 +7,7 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.LakehouseSql;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.qc.domain.ArchivedReport;
 import io.deltapromotion.qc.domain.ReportArchive;

@@ -1,11 +1,6 @@
 package io.deltapromotion.infrastructure.warehouse.jdbc;
 
 import io.deltapromotion.stack.LocalStackExtension;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,33 +16,14 @@ final class Lakehouse {
   }
 
   void execute(String... statements) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    LakehouseSql.execute(dataSource, statements);
   }
 
   List<List<String>> rows(String sql) {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-         ResultSet rows = statement.executeQuery(sql)) {
-      List<List<String>> result = new ArrayList<>();
-      while (rows.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-          row.add(rows.getString(i));
-        }
-        result.add(row);
-      }
-      return result;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    }
+    return LakehouseSql.rows(dataSource, sql);
   }
 
   long count(String table) {
-    return Long.parseLong(rows("SELECT COUNT(*) FROM " + table).get(0).get(0));
+    return LakehouseSql.count(dataSource, table);
   }
 }

@@ -1,4 +1,4 @@
-package io.deltapromotion.qc.audit;
+package io.deltapromotion.infrastructure.warehouse.jdbc;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Test fixture: raw SQL that builds the tables the tests and the benchmark read, and reads results back. */
-final class LakehouseSql {
+/** Test fixture: raw SQL that builds the tables tests and benchmarks read, and reads results back. */
+public final class LakehouseSql {
 
   private LakehouseSql() {}
 
-  static void execute(DataSource lakehouse, String... statements) {
+  public static void execute(DataSource lakehouse, String... statements) {
     try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
@@ -24,7 +24,7 @@ final class LakehouseSql {
   }
 
   /** Every row of the query's result, each value as a string. */
-  static List<List<String>> rows(DataSource lakehouse, String sql) {
+  public static List<List<String>> rows(DataSource lakehouse, String sql) {
     return query(lakehouse, sql, rows -> {
       List<List<String>> result = new ArrayList<>();
       while (rows.next()) {
@@ -39,7 +39,7 @@ final class LakehouseSql {
   }
 
   /** The table's column names, in order. */
-  static List<String> columnNames(DataSource lakehouse, String table) {
+  public static List<String> columnNames(DataSource lakehouse, String table) {
     return query(lakehouse, "SELECT * FROM " + table + " LIMIT 0", rows -> {
       List<String> names = new ArrayList<>();
       for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
@@ -47,6 +47,11 @@ final class LakehouseSql {
       }
       return names;
     });
+  }
+
+  /** How many rows the table has. */
+  public static long count(DataSource lakehouse, String table) {
+    return Long.parseLong(rows(lakehouse, "SELECT COUNT(*) FROM " + table).get(0).get(0));
   }
 
   private interface ResultReader<T> {
