@@ -96,7 +96,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private JsonNode call(String method, String path, JsonNode body, String purpose) {
-    IOException lastFailure = null;
+    String lastFailure = "no URL configured";
+    Exception lastCause = null;
     for (URI base : baseUrls) {
       URI uri = URI.create(base + path);
       HttpRequest.Builder request = HttpRequest.newBuilder(uri)
@@ -111,16 +112,27 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
       authorization.ifPresent(value -> request.header("Authorization", value));
       try {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (isUnavailable(response.statusCode())) {
+          lastFailure = uri + " answered HTTP " + response.statusCode() + ": " + abbreviate(response.body());
+          lastCause = null;
+          continue;
+        }
         return answer(uri, response, purpose);
       } catch (IOException e) {
-        lastFailure = e;
+        lastFailure = describe(e);
+        lastCause = e;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SchemaRegistryException("interrupted while trying to " + purpose, e);
       }
     }
     throw new SchemaRegistryException.Unreachable("could not " + purpose + ": no schema registry answered at "
-        + baseUrls + " (" + describe(lastFailure) + ")", lastFailure);
+        + baseUrls + " (" + lastFailure + ")", lastCause);
+  }
+
+  /** The registry is there but cannot serve now (overloaded, starting, its storage down): an outage. */
+  private static boolean isUnavailable(int status) {
+    return status >= 500 || status == 429 || status == 408;
   }
 
   private static JsonNode answer(URI uri, HttpResponse<String> response, String purpose) {
@@ -153,9 +165,6 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private static String describe(IOException failure) {
-    if (failure == null) {
-      return "no URL configured";
-    }
     String message = failure.getMessage();
     return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

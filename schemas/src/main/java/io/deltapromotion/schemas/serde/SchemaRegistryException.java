@@ -11,7 +11,10 @@ public class SchemaRegistryException extends RuntimeException {
     super(message, cause);
   }
 
-  /** No registry URL answered. */
+  /**
+   * No registry URL answered, or those that did answered that they cannot serve now (HTTP 5xx, 408, 429):
+   * an outage, which says nothing about the record or schema at hand.
+   */
   public static final class Unreachable extends SchemaRegistryException {
     public Unreachable(String message, Throwable cause) {
       super(message, cause);

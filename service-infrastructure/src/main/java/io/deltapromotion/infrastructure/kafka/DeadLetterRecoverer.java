@@ -1,12 +1,12 @@
 package io.deltapromotion.infrastructure.kafka;
 
+import io.deltapromotion.infrastructure.failure.Failure;
+import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -23,13 +23,13 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 /**
  * Writes a record the service could not process to its dead-letter topic: the original key and value
  * bytes (re-encoded in the same Confluent wire format when the value had been decoded), the original
- * headers, and headers saying why, where it came from and who rejected it. The write is synchronous: if
- * it fails, the error handler keeps the record and tries again, so nothing is lost.
+ * headers, and headers saying why, where it came from and who rejected it. Only bad input goes there:
+ * a record that failed for any other reason is refused here, so it stays and is retried. The write is
+ * synchronous: if it fails, the error handler keeps the record and tries again, so nothing is lost.
  */
 public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
-  private static final long SEND_TIMEOUT_SECONDS = 30;
 
   private final DeadLetterTopic topic;
   private final String service;
@@ -50,8 +50,13 @@ public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
 
   @Override
   public void accept(ConsumerRecord<?, ?> record, Exception error) {
-    String reason = DeadLetterReason.describe(error);
     String origin = record.topic() + "/" + record.partition() + "/" + record.offset();
+    Failure failure = Failures.classify(error);
+    if (!failure.isBadInput()) {
+      throw new IllegalStateException("not dead-lettering " + origin + ": it is not bad input, it failed because "
+          + failure.dependency().description() + " failed (" + failure.reason() + "); it stays and is retried", error);
+    }
+    String reason = DeadLetterReason.describe(error);
     RecordHeaders headers = new RecordHeaders();
     for (Header header : record.headers()) {
       if (!header.key().startsWith(SerializationUtils.DESERIALIZER_EXCEPTION_HEADER_PREFIX)) {
@@ -65,11 +70,13 @@ public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
     ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(
         topic.name(), null, record.timestamp(), keyBytes(record, error), valueBytes(record, error), headers);
     try {
-      producer.send(deadLetter).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      // No timeout of our own: the producer's delivery timeout ends the wait, and only then is a failed
+      // send known not to arrive later.
+      producer.send(deadLetter).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while writing " + origin + " to " + topic.name(), e);
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException e) {
       throw new KafkaException("could not write " + origin + " to dead-letter topic " + topic.name(), e);
     }
     log.warn("Rejected {} (key {}): {}. Written to dead-letter topic {}.", origin, record.key(), reason, topic.name());

@@ -1,10 +1,11 @@
 package io.deltapromotion.infrastructure.kafka;
 
-import io.deltapromotion.infrastructure.events.RejectedEventException;
+import io.deltapromotion.infrastructure.failure.Failures;
+import io.deltapromotion.infrastructure.failure.OutageMonitor;
+import io.deltapromotion.infrastructure.health.FailureHandlingConfiguration;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,18 +13,25 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * What every event-consuming service shares (it must declare its {@link DeadLetterTopic} as a bean): failed events are retried with backoff when the failure
- * may pass, and written to the service's dead-letter topic, with the reason, when it cannot (bad input)
- * or the retries run out. The service's listeners then carry on with the next event.
+ * What every event-consuming service shares (it must declare its {@link DeadLetterTopic} as a bean): an
+ * event that is bad input goes to the service's dead-letter topic at once, with the reason, and the
+ * listener carries on with the next one; an event that fails for any other reason (an outage of the
+ * broker, the schema registry or the warehouse; an error nobody foresaw) is kept: its partition backs
+ * off and retries for as long as it takes, and the outage shows in the service's health.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStreamsProperties.class)
+@Import(FailureHandlingConfiguration.class)
 public class EventStreamsConfiguration {
+
+  private static final FixedBackOff NO_RETRY = new FixedBackOff(0, 0);
 
   @Bean
   NewTopic deadLetterTopicDeclaration(DeadLetterTopic topic) {
@@ -43,14 +51,20 @@ public class EventStreamsConfiguration {
   }
 
   @Bean
-  DefaultErrorHandler eventErrorHandler(DeadLetterRecoverer recoverer, EventStreamsProperties properties) {
-    ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialBackoff().toMillis(), 2.0);
-    backOff.setMaxInterval(properties.retryMaxBackoff().toMillis());
-    backOff.setMaxElapsedTime(properties.retryMaxElapsed().toMillis());
-    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-    handler.addNotRetryableExceptions(RejectedEventException.class,
-        IllegalArgumentException.class, NullPointerException.class, AvroRuntimeException.class,
-        ConversionException.class);
+  DefaultErrorHandler eventErrorHandler(DeadLetterRecoverer recoverer, EventStreamsProperties properties,
+      OutageMonitor monitor) {
+    ExponentialBackOff untilItIsBack = new ExponentialBackOff(properties.retryInitialBackoff().toMillis(), 2.0);
+    untilItIsBack.setMaxInterval(properties.retryMaxBackoff().toMillis());
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItIsBack);
+    handler.setClassifications(Map.of(), true);
+    handler.setBackOffFunction((record, error) -> Failures.classify(error).isBadInput() ? NO_RETRY : null);
+    handler.setRetryListeners(new OutageRecorder(monitor));
     return handler;
+  }
+
+  /** Marks a partition's work as going again once one of its events goes through. */
+  @Bean
+  RecordInterceptor<Object, Object> outageRecoveryInterceptor(OutageMonitor monitor) {
+    return new OutageRecorder(monitor);
   }
 }

@@ -16,6 +16,9 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  */
 public abstract class ReplayThenSchedule implements SmartLifecycle {
 
+  /** The phase of work that replays topics: just before the listener containers. */
+  public static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
+
   private final String threadName;
   private final int threads;
   private final AtomicInteger started = new AtomicInteger();
@@ -83,6 +86,6 @@ public abstract class ReplayThenSchedule implements SmartLifecycle {
   /** Before the listener containers, so no event is handled before the replay. */
   @Override
   public final int getPhase() {
-    return AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
+    return PHASE;
   }
 }

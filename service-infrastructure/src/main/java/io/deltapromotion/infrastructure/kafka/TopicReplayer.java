@@ -1,5 +1,8 @@
 package io.deltapromotion.infrastructure.kafka;
 
+import io.deltapromotion.infrastructure.failure.Failure;
+import io.deltapromotion.infrastructure.failure.Failures;
+import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,6 +14,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
@@ -23,24 +27,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads topics from the beginning to the end they had when the replay started, the way Kafka Connect
  * rebuilds its config store: state derived from a log is complete only once the log was read to its
- * end. No consumer group is used and nothing is committed. A record that cannot be decoded, or that the
- * handler rejects, is logged and skipped (it stays on the topic for anyone to inspect), so one bad
- * record cannot keep a service from starting; a topic that does not exist is an error.
+ * end, and fixing the end offsets up front is what makes "the end" mean something while others keep
+ * writing. No consumer group is used and nothing is committed; only committed transactions are read.
+ *
+ * <p>A replay never skips a record because something was unreachable: a record that cannot be decoded
+ * because the schema registry is down, or a handler that fails because a dependency is, is retried with
+ * backoff (the outage is reported to the {@link OutageMonitor}) until it goes through, or until the
+ * replay's time is up, when the replay fails saying what it waited for. Only a record that is bad input
+ * (not our Avro, say) is logged and skipped: it stays on the topic for anyone to inspect, and one bad
+ * record cannot keep a service from starting. A topic that does not exist yet is waited for too (its
+ * service creates it at start-up).
  */
 public final class TopicReplayer {
 
   private static final Logger log = LoggerFactory.getLogger(TopicReplayer.class);
   private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final Map<String, Object> consumerConfig;
   private final Duration timeout;
+  private final OutageMonitor monitor;
 
   /**
    * @param consumerConfig Kafka client settings (bootstrap servers, security, schema registry); group,
    *     offset and deserializer settings in it are overridden
-   * @param timeout how long a replay may take before it fails
+   * @param timeout how long a replay may take, outages waited out included, before it fails
+   * @param monitor where outages met while replaying are reported
    */
-  public TopicReplayer(Map<String, Object> consumerConfig, Duration timeout) {
+  public TopicReplayer(Map<String, Object> consumerConfig, Duration timeout, OutageMonitor monitor) {
     this.consumerConfig = new HashMap<>(consumerConfig);
     this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumerConfig.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -48,6 +63,7 @@ public final class TopicReplayer {
     this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     this.consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     this.timeout = timeout;
+    this.monitor = monitor;
   }
 
   /**
@@ -56,7 +72,7 @@ public final class TopicReplayer {
    */
   public <V> long replay(List<String> topics, Deserializer<V> valueDeserializer, Consumer<ConsumerRecord<String, V>> handler) {
     try (KafkaConsumer<String, V> consumer = consumer(valueDeserializer)) {
-      return readToEnd(consumer, topics, handler, false);
+      return new Reading<>(consumer, topics, handler, "replay of " + topics).toEnd(false);
     }
   }
 
@@ -64,13 +80,14 @@ public final class TopicReplayer {
    * Replays the topics to their end like {@link #replay}, then keeps handing new records to the handler
    * on a background thread until the returned handle is closed: state that must stay current after
    * start-up, read by every instance in full (no consumer group, so no instance sees only some
-   * partitions).
+   * partitions). Outages while following are waited out like those of a replay, for as long as they last.
    */
   public <V> AutoCloseable follow(List<String> topics, Deserializer<V> valueDeserializer,
       Consumer<ConsumerRecord<String, V>> handler) {
     KafkaConsumer<String, V> consumer = consumer(valueDeserializer);
+    Reading<V> reading = new Reading<>(consumer, topics, handler, "following " + topics);
     try {
-      readToEnd(consumer, topics, handler, true);
+      reading.toEnd(true);
     } catch (RuntimeException e) {
       consumer.close();
       throw e;
@@ -79,7 +96,7 @@ public final class TopicReplayer {
     Thread thread = new Thread(() -> {
       try (consumer) {
         while (open.get()) {
-          poll(consumer, handler, Map.of());
+          reading.pollOnce(Map.of(), null);
         }
       } catch (WakeupException e) {
         log.debug("Stopped following {}", topics);
@@ -102,63 +119,133 @@ public final class TopicReplayer {
     return new KafkaConsumer<>(properties, new StringDeserializer(), valueDeserializer);
   }
 
-  /** @param alsoNewer hand over records written after the read started too (they would be lost otherwise) */
-  private <V> long readToEnd(KafkaConsumer<String, V> consumer, List<String> topics,
-      Consumer<ConsumerRecord<String, V>> handler, boolean alsoNewer) {
-    List<TopicPartition> partitions = topics.stream().flatMap(topic -> partitionsOf(consumer, topic).stream()).toList();
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
-    Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-    Instant deadline = Instant.now().plus(timeout);
-    long count = 0;
-    while (!reachedEnd(consumer, end)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("replaying " + topics + " took longer than " + timeout.toSeconds() + " s");
-      }
-      count += poll(consumer, handler, alsoNewer ? Map.of() : end);
-    }
-    log.info("Replayed {} record(s) of {} to the end", count, topics);
-    return count;
-  }
+  /** One consumer reading some topics: what to retry, what to skip, and for how long. */
+  private final class Reading<V> {
 
-  /** One poll; records at or beyond {@code end} (where given) are left for later. */
-  private static <V> long poll(KafkaConsumer<String, V> consumer, Consumer<ConsumerRecord<String, V>> handler,
-      Map<TopicPartition, Long> end) {
-    long count = 0;
-    try {
-      for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
-        Long limit = end.get(new TopicPartition(record.topic(), record.partition()));
-        if (limit == null || record.offset() < limit) {
-          count += handle(handler, record);
+    private final KafkaConsumer<String, V> consumer;
+    private final List<String> topics;
+    private final Consumer<ConsumerRecord<String, V>> handler;
+    private final String work;
+    private Duration backoff = FIRST_BACKOFF;
+
+    Reading(KafkaConsumer<String, V> consumer, List<String> topics, Consumer<ConsumerRecord<String, V>> handler, String work) {
+      this.consumer = consumer;
+      this.topics = topics;
+      this.handler = handler;
+      this.work = work;
+    }
+
+    /** @param alsoNewer hand over records written after the read started too (they would be lost otherwise) */
+    long toEnd(boolean alsoNewer) {
+      Instant deadline = Instant.now().plus(timeout);
+      List<TopicPartition> partitions = retrying(deadline, () -> topics.stream()
+          .flatMap(topic -> partitionsOf(topic).stream()).toList());
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = retrying(deadline, () -> consumer.endOffsets(partitions, POLL.multipliedBy(10)));
+      long count = 0;
+      while (!retrying(deadline, () -> reachedEnd(end))) {
+        count += pollOnce(alsoNewer ? Map.of() : end, deadline);
+      }
+      monitor.succeeded(work);
+      log.info("Replayed {} record(s) of {} to the end", count, topics);
+      return count;
+    }
+
+    /**
+     * One poll; records at or beyond {@code end} (where given) are left for later. A record that fails
+     * for any reason but bad input is read again after a backoff.
+     *
+     * @param deadline when to give up; null to retry for as long as it takes
+     */
+    long pollOnce(Map<TopicPartition, Long> end, Instant deadline) {
+      long count = 0;
+      try {
+        for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
+          Long limit = end.get(new TopicPartition(record.topic(), record.partition()));
+          if (limit != null && record.offset() >= limit) {
+            continue;
+          }
+          try {
+            handler.accept(record);
+            count++;
+          } catch (RuntimeException e) {
+            if (!skipIfBadInput(e, record.topic() + "/" + record.partition() + "/" + record.offset() + " (key "
+                + record.key() + ")")) {
+              consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+              waitOut(e, deadline);
+              return count;
+            }
+          }
+        }
+        backoff = FIRST_BACKOFF;
+        monitor.succeeded(work);
+      } catch (RecordDeserializationException e) {
+        if (skipIfBadInput(e, e.topicPartition() + "/" + e.offset())) {
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+        } else {
+          consumer.seek(e.topicPartition(), e.offset());
+          waitOut(e, deadline);
+        }
+      } catch (KafkaException e) {
+        if (e instanceof WakeupException) {
+          throw e;
+        }
+        waitOut(e, deadline);
+      }
+      return count;
+    }
+
+    private boolean skipIfBadInput(RuntimeException e, String what) {
+      if (!Failures.classify(e).isBadInput()) {
+        return false;
+      }
+      log.warn("Skipping {} of {}: {}", what, topics, e.getMessage());
+      return true;
+    }
+
+    private <T> T retrying(Instant deadline, java.util.function.Supplier<T> read) {
+      while (true) {
+        try {
+          T value = read.get();
+          backoff = FIRST_BACKOFF;
+          return value;
+        } catch (KafkaException | IllegalStateException e) {
+          if (e instanceof WakeupException) {
+            throw e;
+          }
+          waitOut(e, deadline);
         }
       }
-    } catch (RecordDeserializationException e) {
-      log.warn("Skipping record {}/{}: {}", e.topicPartition(), e.offset(), e.getMessage());
-      consumer.seek(e.topicPartition(), e.offset() + 1);
     }
-    return count;
-  }
 
-  private static <V> int handle(Consumer<ConsumerRecord<String, V>> handler, ConsumerRecord<String, V> record) {
-    try {
-      handler.accept(record);
-      return 1;
-    } catch (RuntimeException e) {
-      log.warn("Skipping record {}/{}/{} (key {}) while replaying: {}", record.topic(), record.partition(),
-          record.offset(), record.key(), e.getMessage());
-      return 0;
+    /** Reports the outage, fails the read when its time is up, else sleeps the next backoff. */
+    private void waitOut(RuntimeException e, Instant deadline) {
+      Failure failure = Failures.classify(e);
+      monitor.failed(work, failure);
+      if (deadline != null && Instant.now().plus(backoff).isAfter(deadline)) {
+        throw new IllegalStateException(work + " did not finish within " + timeout.toSeconds() + " s: it kept "
+            + "failing because " + failure.dependency().description() + " failed (" + failure.reason() + ")", e);
+      }
+      try {
+        Thread.sleep(backoff.toMillis());
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(work + " was interrupted", interrupted);
+      }
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
-  }
 
-  private List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
-    List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
-    if (infos == null || infos.isEmpty()) {
-      throw new IllegalStateException("topic " + topic + " does not exist; it must be created before it is replayed");
+    private List<TopicPartition> partitionsOf(String topic) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic, POLL.multipliedBy(10));
+      if (infos == null || infos.isEmpty()) {
+        throw new IllegalStateException("topic " + topic + " does not exist yet (its service creates it at start-up)");
+      }
+      return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
-    return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-  }
 
-  private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-    return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+    private boolean reachedEnd(Map<TopicPartition, Long> end) {
+      return end.entrySet().stream().allMatch(entry -> consumer.position(entry.getKey()) >= entry.getValue());
+    }
   }
 }

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  *
  * @param properties table properties for the target: keys are letters, digits, '_', '-' and '.';
  *     values are any text (escaped as SQL string literals)
+ * @param note what the clone's commit (and an emptying commit before it) is marked with; null for none
  */
-public record CloneRequest(TableName source, long version, TableName target, CloneType type, Map<String, String> properties) {
+public record CloneRequest(TableName source, long version, TableName target, CloneType type, Map<String, String> properties,
+    CommitNote note) {
 
   private static final Pattern PROPERTY_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,254}");
 
@@ -35,6 +37,11 @@ public record CloneRequest(TableName source, long version, TableName target, Clo
       Objects.requireNonNull(value, () -> "table property " + key + " has no value");
     });
     properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+  }
+
+  /** A clone whose commit carries no note. */
+  public CloneRequest(TableName source, long version, TableName target, CloneType type, Map<String, String> properties) {
+    this(source, version, target, type, properties, null);
   }
 
   public static CloneRequest shallow(TableName source, long version, TableName target, Map<String, String> properties) {

@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * The Delta Lake operations the services run against the warehouse (the local lakehouse or Databricks).
- * Every method takes validated names, so no caller can put raw input into SQL. Failures are
- * {@link WarehouseException}s carrying the warehouse's own error text.
+ * Every method takes validated names, so no caller can put raw input into SQL. A statement the
+ * warehouse refuses is a {@link WarehouseException} carrying the warehouse's own error text; a warehouse
+ * that cannot be reached, or a connection that breaks, is a {@link WarehouseUnavailableException} (an
+ * outage: wait and retry, after reading the target again).
  */
 public interface Warehouse {
 
@@ -57,7 +59,12 @@ public interface Warehouse {
   Map<String, String> properties(TableName table);
 
   /** Restores the table to one of its own earlier versions (one commit); returns its new version. */
-  long restore(TableName table, long version);
+  default long restore(TableName table, long version) {
+    return restore(table, version, null);
+  }
+
+  /** Restores the table to one of its own earlier versions in one commit marked with the note (may be null). */
+  long restore(TableName table, long version, CommitNote note);
 
   /** Drops the table if it exists (a shallow clone's drop leaves its source's files alone). */
   void dropTable(TableName table);

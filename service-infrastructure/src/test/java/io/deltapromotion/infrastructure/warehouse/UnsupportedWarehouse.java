@@ -60,7 +60,7 @@ public abstract class UnsupportedWarehouse implements Warehouse {
   }
 
   @Override
-  public long restore(TableName table, long version) {
+  public long restore(TableName table, long version, CommitNote note) {
     throw new UnsupportedOperationException("restore");
   }
 

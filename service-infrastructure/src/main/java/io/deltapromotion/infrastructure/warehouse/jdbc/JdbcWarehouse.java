@@ -6,6 +6,7 @@ import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.Column;
+import io.deltapromotion.infrastructure.warehouse.CommitNote;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn;
 import io.deltapromotion.infrastructure.warehouse.RecordTable;
@@ -15,6 +16,7 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,7 @@ public final class JdbcWarehouse implements Warehouse {
   private final WarehouseDialect dialect;
   private final Duration statementTimeout;
   private final DeltaLogReader logReader = new DeltaLogReader();
+  private final CommitNotes notes = new CommitNotes();
 
   /**
    * @param statementTimeout the longest any one statement may run; zero for no limit
@@ -191,38 +194,63 @@ public final class JdbcWarehouse implements Warehouse {
         + tableProperties(request.properties());
     String purpose = "clone " + request.source() + " at version " + request.version() + " to " + request.target();
     try (JdbcSession session = open()) {
-      if (!dialect.replacesNonEmptyTableInOneClone() && exists(session, request.target())) {
-        long before = history(session, request.target(), 1).get(0).version();
-        emptyThenClone(session, request, sql, purpose, before);
-        return new CloneResult(history(session, request.target(), 1).get(0).version(), 2);
+      if (!exists(session, request.target())) {
+        notes.run(session, request.note(), () -> session.execute(purpose, sql));
+        return new CloneResult(newestVersion(session, request.target()), null, 1);
       }
-      session.execute(purpose, sql);
-      return new CloneResult(history(session, request.target(), 1).get(0).version(), 1);
+      HistoryEntry newest = history(session, request.target(), 1).get(0);
+      if (dialect.replacesNonEmptyTableInOneClone()) {
+        notes.run(session, request.note(), () -> session.execute(purpose, sql));
+        return new CloneResult(newestVersion(session, request.target()), newest.version(), 1);
+      }
+      if (wasEmptiedForAClone(newest)) {
+        log.warn("{}: {} was emptied for a clone that never came ({}); cloning onto it, and restoring its version {}"
+            + " if the clone fails", purpose, request.target(), newest.userMetadata(), newest.version() - 1);
+        cloneOrRestore(session, request, sql, purpose, newest.version() - 1);
+        return new CloneResult(newestVersion(session, request.target()), newest.version() - 1, 1);
+      }
+      emptyThenClone(session, request, sql, purpose, newest.version());
+      return new CloneResult(newestVersion(session, request.target()), newest.version(), 2);
     }
+  }
+
+  /** The newest commit is the emptying a clone starts with on open-source Delta: the clone never followed. */
+  private static boolean wasEmptiedForAClone(HistoryEntry newest) {
+    return newest.note().filter(note -> note.action() == CommitNote.Action.EMPTY_BEFORE_CLONE).isPresent();
   }
 
   /**
    * Open-source Delta refuses to clone onto a non-empty table (DELTA_UNSUPPORTED_NON_EMPTY_CLONE), so
-   * the target is emptied in a first commit. If the clone then fails, the target is restored to the
-   * version it had, so a failed promotion never leaves it empty.
+   * the target is emptied in a first commit, marked as such ({@link CommitNote.Action#EMPTY_BEFORE_CLONE})
+   * so that a crash or an outage between the two commits is recognised afterwards. If the warehouse
+   * refuses the clone, the target is restored to the version it had, so a failed promotion never leaves
+   * it empty.
    */
   private void emptyThenClone(JdbcSession session, CloneRequest request, String sql, String purpose, long before) {
     log.info("{}: open-source Delta cannot replace a non-empty table with a clone; emptying it first "
         + "(two commits: readers may briefly see it empty)", purpose);
-    session.execute("empty " + request.target() + " before cloning onto it", "DELETE FROM " + request.target().quoted());
+    CommitNote emptying = request.note() == null ? null
+        : new CommitNote(CommitNote.Action.EMPTY_BEFORE_CLONE, request.note().id());
+    notes.run(session, emptying, () -> session.execute("empty " + request.target() + " before cloning onto it",
+        "DELETE FROM " + request.target().quoted()));
+    cloneOrRestore(session, request, sql, purpose, before);
+  }
+
+  private void cloneOrRestore(JdbcSession session, CloneRequest request, String sql, String purpose, long before) {
     try {
-      session.execute(purpose, sql);
-    } catch (WarehouseException e) {
+      notes.run(session, request.note(), () -> session.execute(purpose, sql));
+    } catch (WarehouseException refused) {
       log.warn("{} failed after emptying the target; restoring it to version {}", purpose, before);
+      CommitNote undo = request.note() == null ? null : new CommitNote(CommitNote.Action.UNDO, request.note().id());
       try {
-        session.execute("restore " + request.target() + " after a failed clone",
-            "RESTORE TABLE " + request.target().quoted() + " TO VERSION AS OF " + before);
+        notes.run(session, undo, () -> session.execute("restore " + request.target() + " after a failed clone",
+            "RESTORE TABLE " + request.target().quoted() + " TO VERSION AS OF " + before));
       } catch (WarehouseException restoreFailure) {
-        e.addSuppressed(restoreFailure);
-        throw new WarehouseException(e.getMessage() + "; restoring " + request.target() + " to version " + before
-            + " also failed, so it is EMPTY now: " + restoreFailure.getMessage(), e.sqlState(), e);
+        refused.addSuppressed(restoreFailure);
+        throw new WarehouseException(refused.getMessage() + "; restoring " + request.target() + " to version " + before
+            + " also failed, so it is EMPTY now: " + restoreFailure.getMessage(), refused.sqlState(), refused);
       }
-      throw e;
+      throw refused;
     }
   }
 
@@ -255,12 +283,12 @@ public final class JdbcWarehouse implements Warehouse {
   }
 
   @Override
-  public long restore(TableName table, long version) {
+  public long restore(TableName table, long version, CommitNote note) {
     requireVersion(version);
     try (JdbcSession session = open()) {
-      session.execute("restore " + table + " to version " + version,
-          "RESTORE TABLE " + table.quoted() + " TO VERSION AS OF " + version);
-      return history(session, table, 1).get(0).version();
+      notes.run(session, note, () -> session.execute("restore " + table + " to version " + version,
+          "RESTORE TABLE " + table.quoted() + " TO VERSION AS OF " + version));
+      return newestVersion(session, table);
     }
   }
 
@@ -314,14 +342,23 @@ public final class JdbcWarehouse implements Warehouse {
             row.getLong("version"),
             timestamp(row.getString("timestamp")),
             row.getString("operation"),
-            OperationParameters.parse(row.getString("operationParameters"))));
+            OperationParameters.parse(row.getString("operationParameters")),
+            row.getString("userMetadata")));
   }
 
+  private long newestVersion(JdbcSession session, TableName table) {
+    return history(session, table, 1).get(0).version();
+  }
+
+  /**
+   * A session from the pool. Not getting one (the pool's connection timeout passed, the warehouse refused
+   * the connection) is an outage.
+   */
   private JdbcSession open() {
     try {
       return new JdbcSession(dataSource.getConnection(), statementTimeout);
     } catch (SQLException e) {
-      throw new WarehouseException("cannot connect to the warehouse: " + WarehouseErrors.summary(e), e.getSQLState(), e);
+      throw new WarehouseUnavailableException("cannot connect to the warehouse: " + WarehouseErrors.summary(e), e);
     }
   }
 

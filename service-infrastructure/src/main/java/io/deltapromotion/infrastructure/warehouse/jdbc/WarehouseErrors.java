@@ -1,10 +1,21 @@
 package io.deltapromotion.infrastructure.warehouse.jdbc;
 
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 
-/** Turns driver exceptions into {@link WarehouseException}s that say what the warehouse said. */
+/**
+ * Turns driver exceptions into what they mean: a {@link WarehouseUnavailableException} when the warehouse
+ * could not be reached or the connection broke (SQLSTATE class 08, the driver's connection and timeout
+ * exceptions, a socket or Thrift transport failure underneath), else a {@link WarehouseException} that
+ * says what the warehouse answered.
+ */
 final class WarehouseErrors {
 
   private static final List<String> TABLE_NOT_FOUND = List.of(
@@ -17,11 +28,17 @@ final class WarehouseErrors {
       "org.apache.hive.service.cli.HiveSQLException: ", "Error running query: ",
       "org.apache.spark.sql.AnalysisException: ", "org.apache.spark.sql.delta.VersionNotFoundException: ");
 
+  /** SQLSTATE class 08: connection exception. */
+  private static final String CONNECTION_EXCEPTION_CLASS = "08";
+
   private WarehouseErrors() {}
 
-  static WarehouseException translate(SQLException e, String purpose, String sql) {
+  static RuntimeException translate(SQLException e, String purpose, String sql) {
     String text = summary(e);
     String message = purpose + " failed: " + text + " [statement: " + abbreviate(sql) + "]";
+    if (isOutage(e)) {
+      return new WarehouseUnavailableException(message, e);
+    }
     if (containsAny(text, VERSION_NOT_FOUND)) {
       return new WarehouseException.VersionNotFound(message, e.getSQLState(), e);
     }
@@ -29,6 +46,24 @@ final class WarehouseErrors {
       return new WarehouseException.TableNotFound(message, e.getSQLState(), e);
     }
     return new WarehouseException(message, e.getSQLState(), e);
+  }
+
+  /**
+   * The warehouse did not answer: the connection could not be had or broke, or the statement ran out of
+   * time. Such a statement may or may not have run.
+   */
+  static boolean isOutage(SQLException e) {
+    if (e.getSQLState() != null && e.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException
+          || cause instanceof IOException || cause.getClass().getSimpleName().equals("TTransportException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The warehouse's error text without the driver's wrapping and server stack traces. */

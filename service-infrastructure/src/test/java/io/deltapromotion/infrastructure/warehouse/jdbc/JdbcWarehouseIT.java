@@ -10,15 +10,21 @@ import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.Column;
+import io.deltapromotion.infrastructure.warehouse.CommitNote;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn;
 import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +68,15 @@ class JdbcWarehouseIT {
         "INSERT INTO " + source + " VALUES (1, 'ada'), (2, 'grace'), (3, 'edsger')",
         "ALTER TABLE " + source + " ADD COLUMNS (score DOUBLE)",
         "INSERT INTO " + source + " VALUES (3, NULL, 0.5)");
+  }
+
+  /** A loopback port nothing listens on. */
+  private static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterAll
@@ -186,6 +201,52 @@ class JdbcWarehouseIT {
     assertThat(lakehouse.count(target.toString())).isEqualTo(3);
     assertThat(warehouse.properties(target)).containsEntry("promoted_version", "1");
     assertThat(warehouse.history(target, 1).get(0).operation()).isEqualTo("RESTORE");
+  }
+
+  @Test
+  void givenANoteWhenClonedOntoANonEmptyTargetThenBothCommitsCarryItAndTheVersionBeforeIsReported() {
+    TableName target = TableName.parse(prod + ".clone_noted");
+    CloneResult first = warehouse.clone(new CloneRequest(source, 1, target, CloneType.SHALLOW, lineage(1),
+        new CommitNote(CommitNote.Action.PROMOTE, "p-1")));
+
+    CloneResult second = warehouse.clone(new CloneRequest(source, 3, target, CloneType.SHALLOW, lineage(3),
+        new CommitNote(CommitNote.Action.PROMOTE, "p-2")));
+
+    assertThat(first.versionBefore()).isNull();
+    assertThat(second.versionBefore()).isEqualTo(first.targetVersion());
+    assertThat(warehouse.history(target, 3)).extracting(HistoryEntry::userMetadata).containsExactly(
+        "delta-promotion:promote:p-2", "delta-promotion:empty-before-clone:p-2", "delta-promotion:promote:p-1");
+    lakehouse.execute("INSERT INTO " + target + " VALUES (9, 'unnoted', 0.1)");
+    assertThat(warehouse.history(target, 1).get(0).userMetadata()).isNull();
+  }
+
+  @Test
+  void givenATargetEmptiedForACloneThatNeverCameWhenClonedThenItIsNotEmptiedAgainAndItsDataBeforeIsReported() {
+    TableName target = TableName.parse(prod + ".clone_interrupted");
+    CloneResult first = warehouse.clone(CloneRequest.shallow(source, 1, target, lineage(1)));
+    lakehouse.execute("SET " + CommitNotes.SETTING + "=delta-promotion:empty-before-clone:p-lost",
+        "DELETE FROM " + target);
+
+    CloneResult again = warehouse.clone(new CloneRequest(source, 3, target, CloneType.SHALLOW, lineage(3),
+        new CommitNote(CommitNote.Action.PROMOTE, "p-lost")));
+
+    assertThat(again.commits()).isEqualTo(1);
+    assertThat(again.versionBefore()).isEqualTo(first.targetVersion());
+    assertThat(warehouse.history(target, 3)).extracting(HistoryEntry::operation).containsExactly("CLONE", "DELETE", "CLONE");
+    assertThat(lakehouse.count(target.toString())).isEqualTo(4);
+  }
+
+  @Test
+  void givenAWarehouseThatDoesNotAnswerWhenAStatementRunsThenItIsAnOutageNotARefusal() {
+    try (HikariDataSource nowhere = WarehouseConnectionPool.open(new WarehouseProperties(
+        "jdbc:hive2://127.0.0.1:" + closedPort() + "/default", null, null, Duration.ofMinutes(1), 1, Duration.ofSeconds(2)))) {
+      JdbcWarehouse unreachable = new JdbcWarehouse(nowhere, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(1));
+
+      assertThatThrownBy(() -> unreachable.history(source, 1))
+          .isInstanceOf(WarehouseUnavailableException.class)
+          .isNotInstanceOf(WarehouseException.class)
+          .hasMessageContaining("cannot connect to the warehouse");
+    }
   }
 
   @Test
