@@ -158,7 +158,7 @@ public final class LocalStack {
         Component component = entry.getKey();
         if (!entry.getValue().isAlive()) {
           ProcessRecord.delete(settings.componentDirectory(component));
-          throw new StackException(component.id() + " exited during start-up. Last lines of "
+          throw new StackException(component.id() + " exited during start-up" + why(component) + "\nLast lines of "
               + logFile(component) + ":\n" + tail(logFile(component), 30));
         }
         if (isReady(component)) {
@@ -181,6 +181,14 @@ public final class LocalStack {
       }
       pause();
     }
+  }
+
+  /** Why the component's process died, as its log since its last start says; empty when it says nothing. */
+  private String why(Component component) {
+    String log = read(logFile(component));
+    int lastStart = log.lastIndexOf("local-stack starting " + component.id());
+    List<String> why = StartupFailure.explain(log.substring(Math.max(lastStart, 0)));
+    return why.isEmpty() ? "." : ":\n  " + String.join("\n  ", why);
   }
 
   /** One of our processes is ready: it answers, and has logged its ready line since its last start. */

@@ -15,7 +15,9 @@ import java.util.function.UnaryOperator;
  * The registry as a fold over the event log. Each column comes from one topic (pre-prod version from
  * TableChanged, QC verdict from QcCompleted, each stage's version and promotion status from PromotionDone), so
  * applying each topic in its own order gives the same result however the topics interleave. Applying
- * an event twice changes nothing.
+ * an event twice changes nothing. The one exception, the target (the stage the detector announces for,
+ * whose version is the drift baseline), is carried by both TableChanged and the QcCompleted that answers
+ * it, with the same value: a reader of QcCompleted and PromotionDone alone (qc-service) knows it too.
  */
 public final class Registry {
 
@@ -41,6 +43,9 @@ public final class Registry {
     }
     update(event.getTable(), entry -> entry.withQc(event.getStatus().name(), event.getVersion(),
         event.getEnvelope().getOccurredAt()));
+    if (event.getTargetEnvironment() != null) {
+      update(event.getTable(), entry -> entry.withTarget(event.getTargetTable(), event.getTargetEnvironment()));
+    }
   }
 
   /**

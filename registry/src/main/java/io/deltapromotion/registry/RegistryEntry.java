@@ -58,6 +58,11 @@ public record RegistryEntry(
         promotionStatus, promotionVersion, tag == null ? releaseTag : tag, lastError, latest(at));
   }
 
+  RegistryEntry withTarget(String target, String environment) {
+    return new RegistryEntry(sourceTable, target, environment, preprodVersion, changeCategory, stageVersions, qcStatus,
+        qcVersion, promotionStatus, promotionVersion, releaseTag, lastError, updatedAt);
+  }
+
   RegistryEntry withQc(String status, Long version, Instant at) {
     return new RegistryEntry(sourceTable, targetTable, targetEnvironment, preprodVersion, changeCategory, stageVersions,
         status, version, promotionStatus, promotionVersion, releaseTag, lastError, latest(at));

@@ -105,6 +105,25 @@ class RegistryTest {
     assertThat(registry.lastPromoted("pp.orders")).contains(new Registry.PromotedVersion(4, 120));
   }
 
+  /**
+   * What qc-service folds: no TableChanged (it does not read that topic), only its own reports and the
+   * promotion outcomes, on a ladder where two stages hold versions. The baseline must still be the
+   * announced target's stage, which the reports carry.
+   */
+  @Test
+  void givenOnlyReportsAndOutcomesOfAThreeStageLadder_whenFolded_thenTheBaselineIsTheReportedTargetsStage() {
+    Registry registry = new Registry();
+    TableChanged announced = changed(3, ChangeCategory.NEW_TABLE);
+    registry.apply(qcWithRows(announced.getEnvelope(), 3, 100));
+    registry.apply(doneIn("prod", announced.getEnvelope(), 3, PromotionStatus.PROMOTED));
+    registry.apply(doneIn("live", announced.getEnvelope(), 3, PromotionStatus.PROMOTED));
+    registry.apply(qcWithRows(announced.getEnvelope(), 4, 130));
+    registry.apply(doneIn("prod", announced.getEnvelope(), 4, PromotionStatus.PROMOTED));
+
+    assertThat(registry.entry("pp.orders").orElseThrow().stageVersions()).hasSize(2);
+    assertThat(registry.lastPromoted("pp.orders")).contains(new Registry.PromotedVersion(4, 130));
+  }
+
   @Test
   void givenTablesWhenFormattedThenOneRowPerTableUnderAHeader() {
     Registry registry = new Registry();

@@ -5,6 +5,7 @@ import io.deltapromotion.detector.domain.AnnouncedVersions;
 import io.deltapromotion.detector.domain.ChangeAnnouncer;
 import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.PollSchedule;
+import io.deltapromotion.detector.domain.RefusedTables;
 import io.deltapromotion.infrastructure.kafka.EventLogConfiguration;
 import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
 import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
@@ -54,6 +55,11 @@ class DetectorConfiguration {
     return new AnnouncedVersions();
   }
 
+  @Bean
+  RefusedTables refusedTables() {
+    return new RefusedTables();
+  }
+
   /** The threads a detection cycle reads tables on: their number bounds the concurrent warehouse reads. */
   @Bean(destroyMethod = "shutdownNow")
   ExecutorService tableReads(DetectorProperties properties) {
@@ -67,8 +73,8 @@ class DetectorConfiguration {
 
   @Bean
   ChangeDetector changeDetector(Warehouse warehouse, DetectorProperties properties, TablePolicies policies,
-      AnnouncedVersions announced, ChangeAnnouncer announcer, ExecutorService tableReads) {
-    return new ChangeDetector(warehouse, WatchListFactory.create(properties.watch()), policies, announced, announcer,
+      AnnouncedVersions announced, RefusedTables refused, ChangeAnnouncer announcer, ExecutorService tableReads) {
+    return new ChangeDetector(warehouse, WatchListFactory.create(properties.watch()), policies, announced, refused, announcer,
         properties.historyDepth(), tableReads);
   }
 

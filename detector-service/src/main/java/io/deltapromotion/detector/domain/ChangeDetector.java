@@ -3,9 +3,11 @@ package io.deltapromotion.detector.domain;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
+import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import io.deltapromotion.policy.TablePolicies;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * Finds new versions of watched tables and announces each once, whoever noticed it first: the poll
  * (one history read per watched table per cycle, tables read in parallel on a bounded executor) or an
  * upstream pipeline's commit event. Work on one table is serialised, so the poll and a pipeline never
- * announce the same version twice. A table whose reads fail is logged and retried next cycle.
+ * announce the same version twice. A table whose reads fail is logged and retried next cycle; a table
+ * of a watched schema whose name is outside the grammar is skipped (and reported once), never in the way
+ * of the others.
  */
 public final class ChangeDetector {
 
@@ -35,6 +41,7 @@ public final class ChangeDetector {
   private final List<WatchedTables> watchList;
   private final TablePolicies policies;
   private final AnnouncedVersions announced;
+  private final RefusedTables refused;
   private final ChangeAnnouncer announcer;
   private final int historyDepth;
   private final Executor reads;
@@ -42,33 +49,48 @@ public final class ChangeDetector {
 
   /** @param reads runs the per-table reads of a cycle; its thread count bounds the concurrent reads */
   public ChangeDetector(Warehouse warehouse, List<WatchedTables> watchList, TablePolicies policies,
-      AnnouncedVersions announced, ChangeAnnouncer announcer, int historyDepth, Executor reads) {
+      AnnouncedVersions announced, RefusedTables refused, ChangeAnnouncer announcer, int historyDepth, Executor reads) {
     this.warehouse = warehouse;
     this.watchList = List.copyOf(watchList);
     this.policies = policies;
     this.announced = announced;
+    this.refused = refused;
     this.announcer = announcer;
     this.historyDepth = historyDepth;
     this.reads = reads;
   }
 
-  /** Runs one cycle over every watched table and waits for it to finish. */
+  /**
+   * Runs one cycle over every watched table and waits for it to finish. A table that cannot be read
+   * this cycle (the warehouse refused, or could not be reached) is left for the next; the others go on.
+   *
+   * @throws RuntimeException when an announcement could not be published (the broker or the schema
+   *     registry is down): the cycle stops, and what it did not announce is announced by the next
+   */
   public CycleOutcome runCycle() {
     AtomicInteger failed = new AtomicInteger();
+    AtomicReference<String> outage = new AtomicReference<>();
     List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
     List<CompletableFuture<Void>> tables = new ArrayList<>();
-    for (TableMapping mapping : mappings(failed)) {
+    for (TableMapping mapping : mappings(failed, outage)) {
       tables.add(CompletableFuture.runAsync(() -> {
         try {
           pollOne(mapping).ifPresent(detections::add);
         } catch (WarehouseException e) {
           failed.incrementAndGet();
           log.warn("Could not check {} this cycle: {}", mapping.source(), e.getMessage());
+        } catch (WarehouseUnavailableException e) {
+          failed.incrementAndGet();
+          outage.compareAndSet(null, e.getMessage());
         }
       }, reads));
     }
-    CompletableFuture.allOf(tables.toArray(CompletableFuture[]::new)).join();
-    return new CycleOutcome(detections, failed.get());
+    try {
+      CompletableFuture.allOf(tables.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    return new CycleOutcome(detections, failed.get(), outage.get());
   }
 
   /**
@@ -136,20 +158,40 @@ public final class ChangeDetector {
         + historyDepth + " most recent commits the detector reads; announce a recent version");
   }
 
-  private Set<TableMapping> mappings(AtomicInteger failed) {
+  private Set<TableMapping> mappings(AtomicInteger failed, AtomicReference<String> outage) {
     Set<TableMapping> mappings = new LinkedHashSet<>();
     for (WatchedTables entry : watchList) {
       if (!entry.polled()) {
         continue;
       }
       try {
-        mappings.addAll(entry.resolve(warehouse));
+        WatchedTables.Resolved resolved = entry.resolve(warehouse);
+        mappings.addAll(resolved.mappings());
+        resolved.refused().forEach(this::skip);
       } catch (WarehouseException e) {
         failed.incrementAndGet();
         log.warn("Could not list the tables of {} this cycle: {}", entry, e.getMessage());
+      } catch (WarehouseUnavailableException e) {
+        failed.incrementAndGet();
+        outage.compareAndSet(null, e.getMessage());
       }
     }
     return mappings;
+  }
+
+  /** A table whose name is outside the grammar is skipped, and reported once; the other tables go on. */
+  private void skip(SchemaTables.RefusedName table) {
+    if (!refused.isNew(table.schema(), table.name())) {
+      return;
+    }
+    log.warn("Skipping table '{}' of watched schema {}: {}; it is not detected until it is renamed", table.name(),
+        table.schema(), table.reason());
+    try {
+      announcer.skipped(table);
+    } catch (RuntimeException e) {
+      refused.forget(table.schema(), table.name());
+      throw e;
+    }
   }
 
   Optional<Detection> pollOne(TableMapping mapping) {

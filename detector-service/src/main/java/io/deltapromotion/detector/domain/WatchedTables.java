@@ -1,6 +1,7 @@
 package io.deltapromotion.detector.domain;
 
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import java.util.List;
@@ -39,14 +40,22 @@ public record WatchedTables(TableName sourceTable, SchemaName sourceSchema, Tabl
     return new WatchedTables(sourceTable, sourceSchema, targetTable, targetSchema, false);
   }
 
-  /** The mappings this entry stands for now: the one table, or the tables its source schema has. */
-  public List<TableMapping> resolve(Warehouse warehouse) {
+  /**
+   * What this entry stands for now.
+   *
+   * @param mappings the one table, or the tables its source schema has
+   * @param refused the tables of its source schema whose names are outside the grammar, which are skipped
+   */
+  public record Resolved(List<TableMapping> mappings, List<SchemaTables.RefusedName> refused) {}
+
+  public Resolved resolve(Warehouse warehouse) {
     if (sourceTable != null) {
-      return List.of(new TableMapping(sourceTable, targetTable));
+      return new Resolved(List.of(new TableMapping(sourceTable, targetTable)), List.of());
     }
-    return warehouse.tablesIn(sourceSchema).stream()
+    SchemaTables tables = warehouse.tablesIn(sourceSchema);
+    return new Resolved(tables.tables().stream()
         .map(source -> new TableMapping(source, targetSchema.table(source.table())))
-        .toList();
+        .toList(), tables.refused());
   }
 
   /** The mapping of a source table this entry covers (whether or not the table exists). */

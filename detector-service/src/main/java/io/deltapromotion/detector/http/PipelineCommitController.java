@@ -83,7 +83,7 @@ class PipelineCommitController extends JsonEndpoint {
   }
 
   @ExceptionHandler({WarehouseException.class, IllegalStateException.class})
-  ResponseEntity<Map<String, Object>> unavailable(RuntimeException e) {
+  ResponseEntity<Map<String, Object>> notNow(RuntimeException e) {
     log.warn("Could not accept a pipeline commit: {}", e.getMessage());
     return error(HttpStatus.SERVICE_UNAVAILABLE, "cannot accept the commit right now, retry later: " + e.getMessage());
   }

@@ -6,7 +6,12 @@ import io.deltapromotion.detector.domain.ChangeCategory;
 import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.CycleOutcome;
 import io.deltapromotion.detector.domain.PollSchedule;
+import io.deltapromotion.detector.domain.RefusedTables;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.infrastructure.failure.Dependency;
+import io.deltapromotion.infrastructure.failure.Failure;
+import io.deltapromotion.infrastructure.failure.Failures;
+import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.infrastructure.warehouse.TableName;
@@ -14,6 +19,7 @@ import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -21,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts detecting only once the TableChanged topic was replayed to its end, so a restarted detector
- * knows every version it already announced and announces none twice; then runs detection cycles one at
+ * knows every version it already announced and announces none twice (and its dead-letter topic, so a
+ * table skipped for its name is reported once); then runs detection cycles one at
  * a time, paced by the {@link PollSchedule} (interval, jitter, backoff after warehouse failures). Starts
  * before the listener containers, so no pipeline event is handled before the replay either.
  */
@@ -29,6 +36,7 @@ import org.springframework.stereotype.Component;
 class DetectionLoop extends ReplayThenSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(DetectionLoop.class);
+  private static final String WORK = "detection cycle";
 
   private final TopicReplayer replayer;
   private final KafkaProperties kafka;
@@ -36,9 +44,11 @@ class DetectionLoop extends ReplayThenSchedule {
   private final ChangeDetector detector;
   private final DetectorProperties properties;
   private final PollSchedule pollSchedule;
+  private final RefusedTables refused;
+  private final OutageMonitor monitor;
 
   DetectionLoop(TopicReplayer replayer, KafkaProperties kafka, AnnouncedVersions announced, ChangeDetector detector,
-      DetectorProperties properties, PollSchedule schedule) {
+      DetectorProperties properties, PollSchedule schedule, RefusedTables refused, OutageMonitor monitor) {
     super("detection-cycle");
     this.replayer = replayer;
     this.kafka = kafka;
@@ -46,6 +56,8 @@ class DetectionLoop extends ReplayThenSchedule {
     this.detector = detector;
     this.properties = properties;
     this.pollSchedule = schedule;
+    this.refused = refused;
+    this.monitor = monitor;
   }
 
   @Override
@@ -66,6 +78,8 @@ class DetectionLoop extends ReplayThenSchedule {
         }
       });
     }
+    replayer.replay(List.of(EventTopics.DETECTOR_DEAD_LETTER.name()), new ByteArrayDeserializer(),
+        record -> SkippedTableReports.read(record).ifPresent(table -> refused.record(table.schema(), table.name())));
     log.info("Replayed the announcements of {} table(s)", announced.size());
   }
 
@@ -74,17 +88,26 @@ class DetectionLoop extends ReplayThenSchedule {
     return category == io.deltapromotion.events.ChangeCategory.UNKNOWN ? null : ChangeCategory.valueOf(category.name());
   }
 
+  /** One cycle, then the next after the pause the schedule says; an outage shows in health meanwhile. */
   private void cycle() {
     CycleOutcome outcome;
     try {
       outcome = detector.runCycle();
+      if (outcome.outage() != null) {
+        monitor.failed(WORK, new Failure(Failure.Kind.OUTAGE, Dependency.WAREHOUSE, outcome.outage()));
+      } else {
+        monitor.succeeded(WORK);
+      }
     } catch (RuntimeException e) {
-      log.error("Detection cycle failed", e);
-      outcome = new CycleOutcome(List.of(), 1);
+      Failure failure = Failures.classify(e);
+      monitor.failed(WORK, failure);
+      log.warn("Detection cycle cut short: {}", failure.reason());
+      outcome = new CycleOutcome(List.of(), 1, failure.reason());
     }
     Duration pause = pollSchedule.after(outcome);
     if (outcome.failedReads() > 0) {
-      log.warn("{} warehouse read(s) failed this cycle; next cycle in {}", outcome.failedReads(), pause);
+      log.warn("{} warehouse read(s) failed this cycle{}; next cycle in {}", outcome.failedReads(),
+          outcome.outage() == null ? "" : " (" + outcome.outage() + ")", pause);
     }
     schedule(this::cycle, pause);
   }

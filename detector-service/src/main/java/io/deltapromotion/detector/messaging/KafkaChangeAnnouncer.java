@@ -6,11 +6,15 @@ import io.deltapromotion.detector.domain.Detection;
 import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.ChangeOrigin;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.infrastructure.failure.BrokerUnavailableException;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
+import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,11 +28,28 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
   private final DetectorProperties properties;
+  private final Producer<byte[], byte[]> deadLetters;
 
-  KafkaChangeAnnouncer(EventPublisher publisher, EventEnvelopes envelopes, DetectorProperties properties) {
+  KafkaChangeAnnouncer(EventPublisher publisher, EventEnvelopes envelopes, DetectorProperties properties,
+      Producer<byte[], byte[]> deadLetterProducer) {
     this.publisher = publisher;
     this.envelopes = envelopes;
     this.properties = properties;
+    this.deadLetters = deadLetterProducer;
+  }
+
+  @Override
+  public void skipped(SchemaTables.RefusedName table) {
+    try {
+      deadLetters.send(SkippedTableReports.toRecord(EventTopics.DETECTOR_DEAD_LETTER.name(), envelopes.service(), table))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokerUnavailableException("interrupted while reporting skipped table " + table.name(), e);
+    } catch (ExecutionException e) {
+      throw new BrokerUnavailableException("could not report skipped table " + table.name() + ": "
+          + e.getCause().getMessage(), e.getCause());
+    }
   }
 
   @Override

@@ -8,10 +8,12 @@ import io.deltapromotion.infrastructure.warehouse.Column;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.UnsupportedWarehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import io.deltapromotion.policy.PolicyFileReader;
 import io.deltapromotion.policy.TablePolicies;
 import java.time.Instant;
@@ -34,6 +36,19 @@ class ChangeDetectorTest {
   private final Histories warehouse = new Histories();
   private final AnnouncedVersions announced = new AnnouncedVersions();
   private final List<Detection> published = new ArrayList<>();
+  private final List<SchemaTables.RefusedName> skipped = new ArrayList<>();
+  private final RefusedTables refused = new RefusedTables();
+  private final ChangeAnnouncer announcer = new ChangeAnnouncer() {
+    @Override
+    public void announce(Detection detection) {
+      published.add(detection);
+    }
+
+    @Override
+    public void skipped(SchemaTables.RefusedName table) {
+      skipped.add(table);
+    }
+  };
   private final TablePolicies policies = PolicyFileReader.read("policy.yaml", """
       tables:
         - match: pp.orders
@@ -45,7 +60,7 @@ class ChangeDetectorTest {
 
   private ChangeDetector detector(AnnouncedVersions announcedVersions) {
     return new ChangeDetector(warehouse, List.of(WatchedTables.table(SOURCE, TARGET)), policies, announcedVersions,
-        published::add, 10, Runnable::run);
+        refused, announcer, 10, Runnable::run);
   }
 
   @Test
@@ -108,6 +123,37 @@ class ChangeDetectorTest {
     assertThat(failed.failedReads()).isEqualTo(1);
     assertThat(retried.failedReads()).isZero();
     assertThat(published).hasSize(1);
+  }
+
+  @Test
+  void givenAWatchedSchemaWithATableNamedOutsideTheGrammar_whenPolled_thenTheOthersAreAnnouncedAndItIsReportedOnce() {
+    warehouse.commit(SOURCE, 0, "WRITE");
+    warehouse.outsideTheGrammar.add("2024_x");
+    ChangeDetector schemaWatcher = new ChangeDetector(warehouse, List.of(WatchedTables.schema(SchemaName.parse("pp"),
+        SchemaName.parse("pr"))), policies, announced, refused, announcer, 10, Runnable::run);
+
+    CycleOutcome first = schemaWatcher.runCycle();
+    warehouse.commit(SOURCE, 1, "WRITE");
+    schemaWatcher.runCycle();
+
+    assertThat(first.failedReads()).isZero();
+    assertThat(published).extracting(Detection::version).containsExactly(0L, 1L);
+    assertThat(skipped).singleElement().satisfies(table -> {
+      assertThat(table.name()).isEqualTo("2024_x");
+      assertThat(table.schema()).isEqualTo(SchemaName.parse("pp"));
+    });
+  }
+
+  @Test
+  void givenTheWarehouseUnreachable_whenACycleRuns_thenItSaysItIsAnOutageAndAnnouncesNothing() {
+    warehouse.commit(SOURCE, 0, "WRITE");
+    warehouse.unreachable = true;
+
+    CycleOutcome outcome = detector.runCycle();
+
+    assertThat(outcome.failedReads()).isEqualTo(1);
+    assertThat(outcome.outage()).contains("cannot connect to the warehouse");
+    assertThat(published).isEmpty();
   }
 
   @Test
@@ -184,6 +230,8 @@ class ChangeDetectorTest {
     private final Map<TableName, List<HistoryEntry>> tables = new HashMap<>();
     private int generation;
     boolean failing;
+    boolean unreachable;
+    final List<String> outsideTheGrammar = new ArrayList<>();
 
     void commit(TableName table, long version, String operation) {
       tables.computeIfAbsent(table, t -> new ArrayList<>())
@@ -206,14 +254,19 @@ class ChangeDetectorTest {
     }
 
     @Override
-    public List<TableName> tablesIn(SchemaName schema) {
-      return tables.keySet().stream().filter(table -> table.schema().equals(schema.schema())).toList();
+    public SchemaTables tablesIn(SchemaName schema) {
+      return new SchemaTables(tables.keySet().stream().filter(table -> table.schema().equals(schema.schema())).toList(),
+          outsideTheGrammar.stream().map(name -> new SchemaTables.RefusedName(schema, name, "name '" + name
+              + "' starts with a digit")).toList());
     }
 
     @Override
     public List<HistoryEntry> history(TableName table, int limit) {
+      if (unreachable) {
+        throw new WarehouseUnavailableException("cannot connect to the warehouse: Connection refused", null);
+      }
       if (failing) {
-        throw new WarehouseException("connection refused", null, null);
+        throw new WarehouseException("[DELTA_TABLE_NOT_FOUND] refused", null, null);
       }
       List<HistoryEntry> history = tables.get(table);
       if (history == null) {

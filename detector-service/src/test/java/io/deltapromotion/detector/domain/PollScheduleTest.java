@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
 
-  private static final CycleOutcome CLEAN = new CycleOutcome(List.of(), 0);
-  private static final CycleOutcome FAILED = new CycleOutcome(List.of(), 2);
+  private static final CycleOutcome CLEAN = new CycleOutcome(List.of(), 0, null);
+  private static final CycleOutcome FAILED = new CycleOutcome(List.of(), 2, "connection refused");
 
   @Test
   void givenCleanCycles_whenScheduled_thenThePauseIsTheIntervalSpreadByTheJitter() {

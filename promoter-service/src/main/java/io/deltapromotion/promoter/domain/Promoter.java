@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.domain;
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.CommitNote;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.TableName;
@@ -10,6 +11,7 @@ import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +23,20 @@ import java.util.Optional;
  * writes data and lineage together, and the target's history must then show that clone. A clone that
  * does not verify is undone at once (the target is restored to the version it had, or dropped when it
  * had none) and the promotion ends FAILED saying so.
+ *
+ * <p>Every commit it makes is marked with a {@link CommitNote} naming the promotion. A warehouse that
+ * refuses a statement gives the outcome FAILED with its text; one that cannot be reached is not an
+ * outcome at all ({@link io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException}
+ * propagates, and the decision is taken again once it is back, reading the target first, so a write
+ * that went through before the answer was lost is recognised, not repeated).
  */
 public final class Promoter {
 
   /** The table property that is the table's comment (Spark's catalog property for it). */
   static final String TABLE_COMMENT = "comment";
+
+  /** Commits read back to find a promotion's own clone: more than a promotion and its undo ever write. */
+  private static final int HISTORY_READ = 20;
 
   private final Warehouse warehouse;
   private final Clock clock;
@@ -65,34 +76,54 @@ public final class Promoter {
 
   private PromotionOutcome alreadyHeld(PromotionRequest request, Lineage lineage, Long previous) {
     if (request.promotionId().equals(lineage.promotionId())) {
-      long targetVersion = warehouse.history(request.target(), 1).get(0).version();
-      return new PromotionOutcome(PromotionStatus.PROMOTED, targetVersion, previous, false, null);
+      List<HistoryEntry> history = warehouse.history(request.target(), HISTORY_READ);
+      return new PromotionOutcome(PromotionStatus.PROMOTED, history.get(0).version(), previous, false, null,
+          versionBeforeClone(history, request.promotionId()));
     }
     return new PromotionOutcome(PromotionStatus.SKIPPED, null, previous, false,
         request.target() + " already holds version " + request.version() + " of " + request.source()
             + " (promotion " + lineage.promotionId() + ")");
   }
 
+  /**
+   * The target's own version before this promotion's clone, read back from its history (after a restart,
+   * the clone was made by an earlier life of this promoter): the commit before the clone, or before the
+   * emptying that preceded it on open-source Delta; null when the clone created the table.
+   */
+  private static Long versionBeforeClone(List<HistoryEntry> newestFirst, String promotionId) {
+    for (int index = 0; index < newestFirst.size(); index++) {
+      HistoryEntry entry = newestFirst.get(index);
+      if (entry.note().filter(note -> note.action() == CommitNote.Action.PROMOTE && note.id().equals(promotionId)).isPresent()) {
+        boolean emptiedFirst = index + 1 < newestFirst.size() && newestFirst.get(index + 1).note()
+            .filter(note -> note.action() == CommitNote.Action.EMPTY_BEFORE_CLONE).isPresent();
+        long before = entry.version() - (emptiedFirst ? 2 : 1);
+        return before < 0 ? null : before;
+      }
+    }
+    long newest = newestFirst.get(0).version();
+    return newest == 0 ? null : newest - 1;
+  }
+
   private PromotionOutcome cloneAndVerify(PromotionRequest request, Long previous, CloneType cloneType) {
     Lineage lineage = new Lineage(request.source(), request.version(), request.releaseTag(), clock.instant(),
         request.promotionId());
     CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.version(), request.target(), cloneType,
-        cloneProperties(lineage)));
+        cloneProperties(lineage), new CommitNote(CommitNote.Action.PROMOTE, request.promotionId())));
     HistoryEntry commit = warehouse.history(request.target(), 1).get(0);
     String problem = CloneVerification.problem(commit, request.source(), request.version(), result.targetVersion());
     if (problem != null) {
-      long versionBefore = result.targetVersion() - result.commits();
-      Long before = versionBefore < 0 ? null : versionBefore;
       String failure = "the clone ran but " + request.target() + " does not verify: " + problem;
       try {
-        return PromotionOutcome.failed(previous, failure + "; " + undo(request.target(), before).description());
+        return PromotionOutcome.failed(previous, failure + "; "
+            + undo(request.target(), result.versionBefore(), request.promotionId()).description());
       } catch (WarehouseException e) {
         return new PromotionOutcome(PromotionStatus.FAILED, result.targetVersion(), previous, true,
             failure + "; undoing the clone failed too, so " + request.target() + " is left as the clone wrote it: "
                 + e.getMessage());
       }
     }
-    return new PromotionOutcome(PromotionStatus.PROMOTED, result.targetVersion(), previous, true, null);
+    return new PromotionOutcome(PromotionStatus.PROMOTED, result.targetVersion(), previous, true, null,
+        result.versionBefore());
   }
 
   /** The table's own newest Delta version; null when it does not exist. */
@@ -101,15 +132,15 @@ public final class Promoter {
   }
 
   /**
-   * Returns the table to its own version {@code before} (one RESTORE commit), or drops it when it did
-   * not exist before ({@code before} null).
+   * Returns the table to its own version {@code before} (one RESTORE commit, marked as undoing the
+   * promotion), or drops it when it did not exist before ({@code before} null).
    */
-  public Undone undo(TableName table, Long before) {
+  public Undone undo(TableName table, Long before, String promotionId) {
     if (before == null) {
       warehouse.dropTable(table);
       return new Undone(null, "it did not exist before, so it was dropped");
     }
-    long restored = warehouse.restore(table, before);
+    long restored = warehouse.restore(table, before, new CommitNote(CommitNote.Action.UNDO, promotionId));
     return new Undone(restored, "it was restored to its version " + before + " (now at version " + restored + ")");
   }
 
@@ -142,7 +173,8 @@ public final class Promoter {
     String restoreProblem = "the version of " + request.target() + " that held it is unknown";
     if (request.targetDeltaVersion() != null) {
       try {
-        long restored = warehouse.restore(request.target(), request.targetDeltaVersion());
+        long restored = warehouse.restore(request.target(), request.targetDeltaVersion(),
+            new CommitNote(CommitNote.Action.ROLLBACK, request.promotionId()));
         if (lineageOf(request.target()).filter(held -> held.holds(request.source(), request.toVersion())).isPresent()) {
           return new PromotionOutcome(PromotionStatus.ROLLED_BACK, restored, from, false, request.why()
               + "; RESTORE of " + request.target() + " to its version " + request.targetDeltaVersion());
@@ -161,7 +193,7 @@ public final class Promoter {
         request.promotionId());
     try {
       CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.toVersion(), request.target(),
-          request.cloneType(), cloneProperties(lineage)));
+          request.cloneType(), cloneProperties(lineage), new CommitNote(CommitNote.Action.ROLLBACK, request.promotionId())));
       String problem = CloneVerification.problem(warehouse.history(request.target(), 1).get(0), request.source(),
           request.toVersion(), result.targetVersion());
       if (problem != null) {
@@ -195,6 +227,10 @@ public final class Promoter {
    *     with both reasons when the source version cannot be read either
    */
   public Optional<PromotionOutcome> repairIfBroken(RollbackRequest held) {
+    Optional<PromotionOutcome> refilled = restoreIfEmptiedForAClone(held);
+    if (refilled.isPresent()) {
+      return refilled;
+    }
     String broken;
     try {
       warehouse.readEveryFile(held.target(), null);
@@ -211,7 +247,8 @@ public final class Promoter {
     }
     try {
       CloneResult result = warehouse.clone(new CloneRequest(held.source(), held.toVersion(), held.target(), held.cloneType(),
-          cloneProperties(new Lineage(held.source(), held.toVersion(), held.releaseTag(), clock.instant(), held.promotionId()))));
+          cloneProperties(new Lineage(held.source(), held.toVersion(), held.releaseTag(), clock.instant(), held.promotionId())),
+          new CommitNote(CommitNote.Action.REPAIR, held.promotionId())));
       warehouse.readEveryFile(held.target(), null);
       return Optional.of(new PromotionOutcome(PromotionStatus.PROMOTED, result.targetVersion(), held.toVersion(), true,
           "repaired: " + unreadable + "; version " + held.toVersion() + " of " + held.source() + " was cloned again"));
@@ -219,6 +256,29 @@ public final class Promoter {
       return Optional.of(PromotionOutcome.failed(held.toVersion(), unreadable + "; re-cloning version " + held.toVersion()
           + " of " + held.source() + " failed: " + e.getMessage()));
     }
+  }
+
+  /**
+   * Open-source Delta empties a target in a commit of its own before cloning onto it: a crash or an outage
+   * between the two commits leaves the stage's table empty, under the lineage of the version it held. Such
+   * a table (its newest commit is that emptying) is restored to the commit before, which holds that
+   * version again; the interrupted promotion, when it is decided again, clones as if nothing happened.
+   */
+  private Optional<PromotionOutcome> restoreIfEmptiedForAClone(RollbackRequest held) {
+    if (!warehouse.tableExists(held.target())) {
+      return Optional.empty();
+    }
+    HistoryEntry newest = warehouse.history(held.target(), 1).get(0);
+    Optional<CommitNote> emptying = newest.note().filter(note -> note.action() == CommitNote.Action.EMPTY_BEFORE_CLONE);
+    if (emptying.isEmpty() || newest.version() == 0) {
+      return Optional.empty();
+    }
+    long before = newest.version() - 1;
+    long restored = warehouse.restore(held.target(), before, new CommitNote(CommitNote.Action.UNDO, emptying.get().id()));
+    return Optional.of(new PromotionOutcome(PromotionStatus.PROMOTED, restored, held.toVersion(), false, "repaired: "
+        + held.target() + " was left empty by promotion " + emptying.get().id() + ", interrupted between emptying it "
+        + "and cloning onto it; it was restored to its version " + before + ", which holds version " + held.toVersion()
+        + " of " + held.source()));
   }
 
   /**

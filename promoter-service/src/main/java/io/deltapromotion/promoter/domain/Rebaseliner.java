@@ -2,6 +2,7 @@ package io.deltapromotion.promoter.domain;
 
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
@@ -55,8 +56,14 @@ public final class Rebaseliner {
       throw new CommandRefusedException(from + " is a schema of the ladder; a baseline comes from a schema of its own", true);
     }
     SchemaName target = firstStageSchema(into);
+    SchemaTables baseline = warehouse.tablesIn(from);
+    if (!baseline.refused().isEmpty()) {
+      throw new CommandRefusedException("the baseline schema " + from + " has tables whose names cannot be promoted: "
+          + baseline.refused().stream().map(table -> table.name() + " (" + table.reason() + ")").toList()
+          + "; rename them, or move them out of the baseline", false);
+    }
     List<TableVersion> items = new ArrayList<>();
-    for (TableName table : warehouse.tablesIn(from)) {
+    for (TableName table : baseline.tables()) {
       items.add(new TableVersion(table, warehouse.history(table, 1).get(0).version()));
     }
     if (items.isEmpty()) {

@@ -72,9 +72,7 @@ public final class ReleasePromoter {
     List<Cloned> cloned = new ArrayList<>();
     for (PromotionPlan.Step step : plan.steps()) {
       PromotionOutcome outcome;
-      Long before = null;
       try {
-        before = promoter.versionOf(step.target());
         outcome = promoter.promote(new PromotionRequest(step.promotionId(), step.item().source(), step.item().version(),
             step.target(), true, "", false, step.releaseTag(), null), cloneTypeOf(index));
       } catch (WarehouseException e) {
@@ -84,8 +82,9 @@ public final class ReleasePromoter {
         return failedMidway(command, index, plan, step, outcome, hops, cloned);
       }
       hops.add(hop(command, index, step, step.item().version(), outcome, outcome.cloned()));
-      if (outcome.cloned()) {
-        cloned.add(new Cloned(step, before, hops.size() - 1));
+      if (outcome.status() == PromotionStatus.PROMOTED) {
+        // Cloned now, or by this very order before a crash stopped it from reporting: undone alike.
+        cloned.add(new Cloned(step, outcome.targetVersionBefore(), hops.size() - 1));
       }
     }
     return hops;
@@ -113,7 +112,7 @@ public final class ReleasePromoter {
   private Hop rollBack(PromoteCommand command, int index, Cloned done, String cause) {
     PromotionPlan.Step step = done.step();
     try {
-      Promoter.Undone undone = promoter.undo(step.target(), done.targetVersionBefore());
+      Promoter.Undone undone = promoter.undo(step.target(), done.targetVersionBefore(), step.promotionId());
       return hop(command, index, step, step.heldNow(), new PromotionOutcome(PromotionStatus.ROLLED_BACK,
           undone.targetVersion(), step.item().version(), false, cause + ": version " + step.item().version()
               + " was cloned, then rolled back: " + undone.description()), false);

@@ -56,7 +56,7 @@ abstract class CommandEndpoint extends JsonEndpoint {
   }
 
   @ExceptionHandler(IllegalStateException.class)
-  ResponseEntity<Map<String, Object>> unavailable(IllegalStateException e) {
+  ResponseEntity<Map<String, Object>> notNow(IllegalStateException e) {
     log.warn("Could not accept a command: {}", e.getMessage());
     return error(HttpStatus.SERVICE_UNAVAILABLE, "cannot accept the command right now, retry later: " + e.getMessage());
   }

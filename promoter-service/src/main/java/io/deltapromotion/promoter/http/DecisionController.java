@@ -40,7 +40,7 @@ class DecisionController extends CommandEndpoint {
 
   @PostMapping(path = PATH + "/{action}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> decide(@PathVariable String action, @RequestBody CommandRequest request,
-      @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun, HttpServletRequest http) {
+      @RequestParam(name = "dry-run", required = false) String dryRunFlag, HttpServletRequest http) {
     CommandAction kind = switch (action) {
       case "approve" -> CommandAction.APPROVE;
       case "reject" -> CommandAction.REJECT;
@@ -73,6 +73,6 @@ class DecisionController extends CommandEndpoint {
         .setActor(actor)
         .setReason(request.reason())
         .build();
-    return answer(body, plan, dryRun, command);
+    return answer(body, plan, dryRun(dryRunFlag), command);
   }
 }

@@ -40,7 +40,7 @@ class PromoteController extends CommandEndpoint {
 
   @PostMapping(path = PATH + "/promote", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> promote(@RequestBody CommandRequest request,
-      @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun, HttpServletRequest http) {
+      @RequestParam(name = "dry-run", required = false) String dryRunFlag, HttpServletRequest http) {
     if ((request.table() == null) == (request.release() == null)) {
       throw new IllegalArgumentException("name either a table or a release");
     }
@@ -76,7 +76,7 @@ class PromoteController extends CommandEndpoint {
         .setItems(steps.stream().map(step -> CommandItem.newBuilder().setTable(step.item().source().toString())
             .setVersion(step.item().version()).build()).toList())
         .build();
-    return answer(body, text, dryRun, command);
+    return answer(body, text, dryRun(dryRunFlag), command);
   }
 
   private static Map<String, Object> describe(PromotionPlan.Step step) {

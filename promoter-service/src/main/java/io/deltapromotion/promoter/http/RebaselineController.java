@@ -57,7 +57,7 @@ class RebaselineController extends CommandEndpoint {
 
   @PostMapping(path = PATH + "/rebaseline", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> rebaseline(@RequestBody RebaselineRequest request,
-      @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun, HttpServletRequest http) {
+      @RequestParam(name = "dry-run", required = false) String dryRunFlag, HttpServletRequest http) {
     if (request.from() == null) {
       throw new IllegalArgumentException("from (the baseline schema) is missing");
     }
@@ -97,7 +97,7 @@ class RebaselineController extends CommandEndpoint {
         .setItems(plan.items().stream().map(item -> CommandItem.newBuilder().setTable(item.source().toString())
             .setVersion(item.version()).build()).toList())
         .build();
-    return answer(body, text, dryRun, command);
+    return answer(body, text, dryRun(dryRunFlag), command);
   }
 
   @GetMapping(path = PATH + "/rebaseline", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -39,7 +39,7 @@ class RebuildController extends CommandEndpoint {
   }
 
   @PostMapping(path = PATH + "/rebuild-release-registry", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> rebuild(@RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun,
+  ResponseEntity<Map<String, Object>> rebuild(@RequestParam(name = "dry-run", required = false) String dryRunFlag,
       HttpServletRequest http) {
     ReleaseRegistryListener writer = registry.getIfAvailable();
     if (writer == null) {
@@ -53,7 +53,7 @@ class RebuildController extends CommandEndpoint {
     body.put("action", "REBUILD_RELEASE_REGISTRY");
     body.put("table", writer.table().toString());
     body.put("actor", actor);
-    if (dryRun) {
+    if (dryRun(dryRunFlag)) {
       body.put("dryRun", true);
       body.put("plan", "would " + plan);
       return ResponseEntity.ok(body);

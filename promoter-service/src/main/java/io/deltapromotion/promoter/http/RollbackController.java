@@ -37,7 +37,7 @@ class RollbackController extends CommandEndpoint {
 
   @PostMapping(path = PATH + "/rollback", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> rollBack(@RequestBody CommandRequest request,
-      @RequestParam(name = "dry-run", defaultValue = "false") boolean dryRun, HttpServletRequest http) {
+      @RequestParam(name = "dry-run", required = false) String dryRunFlag, HttpServletRequest http) {
     if (request.table() == null) {
       throw new IllegalArgumentException("table is missing");
     }
@@ -62,6 +62,6 @@ class RollbackController extends CommandEndpoint {
         .setActor(actor)
         .setReason(request.reason())
         .build();
-    return answer(body, text, dryRun, command);
+    return answer(body, text, dryRun(dryRunFlag), command);
   }
 }

@@ -23,6 +23,7 @@ import io.deltapromotion.promoter.domain.Rollbacks;
 import io.deltapromotion.promoter.domain.TableVersion;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -31,10 +32,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the ladder's decisions one table at a time (for reports, operators' orders and the schedule alike;
- * different tables at the same time, up to the listeners' concurrency), publishes each
- * hop as a PromotionDone and folds it into the promotion log before deciding anything else, so no hop
- * is decided twice. After every outcome it decides again until nothing more can move: a version
- * promoted into a stage whose next stage has no gate to wait for goes on at once.
+ * different tables at the same time, up to the listeners' concurrency). Every outcome of one decision (a
+ * hop and the hop it supersedes, a release's tables, a rollback and the hop it ends) is published in one
+ * transaction, all or none, and folded into the promotion log only once it is published, before anything
+ * else is decided, so no hop is decided twice and none is half-reported. After every decision it
+ * decides again until nothing more can move: a version promoted into a stage whose next stage has no
+ * gate to wait for goes on at once.
  */
 @Component
 class LadderDriver {
@@ -110,8 +113,7 @@ class LadderDriver {
     locks.run(targets, () -> {
       runs.started(command);
       List<Hop> hops = rebaseliner.run(command, (done, of, hop) -> {
-        publish(List.of(hop), null, command.actor());
-        announce(command, hop);
+        publish(List.of(hop), null, command.actor(), announcement(command, hop));
         runs.tableDone(command.commandId(), done, of, hop);
       });
       log.info("Rebaseline {} done: {} of {} table(s) in {}; QC runs on each next", command.tag(),
@@ -120,10 +122,13 @@ class LadderDriver {
     });
   }
 
-  /** Tells the detector about a first-stage version the rebaseline wrote, as the pipeline that wrote it. */
-  private void announce(RebaselineCommand command, Hop hop) {
+  /**
+   * What tells the detector about a first-stage version the rebaseline wrote, as the pipeline that wrote
+   * it; none when nothing was written.
+   */
+  private List<EventPublisher.Outgoing<?>> announcement(RebaselineCommand command, Hop hop) {
     if (hop.outcome().status() != PromotionStatus.PROMOTED || hop.outcome().targetDeltaVersion() == null) {
-      return;
+      return List.of();
     }
     PipelineCommitted commit = PipelineCommitted.newBuilder()
         .setEventId("rebaseline:" + command.commandId() + ":" + hop.target())
@@ -133,7 +138,7 @@ class LadderDriver {
         .setPipeline("rebaseline")
         .setRunId(command.commandId())
         .build();
-    publisher.publish(EventTopics.PIPELINE_COMMITTED, commit.getTable(), commit);
+    return List.of(new EventPublisher.Outgoing<>(EventTopics.PIPELINE_COMMITTED, commit.getTable(), commit));
   }
 
   /** Checks that every stage's table of every table still reads, repairing or reporting the broken ones. */
@@ -162,18 +167,34 @@ class LadderDriver {
   }
 
   private void publish(List<Hop> hops, EventEnvelope report, String actor) {
-    for (Hop hop : hops) {
-      EventEnvelope envelope = hop.causeEventId() == null
-          ? envelopes.causedBy(report)
-          : envelopes.within(UUID.fromString(hop.promotionId()), UUID.fromString(hop.causeEventId()));
-      String qcStatus = hop.version() == null ? null
-          : promotionLog.verdict(hop.source(), hop.version()).map(QcVerdict::status).orElse(null);
-      PromotionDone done = PromotionEvents.toEvent(hop, envelope, qcStatus, actor);
-      publisher.publish(EventTopics.PROMOTION_DONE, done.getSourceTable(), done);
+    publish(hops, report, actor, List.of());
+  }
+
+  /** Publishes the decision's outcomes (and anything that goes with them) in one transaction, then folds them in. */
+  private void publish(List<Hop> hops, EventEnvelope report, String actor, List<EventPublisher.Outgoing<?>> alongside) {
+    if (hops.isEmpty()) {
+      return;
+    }
+    List<PromotionDone> outcomes = hops.stream().map(hop -> toEvent(hop, report, actor)).toList();
+    List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
+    outcomes.forEach(done -> events.add(new EventPublisher.Outgoing<>(EventTopics.PROMOTION_DONE, done.getSourceTable(), done)));
+    events.addAll(alongside);
+    publisher.publishAll(events);
+    for (int index = 0; index < outcomes.size(); index++) {
+      PromotionDone done = outcomes.get(index);
       promotionLog.apply(PromotionEvents.recorded(done));
       log.info("{} {} version {} -> {} ({}){} (promotion {})", done.getStatus(), done.getSourceTable(), done.getSourceVersion(),
           done.getTargetTable(), done.getTargetEnvironment(), done.getError() == null ? "" : ": " + done.getError(),
-          hop.promotionId());
+          hops.get(index).promotionId());
     }
+  }
+
+  private PromotionDone toEvent(Hop hop, EventEnvelope report, String actor) {
+    EventEnvelope envelope = hop.causeEventId() == null
+        ? envelopes.causedBy(report)
+        : envelopes.within(UUID.fromString(hop.promotionId()), UUID.fromString(hop.causeEventId()));
+    String qcStatus = hop.version() == null ? null
+        : promotionLog.verdict(hop.source(), hop.version()).map(QcVerdict::status).orElse(null);
+    return PromotionEvents.toEvent(hop, envelope, qcStatus, actor);
   }
 }

@@ -3,6 +3,8 @@ package io.deltapromotion.promoter.messaging;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.infrastructure.failure.Failures;
+import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.promoter.config.CloneHealthProperties;
@@ -30,6 +32,9 @@ import org.springframework.stereotype.Component;
 class LadderSchedule extends ReplayThenSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(LadderSchedule.class);
+  private static final String HEALTH_CHECK = "clone health check";
+  private static final String REEVALUATION = "ladder re-evaluation";
+  private static final Duration HEALTH_RETRY = Duration.ofMinutes(1);
 
   private final TopicReplayer replayer;
   private final KafkaProperties kafka;
@@ -37,9 +42,10 @@ class LadderSchedule extends ReplayThenSchedule {
   private final LadderDriver driver;
   private final Duration every;
   private final CloneHealthProperties health;
+  private final OutageMonitor monitor;
 
   LadderSchedule(TopicReplayer replayer, KafkaProperties kafka, PromotionLog promotionLog, LadderDriver driver,
-      LadderProperties properties, CloneHealthProperties health) {
+      LadderProperties properties, CloneHealthProperties health, OutageMonitor monitor) {
     super("ladder-schedule", 2);
     this.replayer = replayer;
     this.kafka = kafka;
@@ -47,6 +53,7 @@ class LadderSchedule extends ReplayThenSchedule {
     this.driver = driver;
     this.every = properties.reevaluateEvery();
     this.health = health;
+    this.monitor = monitor;
   }
 
   @Override
@@ -78,19 +85,28 @@ class LadderSchedule extends ReplayThenSchedule {
     log.info("Replayed {} finished promotion step(s); re-evaluating the ladder every {}", promotionLog.finalHopCount(), every);
   }
 
+  /**
+   * Checks every stage table. A check cut short by an outage (a warehouse that does not answer says
+   * nothing about the tables) is reported as one and tried again a minute later, not an hour.
+   */
   private void checkHealth() {
     try {
       driver.checkHealth();
+      monitor.succeeded(HEALTH_CHECK);
     } catch (RuntimeException e) {
-      log.error("The clone health check failed; trying again in {}", health.every(), e);
+      monitor.failed(HEALTH_CHECK, Failures.classify(e));
+      log.warn("The clone health check was cut short ({}); trying again in {}", e.getMessage(), HEALTH_RETRY);
+      schedule(this::checkHealth, HEALTH_RETRY);
     }
   }
 
   private void reevaluate() {
     try {
       driver.settle();
+      monitor.succeeded(REEVALUATION);
     } catch (RuntimeException e) {
-      log.error("Re-evaluating the ladder failed; trying again in {}", every, e);
+      monitor.failed(REEVALUATION, Failures.classify(e));
+      log.warn("Re-evaluating the ladder was cut short ({}); trying again in {}", e.getMessage(), every);
     }
   }
 }

@@ -1,11 +1,13 @@
 package io.deltapromotion.promoter.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +77,35 @@ class CloneHealthTest {
     warehouse.unreadable.add(PROD_ORDERS);
     assertThat(health.check(ORDERS)).as("broken again: said again").singleElement()
         .satisfies(hop -> assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.FAILED));
+  }
+
+  @Test
+  void givenTheWarehouseUnreachable_whenChecked_thenNoTableIsCalledBrokenNorClonedAgain() {
+    promote(4);
+    warehouse.reachable = false;
+
+    assertThatThrownBy(() -> health.check(ORDERS)).isInstanceOf(WarehouseUnavailableException.class);
+    warehouse.reachable = true;
+    assertThat(health.check(ORDERS)).isEmpty();
+    assertThat(warehouse.clones).hasSize(1);
+  }
+
+  @Test
+  void givenAStageTableEmptiedForACloneThatNeverCame_whenChecked_thenItIsRestoredToTheVersionItHeldAndSaysSo() {
+    promote(4);
+    warehouse.emptiedForAClone(PROD_ORDERS, "p5");
+
+    List<Hop> hops = health.check(ORDERS);
+
+    assertThat(hops).singleElement().satisfies(hop -> {
+      assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.PROMOTED);
+      assertThat(hop.version()).isEqualTo(4);
+      assertThat(hop.outcome().message()).isEqualTo("repaired: pr.orders was left empty by promotion p5, interrupted "
+          + "between emptying it and cloning onto it; it was restored to its version 0, which holds version 4 of pp.orders");
+    });
+    assertThat(warehouse.history(PROD_ORDERS, 1).get(0).operation()).isEqualTo("RESTORE");
+    assertThat(warehouse.propertiesOf(PROD_ORDERS)).containsEntry("promoted_version", "4");
+    assertThat(health.check(ORDERS)).isEmpty();
   }
 
   private void promote(long version) {

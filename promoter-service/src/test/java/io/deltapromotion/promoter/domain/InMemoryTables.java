@@ -2,10 +2,12 @@ package io.deltapromotion.promoter.domain;
 
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneResult;
+import io.deltapromotion.infrastructure.warehouse.CommitNote;
 import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.UnsupportedWarehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +32,10 @@ final class InMemoryTables extends UnsupportedWarehouse {
   final Set<TableName> refuseClone = new HashSet<>();
   final Set<TableName> refuseRestore = new HashSet<>();
   final Set<TableName> interferingWrite = new HashSet<>();
+  /** Tables whose clone is written, but whose answer never arrives (the connection drops): an outage. */
+  final Set<TableName> answerLostAfterClone = new HashSet<>();
+  /** Whether the warehouse answers at all: when not, every call is an outage. */
+  boolean reachable = true;
   /** Tables whose files are gone (vacuumed): reading them fails; a new clone of a readable source mends them. */
   final Set<TableName> unreadable = new HashSet<>();
   final Map<TableName, String> sourceComments = new HashMap<>();
@@ -37,18 +43,21 @@ final class InMemoryTables extends UnsupportedWarehouse {
 
   @Override
   public boolean tableExists(TableName table) {
+    requireReachable();
     calls.add("tableExists " + table);
     return tables.containsKey(table);
   }
 
   @Override
   public Map<String, String> properties(TableName table) {
+    requireReachable();
     calls.add("properties " + table);
     return newest(table).properties();
   }
 
   @Override
   public List<HistoryEntry> history(TableName table, int limit) {
+    requireReachable();
     calls.add("history " + table);
     List<HistoryEntry> newestFirst = new ArrayList<>(commits(table).stream().map(Commit::entry).toList());
     java.util.Collections.reverse(newestFirst);
@@ -62,24 +71,38 @@ final class InMemoryTables extends UnsupportedWarehouse {
 
   @Override
   public CloneResult clone(CloneRequest request) {
+    requireReachable();
     calls.add("clone " + request.target());
     if (refuseClone.contains(request.target())) {
       throw new WarehouseException("[DELTA_ONLY_OPERATION] CLONE is only supported for Delta tables.", "42000", null);
     }
     clones.add(request);
     unreadable.remove(request.target());
+    Long before = tables.containsKey(request.target()) ? (long) tables.get(request.target()).size() - 1 : null;
     List<Commit> commits = tables.computeIfAbsent(request.target(), table -> new ArrayList<>());
     long version = commits.size();
     commits.add(new Commit(new HistoryEntry(version, AT, "CLONE", Map.of("source", "spark_catalog." + request.source(),
-        "sourceVersion", String.valueOf(request.version()))), Map.copyOf(request.properties())));
+        "sourceVersion", String.valueOf(request.version())), request.note() == null ? null : request.note().text()),
+        Map.copyOf(request.properties())));
     if (interferingWrite.contains(request.target())) {
       commits.add(new Commit(new HistoryEntry(version + 1, AT, "WRITE", Map.of()), Map.copyOf(request.properties())));
     }
-    return new CloneResult(version, 1);
+    if (answerLostAfterClone.remove(request.target())) {
+      throw new WarehouseUnavailableException("clone failed: TTransportException: Socket is closed by peer.", null);
+    }
+    return new CloneResult(version, before, 1);
+  }
+
+  /** What open-source Delta's first commit of a clone onto a non-empty table leaves when the clone never follows. */
+  void emptiedForAClone(TableName table, String promotionId) {
+    List<Commit> commits = commits(table);
+    commits.add(new Commit(new HistoryEntry(commits.size(), AT, "DELETE", Map.of(),
+        new CommitNote(CommitNote.Action.EMPTY_BEFORE_CLONE, promotionId).text()), newest(table).properties()));
   }
 
   @Override
   public long readEveryFile(TableName table, Long version) {
+    requireReachable();
     calls.add("read " + table);
     commits(table);
     if (unreadable.contains(table)) {
@@ -89,15 +112,16 @@ final class InMemoryTables extends UnsupportedWarehouse {
   }
 
   @Override
-  public long restore(TableName table, long version) {
+  public long restore(TableName table, long version, CommitNote note) {
+    requireReachable();
     calls.add("restore " + table + " " + version);
     if (refuseRestore.contains(table)) {
       throw new WarehouseException("[DELTA_FILE_NOT_FOUND] the files of version " + version + " were vacuumed", "42000", null);
     }
     List<Commit> commits = commits(table);
     long restored = commits.size();
-    commits.add(new Commit(new HistoryEntry(restored, AT, "RESTORE", Map.of("version", String.valueOf(version))),
-        commits.get((int) version).properties()));
+    commits.add(new Commit(new HistoryEntry(restored, AT, "RESTORE", Map.of("version", String.valueOf(version)),
+        note == null ? null : note.text()), commits.get((int) version).properties()));
     return restored;
   }
 
@@ -105,6 +129,18 @@ final class InMemoryTables extends UnsupportedWarehouse {
   public void dropTable(TableName table) {
     calls.add("drop " + table);
     tables.remove(table);
+  }
+
+  /** How many commits the table has. */
+  int commitCount(TableName table) {
+    return commits(table).size();
+  }
+
+  private void requireReachable() {
+    if (!reachable) {
+      throw new WarehouseUnavailableException("cannot connect to the warehouse: HikariPool - Connection is not "
+          + "available, request timed out after 30000ms", null);
+    }
   }
 
   /** The table's current properties; empty when it does not exist. */

@@ -1,9 +1,12 @@
 package io.deltapromotion.promoter.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deltapromotion.infrastructure.warehouse.CloneRequest;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
+import io.deltapromotion.infrastructure.warehouse.CommitNote;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import java.time.Clock;
@@ -46,6 +49,37 @@ class PromoterTest {
     assertThat(clone.properties()).containsEntry("promoted_from", "pp.orders").containsEntry("promoted_version", "4")
         .containsEntry("release_tag", "r1").containsEntry("promoted_at", NOW.toString())
         .containsEntry("promotion_id", "p1").containsEntry("promoted_by", "promoter-service");
+  }
+
+  @Test
+  void givenTheWarehouseSessionPoolTimingOut_whenPromoting_thenItIsAnOutageNotAFailedPromotion() {
+    warehouse.reachable = false;
+
+    assertThatThrownBy(() -> promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW))
+        .isInstanceOf(WarehouseUnavailableException.class);
+    assertThat(warehouse.clones).isEmpty();
+  }
+
+  @Test
+  void givenACloneWhoseAnswerWasLost_whenThePromotionIsDecidedAgain_thenTheCloneIsRecognisedNotRepeated() {
+    warehouse.answerLostAfterClone.add(TARGET);
+    assertThatThrownBy(() -> promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW))
+        .isInstanceOf(WarehouseUnavailableException.class);
+
+    PromotionOutcome again = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+
+    assertThat(again.status()).isEqualTo(PromotionStatus.PROMOTED);
+    assertThat(again.cloned()).isFalse();
+    assertThat(again.targetVersionBefore()).as("the clone created the table").isNull();
+    assertThat(warehouse.clones).hasSize(1);
+  }
+
+  @Test
+  void givenAPromotion_whenItClones_thenItsCommitIsMarkedWithThePromotion() {
+    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+
+    assertThat(warehouse.history(TARGET, 1).get(0).note())
+        .contains(new CommitNote(CommitNote.Action.PROMOTE, "p1"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,6 +95,27 @@ class ReleasePromoterTest {
     assertThat(hops.get(2).outcome().message()).endsWith("before pr.customers was cloned; it is unchanged");
     assertThat(warehouse.tableExists(TableName.parse("pr.accounts"))).isFalse();
     assertThat(warehouse.tableExists(TableName.parse("pr.customers"))).isFalse();
+  }
+
+  @Test
+  void givenAnOrderInterruptedAfterItsFirstClone_whenCarriedOutAgainAndALaterCloneFails_thenTheFirstIsRolledBackToo() {
+    report("r1", 1, true);
+    carryOut(releases.plan("prod", "r1", null, null));
+    report("r2", 2, true);
+    PromoteCommand order = order(releases.plan("prod", "r2", null, null));
+    warehouse.answerLostAfterClone.add(TableName.parse("pr.balances"));
+    assertThatThrownBy(() -> releases.promote(order)).isInstanceOf(WarehouseUnavailableException.class);
+    warehouse.refuseClone.add(TableName.parse("pr.customers"));
+
+    List<Hop> hops = releases.promote(order);
+
+    assertThat(hops).extracting(hop -> hop.outcome().status())
+        .containsExactly(PromotionStatus.ROLLED_BACK, PromotionStatus.ROLLED_BACK, PromotionStatus.FAILED);
+    for (String table : TABLES) {
+      assertThat(warehouse.propertiesOf(TableName.parse("pr." + table))).containsEntry("promoted_version", "1");
+    }
+    assertThat(warehouse.clones).as("3 for r1, then accounts and balances once each for r2, customers refused")
+        .hasSize(5);
   }
 
   @Test

@@ -63,6 +63,12 @@ final class CustomChecks {
   private static CheckOutcome metric(CustomCheck check, AggregateResult result) {
     String range = "[" + (check.min() == null ? "" : plain(check.min())) + ", "
         + (check.max() == null ? "" : plain(check.max())) + "]";
+    Object raw = result.value(alias(check));
+    if (raw != null && !(raw instanceof Number)) {
+      return new CheckOutcome(PREFIX + check.name(), verdict(check.severity()), abbreviate(raw.toString()), range,
+          check.expression() + " is '" + abbreviate(raw.toString()) + "', not a number, so it cannot be within " + range
+              + "; a metric must aggregate to a number (fix the check in the table policy)");
+    }
     OptionalDouble value = result.getDouble(alias(check));
     if (value.isEmpty()) {
       return new CheckOutcome(PREFIX + check.name(), verdict(check.severity()), null, range,
@@ -72,6 +78,10 @@ final class CustomChecks {
     boolean passed = (check.min() == null || observed >= check.min()) && (check.max() == null || observed <= check.max());
     return new CheckOutcome(PREFIX + check.name(), passed ? Verdict.PASS : verdict(check.severity()), plain(observed),
         range, check.expression() + " is " + plain(observed) + (passed ? ", within " : ", outside ") + range);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 100) + "...";
   }
 
   /** Whether the column is among the names, case-insensitively (as Spark resolves names). */

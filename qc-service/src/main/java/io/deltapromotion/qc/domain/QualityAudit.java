@@ -20,9 +20,13 @@ import java.util.List;
  * the version the target holds, taken from the event log, so prod is not scanned. Full schemas (types,
  * nullability) of the version and of the target are read only when the detector saw the schema change.
  * A table or version that does not exist is bad input and is rejected before any query touches the
- * data; a warehouse failure propagates (to be retried).
+ * data. A warehouse that refuses a query of the audit answers for the version: the report FAILs with its
+ * text. A warehouse that cannot be reached says nothing about it: that propagates, to be retried.
  */
 public final class QualityAudit {
+
+  /** The check that fails when the warehouse refuses the audit's scan itself. */
+  static final String AUDIT_QUERY = "audit_query";
 
   private final Warehouse warehouse;
   private final TablePolicies policies;
@@ -61,12 +65,19 @@ public final class QualityAudit {
     CustomChecks custom = new CustomChecks(policy.checks(), columns, label);
     List<Aggregate> aggregates = new ArrayList<>(QualityGates.aggregates(keys));
     aggregates.addAll(custom.aggregates());
-    AggregateResult result = warehouse.aggregate(source, version, aggregates);
+    AggregateResult result;
+    try {
+      result = warehouse.aggregate(source, version, aggregates);
+    } catch (WarehouseException refused) {
+      checks.add(new CheckOutcome(AUDIT_QUERY, Verdict.FAIL, null, null, "the warehouse refused the audit query of "
+          + label + ", so no gate could be measured: " + refused.getMessage()));
+      return QualityReport.of(checks, null);
+    }
     long rows = QualityGates.rowCount(result);
     checks.addAll(QualityGates.evaluate(result, keys, policy.minRowCount()));
     checks.add(DriftGate.evaluate(rows, history.lastPromoted(source), policy.drift()));
     if (request.schemaChanged()) {
-      checks.add(schemaCheck(request.target(), warehouse.schemaAt(source, version), policy));
+      checks.add(schemaCheck(request.target(), source, version, policy));
     }
     checks.addAll(custom.evaluate(result));
     return QualityReport.of(checks, rows);
@@ -85,6 +96,15 @@ public final class QualityAudit {
           + " do not exist in " + label + "; fix the key in the table policy or the table"));
     }
     return keys.stream().filter(column -> !missing.contains(column)).toList();
+  }
+
+  private CheckOutcome schemaCheck(TableName target, TableName source, long version, TablePolicy policy) {
+    try {
+      return schemaCheck(target, warehouse.schemaAt(source, version), policy);
+    } catch (WarehouseException refused) {
+      return new CheckOutcome(SchemaGate.NAME, Verdict.FAIL, null, null, "the schemas of " + source + " at version "
+          + version + " and " + target + " could not be read, so the change cannot be judged: " + refused.getMessage());
+    }
   }
 
   private CheckOutcome schemaCheck(TableName target, TableSchema candidate, TablePolicy policy) {

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Audits each TableChanged and publishes its QcCompleted, keyed by the source table. */
+/**
+ * Audits each TableChanged and publishes its QcCompleted, keyed by the source table: one report per
+ * announcement, however often the announcement is delivered.
+ */
 @Component
 class TableChangedListener {
 
@@ -31,20 +34,29 @@ class TableChangedListener {
   private final QualityAudit audit;
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
+  private final EventLogPromotionHistory history;
 
-  TableChangedListener(QualityAudit audit, EventPublisher publisher, EventEnvelopes envelopes) {
+  TableChangedListener(QualityAudit audit, EventPublisher publisher, EventEnvelopes envelopes,
+      EventLogPromotionHistory history) {
     this.audit = audit;
     this.publisher = publisher;
     this.envelopes = envelopes;
+    this.history = history;
   }
 
   @KafkaListener(id = "qc-audit", idIsGroup = false, topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).TABLE_CHANGED.name()}")
   void onTableChanged(TableChanged event) {
+    if (history.hasReportOn(event.getEnvelope().getEventId().toString())) {
+      log.info("{} version {} was audited already (announcement {}); not reporting it twice", event.getSourceTable(),
+          event.getSourceVersion(), event.getEnvelope().getEventId());
+      return;
+    }
     Instant start = Instant.now();
     AuditRequest request = toRequest(event);
     QualityReport report = audit.audit(request);
     QcCompleted completed = toEvent(event, report, Duration.between(start, Instant.now()));
     publisher.publish(EventTopics.QC_COMPLETED, completed.getTable(), completed);
+    history.reported(completed);
     log.info("Audited {} version {}: {} (promotion {})", completed.getTable(), completed.getVersion(),
         completed.getStatus(), completed.getEnvelope().getCorrelationId());
   }

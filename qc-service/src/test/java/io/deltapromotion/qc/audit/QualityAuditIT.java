@@ -173,6 +173,41 @@ class QualityAuditIT {
   }
 
   @Test
+  void givenAMetricThatIsNotANumber_whenAudited_thenTheCheckFailsWithWhatItReturnedAndTheOthersStillRun() {
+    QualityReport report = audit(policy("""
+        tables:
+          - match: %s.customers_added
+            key-columns: [id]
+            checks:
+              - name: latest_email
+                metric: MAX(email)
+                max: 10
+        """), nothingPromoted()).audit(request("customers_added", 1, false));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(check(report, "custom.latest_email").message())
+        .isEqualTo("MAX(email) is 'a@x', not a number, so it cannot be within [, 10]; a metric must aggregate to a "
+            + "number (fix the check in the table policy)");
+    assertThat(check(report, "duplicate_keys").verdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void givenAnAuditQueryTheWarehouseRefuses_whenAudited_thenTheReportFailsWithTheWarehousesText() {
+    QualityReport report = audit(policy("""
+        tables:
+          - match: %s.customers_added
+            checks:
+              - name: amounts_counted
+                metric: COUNT_IF(amount)
+                min: 0
+        """), nothingPromoted()).audit(request("customers_added", 1, false));
+
+    assertThat(report.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(check(report, "audit_query").message()).startsWith("the warehouse refused the audit query of ")
+        .contains("count_if");
+  }
+
+  @Test
   void givenAVersionTheTableNeverReached_whenAudited_thenTheEventIsRejectedBeforeAnyScan() {
     QualityAudit audit = audit(TablePolicies.NONE, nothingPromoted());
 

@@ -1,6 +1,12 @@
 package io.deltapromotion.infrastructure.http;
 
+import io.deltapromotion.infrastructure.failure.Failure;
+import io.deltapromotion.infrastructure.failure.Failures;
+import io.deltapromotion.infrastructure.failure.OutageException;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * and a body that is not JSON of the expected shape (400) or not JSON at all (415) says so.
  */
 public abstract class JsonEndpoint {
+
+  private static final Logger log = LoggerFactory.getLogger(JsonEndpoint.class);
 
   private final String bodyName;
 
@@ -30,6 +38,35 @@ public abstract class JsonEndpoint {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   protected ResponseEntity<Map<String, Object>> notJson(HttpMediaTypeNotSupportedException e) {
     return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the " + bodyName + " as application/json");
+  }
+
+  /**
+   * Whether a {@code dry-run} flag asks for a dry run: present without a value ({@code ?dry-run}), empty
+   * or {@code true} does; absent or {@code false} does not; anything else is a malformed request. A flag
+   * present is never read as "run it for real".
+   *
+   * @throws IllegalArgumentException for any other value
+   */
+  protected static boolean dryRun(String flag) {
+    if (flag == null || flag.equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (flag.isEmpty() || flag.equalsIgnoreCase("true")) {
+      return true;
+    }
+    throw new IllegalArgumentException("dry-run is true, false or given without a value, not '" + flag + "'");
+  }
+
+  /**
+   * A dependency of the service (the broker, the schema registry, the warehouse) is down: nothing was
+   * accepted, and the request may be sent again.
+   */
+  @ExceptionHandler({OutageException.class, KafkaException.class})
+  protected ResponseEntity<Map<String, Object>> unavailable(RuntimeException e) {
+    log.warn("Could not accept a {} now: {}", bodyName, e.getMessage());
+    Failure failure = Failures.classify(e);
+    return error(HttpStatus.SERVICE_UNAVAILABLE, "cannot accept the " + bodyName + " right now because "
+        + failure.dependency().description() + " is unavailable; nothing was accepted, retry later: " + failure.reason());
   }
 
   /** The answer to a refused request. */

@@ -2,12 +2,14 @@ package io.deltapromotion.infrastructure.kafka;
 
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.health.FailureHandlingConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * For services that write events or rebuild state from event topics: an {@link EventPublisher} and a
@@ -30,7 +32,9 @@ public class EventLogConfiguration {
   }
 
   @Bean
-  TopicReplayer topicReplayer(KafkaProperties kafka, EventStreamsProperties properties, OutageMonitor monitor) {
-    return new TopicReplayer(kafka.buildConsumerProperties(), properties.replayTimeout(), monitor);
+  TopicReplayer topicReplayer(KafkaProperties kafka, EventStreamsProperties properties, OutageMonitor monitor,
+      ObjectProvider<KafkaAdmin> admin) {
+    return new TopicReplayer(kafka.buildConsumerProperties(), properties.replayTimeout(), monitor,
+        () -> admin.ifAvailable(KafkaAdmin::initialize));
   }
 }

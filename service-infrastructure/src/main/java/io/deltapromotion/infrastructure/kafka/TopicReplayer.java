@@ -48,14 +48,17 @@ public final class TopicReplayer {
   private final Map<String, Object> consumerConfig;
   private final Duration timeout;
   private final OutageMonitor monitor;
+  private final Runnable createTopics;
 
   /**
    * @param consumerConfig Kafka client settings (bootstrap servers, security, schema registry); group,
    *     offset and deserializer settings in it are overridden
    * @param timeout how long a replay may take, outages waited out included, before it fails
    * @param monitor where outages met while replaying are reported
+   * @param createTopics asked to create the service's topics when one to replay does not exist (the
+   *     broker may not have been up when the service tried at start-up)
    */
-  public TopicReplayer(Map<String, Object> consumerConfig, Duration timeout, OutageMonitor monitor) {
+  public TopicReplayer(Map<String, Object> consumerConfig, Duration timeout, OutageMonitor monitor, Runnable createTopics) {
     this.consumerConfig = new HashMap<>(consumerConfig);
     this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
     this.consumerConfig.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -64,6 +67,12 @@ public final class TopicReplayer {
     this.consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     this.timeout = timeout;
     this.monitor = monitor;
+    this.createTopics = createTopics;
+  }
+
+  /** A replayer for tools, whose outages are only logged, and which creates no topics. */
+  public TopicReplayer(Map<String, Object> consumerConfig, Duration timeout) {
+    this(consumerConfig, timeout, new OutageMonitor(java.time.Clock.systemUTC(), timeout), () -> { });
   }
 
   /**
@@ -239,6 +248,7 @@ public final class TopicReplayer {
     private List<TopicPartition> partitionsOf(String topic) {
       List<PartitionInfo> infos = consumer.partitionsFor(topic, POLL.multipliedBy(10));
       if (infos == null || infos.isEmpty()) {
+        createTopics.run();
         throw new IllegalStateException("topic " + topic + " does not exist yet (its service creates it at start-up)");
       }
       return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();

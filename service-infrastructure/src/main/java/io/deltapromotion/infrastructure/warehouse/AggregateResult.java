@@ -19,6 +19,11 @@ public record AggregateResult(Map<String, Object> values) {
     return value == null ? OptionalLong.empty() : OptionalLong.of(((Number) value).longValue());
   }
 
+  /** The value as the warehouse returned it (a number, text, ...); null for SQL NULL. */
+  public Object value(String alias) {
+    return require(alias);
+  }
+
   public OptionalDouble getDouble(String alias) {
     Object value = require(alias);
     return value == null ? OptionalDouble.empty() : OptionalDouble.of(((Number) value).doubleValue());

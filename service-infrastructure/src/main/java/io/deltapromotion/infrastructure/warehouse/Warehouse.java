@@ -15,8 +15,11 @@ public interface Warehouse {
 
   boolean tableExists(TableName table);
 
-  /** The tables of a schema, sorted by name; empty when the schema does not exist. */
-  List<TableName> tablesIn(SchemaName schema);
+  /**
+   * The tables of a schema, sorted by name, and apart the names outside the grammar; none when the schema
+   * does not exist.
+   */
+  SchemaTables tablesIn(SchemaName schema);
 
   /** The table's commits, newest first; at most {@code limit} of them. */
   List<HistoryEntry> history(TableName table, int limit);

@@ -65,7 +65,7 @@ class EventLogOutageIT {
     }
     RegistryGate gate = gate();
     gate.shut();
-    TopicReplayer replayer = new TopicReplayer(config(gate.url()), Duration.ofMinutes(2), monitor);
+    TopicReplayer replayer = new TopicReplayer(config(gate.url()), Duration.ofMinutes(2), monitor, () -> { });
     List<String> handed = new CopyOnWriteArrayList<>();
 
     CompletableFuture<Long> replay = CompletableFuture.supplyAsync(() -> replayer.replay(List.of(commits.name()),
@@ -98,7 +98,7 @@ class EventLogOutageIT {
         new EventPublisher.Outgoing<>(commits, "pp.orders", commit("retried")),
         new EventPublisher.Outgoing<>(commands, "pp.orders", command())));
 
-    TopicReplayer reader = new TopicReplayer(config(stack.schemaRegistryUrl()), Duration.ofMinutes(1), monitor);
+    TopicReplayer reader = new TopicReplayer(config(stack.schemaRegistryUrl()), Duration.ofMinutes(1), monitor, () -> { });
     List<String> committed = new ArrayList<>();
     reader.replay(List.of(commits.name()), deserializer(stack.schemaRegistryUrl()),
         record -> committed.add(((PipelineCommitted) record.value()).getEventId()));

@@ -15,7 +15,7 @@ public abstract class UnsupportedWarehouse implements Warehouse {
   }
 
   @Override
-  public List<TableName> tablesIn(SchemaName schema) {
+  public SchemaTables tablesIn(SchemaName schema) {
     throw new UnsupportedOperationException("tablesIn");
   }
 

@@ -11,6 +11,8 @@ import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn;
 import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
+import io.deltapromotion.infrastructure.warehouse.InvalidIdentifierException;
+import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
@@ -81,14 +83,25 @@ public final class JdbcWarehouse implements Warehouse {
   }
 
   @Override
-  public List<TableName> tablesIn(SchemaName schema) {
+  public SchemaTables tablesIn(SchemaName schema) {
+    List<String> names;
     try (JdbcSession session = open()) {
-      return session.query("list the tables of " + schema, "SHOW TABLES IN " + schema.quoted(),
+      names = session.query("list the tables of " + schema, "SHOW TABLES IN " + schema.quoted(),
               row -> row.getBoolean("isTemporary") ? null : row.getString("tableName"))
-          .stream().filter(Objects::nonNull).sorted().map(schema::table).toList();
+          .stream().filter(Objects::nonNull).sorted().toList();
     } catch (WarehouseException.TableNotFound schemaMissing) {
-      return List.of();
+      return SchemaTables.none();
     }
+    List<TableName> tables = new ArrayList<>();
+    List<SchemaTables.RefusedName> refused = new ArrayList<>();
+    for (String name : names) {
+      try {
+        tables.add(schema.table(name));
+      } catch (InvalidIdentifierException outsideTheGrammar) {
+        refused.add(new SchemaTables.RefusedName(schema, name, outsideTheGrammar.getMessage()));
+      }
+    }
+    return new SchemaTables(tables, refused);
   }
 
   @Override

@@ -15,6 +15,8 @@ import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.RecordColumn;
 import io.deltapromotion.infrastructure.warehouse.RecordTable;
+import io.deltapromotion.infrastructure.warehouse.SchemaName;
+import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
@@ -234,6 +236,21 @@ class JdbcWarehouseIT {
     assertThat(again.versionBefore()).isEqualTo(first.targetVersion());
     assertThat(warehouse.history(target, 3)).extracting(HistoryEntry::operation).containsExactly("CLONE", "DELETE", "CLONE");
     assertThat(lakehouse.count(target.toString())).isEqualTo(4);
+  }
+
+  @Test
+  void givenASchemaWithATableNamedOutsideTheGrammarWhenListedThenTheOthersAreListedAndItIsRefusedApart() {
+    String schema = Lakehouse.freshSchema("it_names");
+    lakehouse.execute("CREATE SCHEMA " + schema, "CREATE TABLE " + schema + ".orders (id INT) USING delta",
+        "CREATE TABLE " + schema + ".`2024_x` (id INT) USING delta");
+
+    SchemaTables listed = warehouse.tablesIn(SchemaName.parse(schema));
+
+    assertThat(listed.tables()).containsExactly(TableName.parse(schema + ".orders"));
+    assertThat(listed.refused()).singleElement().satisfies(refused -> {
+      assertThat(refused.name()).isEqualTo("2024_x");
+      assertThat(refused.reason()).contains("2024_x");
+    });
   }
 
   @Test
