@@ -34,6 +34,8 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
                                                                     clone a baseline into the first stage, for QC
         rebaseline-status                                           progress of the recent rebaselines
         rebuild-release-registry                                    rebuild the Delta audit table from the log
+        dead-letters list|redrive ...                               what the services rejected; send it back
+                                                                    (promotion dead-letters --help)
       options:
         --dry-run                 print the plan; write nothing
         --output text|json|markdown   how to print the answer (default text)

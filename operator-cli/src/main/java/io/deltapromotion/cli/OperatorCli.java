@@ -1,6 +1,7 @@
 package io.deltapromotion.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,9 @@ public final class OperatorCli {
   }
 
   public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("dead-letters")) {
+      return DeadLettersCommand.run(List.of(args).subList(1, args.length), environment, out, err);
+    }
     CliOptions options;
     try {
       options = CliOptions.parse(args, environment);

@@ -2,6 +2,8 @@ package io.deltapromotion.notifier.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff longest wait between two posts (default 10s)
  * @param requestTimeout longest one post may take (default 10s)
  * @param rememberedDeliveries how many recent deliveries are remembered to never send one twice (default 100000)
+ * @param watch the services whose health is watched for outages that last (default: none but this one)
  */
 @Validated
 @ConfigurationProperties("deltapromotion.notifier")
@@ -33,7 +36,24 @@ public record NotifierProperties(
     @NotNull @DefaultValue("500ms") Duration initialBackoff,
     @NotNull @DefaultValue("10s") Duration maxBackoff,
     @NotNull @DefaultValue("10s") Duration requestTimeout,
-    @Min(100) @DefaultValue("100000") int rememberedDeliveries) {
+    @Min(100) @DefaultValue("100000") int rememberedDeliveries,
+    @NotNull @Valid @DefaultValue Watch watch) {
+
+  /**
+   * The outage watch ({@code deltapromotion.notifier.watch.*}): the services' health endpoints are read
+   * every {@code every}; a service whose work is held up by an outage (or which does not answer) for
+   * longer than {@code heldUpAlertAfter} is announced once, and once more when it goes on again.
+   *
+   * @param services name and base URL of each service to watch, e.g. {@code {name: qc-service, url:
+   *     http://127.0.0.1:8092}}; this notifier watches itself without being listed (default none)
+   * @param heldUpAlertAfter how long work may be held up before people hear of it (default 3m)
+   * @param every how often the health endpoints are read (default 15s)
+   */
+  public record Watch(@NotNull @DefaultValue List<@Valid WatchedService> services,
+      @NotNull @DefaultValue("3m") Duration heldUpAlertAfter, @NotNull @DefaultValue("15s") Duration every) {}
+
+  /** A service whose {@code /actuator/health} is read. */
+  public record WatchedService(@NotBlank String name, @NotNull URI url) {}
 
   public NotifierProperties {
     for (URI url : webhookUrls) {

@@ -1,12 +1,13 @@
 package io.deltapromotion.notifier.domain;
 
 /**
- * A message for people about one event.
+ * A message for people about one thing that happened.
  *
- * @param eventId the event it is about; one event gives at most one alert per channel
+ * @param key what it is about, the same however often that thing is seen (e.g. {@code promotion:<event
+ *     id>}): one key gives at most one delivery per channel
  * @param text the message, in Slack mrkdwn (plain text elsewhere reads fine too)
  */
-public record Alert(String eventId, Severity severity, String text) {
+public record Alert(String key, Severity severity, String text) {
 
   public enum Severity {
     INFO,

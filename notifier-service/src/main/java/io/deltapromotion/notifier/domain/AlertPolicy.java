@@ -7,7 +7,9 @@ import java.util.Optional;
  * clone (PROMOTED with a note from the clone health check); a promotion waiting
  * for an approval (someone has to give it), but not one waiting for its soak time to pass; PROMOTED
  * ones when asked for; QC warnings when asked for (a QC failure is announced once, by its BLOCKED
- * promotion).
+ * promotion); every dead letter. Each alert's key names what it is about: a promotion outcome by its
+ * event, a QC warning by its promotion and version (one warning per version, however often it is
+ * reported), a dead letter by its service and origin.
  */
 public final class AlertPolicy {
 
@@ -25,28 +27,28 @@ public final class AlertPolicy {
     String footer = "\npromotion " + notice.promotionId();
     if ("BLOCKED".equals(notice.status()) && notice.awaiting() != null) {
       return notice.awaiting().startsWith("approval")
-          ? Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
+          ? Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
               ":raised_hand: *Approval needed* " + subject + "\n" + notice.error() + footer))
           : Optional.empty();
     }
     return switch (notice.status()) {
-      case "BLOCKED" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.ERROR,
+      case "BLOCKED" -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.ERROR,
           ":no_entry: *Promotion BLOCKED* " + subject + "\n" + notice.error() + "\n" + notice.targetEnvironment()
               + " was not changed." + footer));
-      case "FAILED" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.ERROR,
+      case "FAILED" -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.ERROR,
           ":x: *Promotion FAILED* " + subject + "\n" + notice.error() + footer));
-      case "ROLLED_BACK" -> Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
+      case "ROLLED_BACK" -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
           ":rewind: *Rolled back* " + subject
           + (notice.error() == null ? "" : "\n" + notice.error()) + footer));
       case "PROMOTED" -> notice.error() != null
-          ? Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING, ":wrench: *Repaired* " + subject + "\n"
+          ? Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING, ":wrench: *Repaired* " + subject + "\n"
               + notice.error() + footer))
           : notifyOnPromoted
-          ? Optional.of(new Alert(notice.eventId(), Alert.Severity.INFO, ":white_check_mark: *Promoted* " + subject
+          ? Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.INFO, ":white_check_mark: *Promoted* " + subject
               + (notice.targetDeltaVersion() == null ? "" : "\ntarget is now at its version " + notice.targetDeltaVersion()) + footer))
           : Optional.empty();
       case "SKIPPED" -> Optional.empty();
-      default -> Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING,
+      default -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
           ":grey_question: *Promotion ended with status " + notice.status() + "* " + subject + footer));
     };
   }
@@ -55,9 +57,20 @@ public final class AlertPolicy {
     if (!notifyOnQcWarn || !"WARN".equals(notice.status())) {
       return Optional.empty();
     }
-    return Optional.of(new Alert(notice.eventId(), Alert.Severity.WARNING, ":warning: *QC warning* `" + notice.table()
+    return Optional.of(new Alert("qc:" + notice.promotionId() + ":" + notice.version(), Alert.Severity.WARNING,
+        ":warning: *QC warning* `" + notice.table()
         + "`" + version(notice.version()) + " (promotion to `" + notice.targetTable() + "` goes ahead)\n"
         + String.join("\n", notice.findings()) + "\npromotion " + notice.promotionId()));
+  }
+
+  public Alert alertFor(DeadLetterNotice notice) {
+    boolean fromWarehouse = notice.origin().startsWith("warehouse:");
+    String about = fromWarehouse ? "table `" + notice.key() + "` (" + notice.origin() + ")" : "the event at " + notice.origin()
+        + (notice.key() == null ? "" : " (key `" + notice.key() + "`)");
+    return new Alert("dead-letter:" + notice.service() + ":" + notice.origin() + (fromWarehouse ? ":" + notice.key() : ""),
+        Alert.Severity.ERROR, ":inbox_tray: *Dead letter* in " + notice.service() + ": " + about + "\n" + notice.reason()
+            + "\nIt is kept at " + notice.location() + (fromWarehouse ? "" : "; once the cause is fixed, send it back with "
+                + "`bin/promotion dead-letters redrive --at " + notice.location() + "`"));
   }
 
   private static String version(Long version) {

@@ -10,6 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebhookChannel implements NotificationChannel {
 
+  /** Header carrying the alert's key. */
+  public static final String ALERT_KEY_HEADER = "X-Alert-Key";
   private static final Logger log = LoggerFactory.getLogger(WebhookChannel.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,9 +43,22 @@ public final class WebhookChannel implements NotificationChannel {
     this.requestTimeout = requestTimeout;
   }
 
+  /** The host, port and a hash of the URL: stable, and without the secret a webhook URL carries in its path. */
   @Override
   public String id() {
-    return "webhook:" + url;
+    return "webhook:" + url.getHost() + ":" + port() + ":" + sha256(url.toString()).substring(0, 12);
+  }
+
+  private int port() {
+    return url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override
@@ -47,6 +66,9 @@ public final class WebhookChannel implements NotificationChannel {
     HttpRequest request = HttpRequest.newBuilder(url)
         .timeout(requestTimeout)
         .header("Content-Type", "application/json")
+        // What the alert is about: a receiver that keeps track can recognise the one alert a crash between
+        // its answer and our record of it makes us send again.
+        .header(ALERT_KEY_HEADER, alert.key())
         .POST(HttpRequest.BodyPublishers.ofString(body(alert)))
         .build();
     String lastProblem = null;
@@ -56,7 +78,7 @@ public final class WebhookChannel implements NotificationChannel {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         if (status / 100 == 2) {
-          log.info("Alert for event {} posted to {}", alert.eventId(), redacted());
+          log.info("Alert {} posted to {}", alert.key(), redacted());
           return;
         }
         lastProblem = "answered HTTP " + status + ": " + abbreviate(response.body());

@@ -10,6 +10,13 @@ import org.junit.jupiter.api.Test;
 class AlertRulesTest {
 
   private final AlertPolicy policy = new AlertPolicy(false, true);
+  private final List<Alert> recordedAlerts = new ArrayList<>();
+  private final DeliveryLog recorded = new DeliveryLog() {
+    @Override
+    public void delivered(Alert alert, String channelId) {
+      recordedAlerts.add(alert);
+    }
+  };
 
   @Test
   void givenABlockedPromotionWhenJudgedThenPeopleAreAlertedWithTheReason() {
@@ -61,15 +68,65 @@ class AlertRulesTest {
   }
 
   @Test
+  void givenTheSameReportTwiceUnderDifferentEventIds_whenJudged_thenItIsOneAlert() {
+    QcNotice first = new QcNotice("e1", "p-1", "WARN", "pp.orders", 7L, "pr.orders", List.of("drift: +12%"));
+    QcNotice again = new QcNotice("e2", "p-1", "WARN", "pp.orders", 7L, "pr.orders", List.of("drift: +12%"));
+
+    assertThat(policy.alertFor(first).orElseThrow().key()).isEqualTo(policy.alertFor(again).orElseThrow().key());
+  }
+
+  @Test
+  void givenADeadLetter_whenJudged_thenPeopleAreToldWhereItIsWhyAndHowToSendItBack() {
+    Alert alert = policy.alertFor(new DeadLetterNotice("qc-service", "delta-promotion.table-changed/2/41", "pp.orders",
+        "table pp.orders has no readable version 99", "delta-promotion.dead-letter.qc-service/0/3"));
+
+    assertThat(alert.key()).isEqualTo("dead-letter:qc-service:delta-promotion.table-changed/2/41");
+    assertThat(alert.text()).contains("Dead letter", "no readable version 99", "delta-promotion.dead-letter.qc-service/0/3",
+        "bin/promotion dead-letters redrive");
+  }
+
+  @Test
   void givenTheSameEventTwiceWhenDispatchedThenEachChannelGetsItOnce() {
     Recording channel = new Recording("a");
-    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), 100);
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), recorded, 100);
     Alert alert = new Alert("event-1", Alert.Severity.ERROR, "text");
 
     dispatcher.dispatch(alert);
     dispatcher.dispatch(alert);
 
     assertThat(channel.sent).hasSize(1);
+    assertThat(recordedAlerts).hasSize(1);
+  }
+
+  @Test
+  void givenDeliveriesRecordedByAnEarlierLife_whenTheSameAlertIsRaisedAgain_thenNoChannelGetsItTwice() {
+    Recording channel = new Recording("a");
+    AlertDispatcher restarted = new AlertDispatcher(List.of(channel), recorded, 100);
+    restarted.alreadyDelivered("promotion:e1", "a");
+
+    assertThat(restarted.dispatch(new Alert("promotion:e1", Alert.Severity.ERROR, "text"))).isZero();
+    assertThat(channel.sent).isEmpty();
+  }
+
+  @Test
+  void givenTheDeliveryLogDown_whenAnAlertIsSent_thenItIsNotSentAgainAndItsRecordIsMadeOnceTheLogIsBack() {
+    Recording channel = new Recording("a");
+    List<Alert> log = new ArrayList<>();
+    boolean[] logDown = {true};
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), (alert, channelId) -> {
+      if (logDown[0]) {
+        throw new IllegalStateException("broker down");
+      }
+      log.add(alert);
+    }, 100);
+    Alert alert = new Alert("promotion:e1", Alert.Severity.ERROR, "text");
+
+    assertThatThrownBy(() -> dispatcher.dispatch(alert)).hasMessage("broker down");
+    logDown[0] = false;
+    dispatcher.dispatch(alert);
+
+    assertThat(channel.sent).hasSize(1);
+    assertThat(log).hasSize(1);
   }
 
   @Test
@@ -77,7 +134,7 @@ class AlertRulesTest {
     Recording healthy = new Recording("healthy");
     Recording flaky = new Recording("flaky");
     flaky.failuresLeft = 1;
-    AlertDispatcher dispatcher = new AlertDispatcher(List.of(healthy, flaky), 100);
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(healthy, flaky), recorded, 100);
     Alert alert = new Alert("event-1", Alert.Severity.ERROR, "text");
 
     assertThatThrownBy(() -> dispatcher.dispatch(alert)).isInstanceOf(NotificationFailedException.class);

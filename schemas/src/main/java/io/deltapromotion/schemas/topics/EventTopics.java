@@ -1,5 +1,6 @@
 package io.deltapromotion.schemas.topics;
 
+import io.deltapromotion.events.AlertSent;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.events.PromotionDone;
@@ -44,6 +45,14 @@ public final class EventTopics {
       "delta-promotion.operator-commands",
       TopicKey.SOURCE_TABLE, OperatorCommand.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
 
+  /**
+   * The alerts notifier-service delivered, one per alert and channel: what people were told, and what
+   * the notifier replays at start-up so that it tells nobody twice. Written and read only by notifier-service.
+   */
+  public static final TopicSpec<AlertSent> ALERTS_SENT = new TopicSpec<>(
+      "delta-promotion.alerts-sent",
+      TopicKey.ALERT, AlertSent.class, "notifier-service", PARTITIONS, TopicSpec.HISTORY);
+
   /** What detector-service could not act on (malformed pipeline events, unwatched or unknown tables and versions). */
   public static final DeadLetterTopic DETECTOR_DEAD_LETTER = DeadLetterTopic.of("detector-service");
 
@@ -56,13 +65,26 @@ public final class EventTopics {
   /** What notifier-service could not turn into an alert. */
   public static final DeadLetterTopic NOTIFIER_DEAD_LETTER = DeadLetterTopic.of("notifier-service");
 
+  private static final List<DeadLetterTopic> DEAD_LETTERS = List.of(DETECTOR_DEAD_LETTER, QC_DEAD_LETTER,
+      PROMOTER_DEAD_LETTER, NOTIFIER_DEAD_LETTER);
+
   private static final List<TopicSpec<?>> ALL = List.of(PIPELINE_COMMITTED, TABLE_CHANGED, QC_COMPLETED, PROMOTION_DONE,
-      OPERATOR_COMMANDS);
+      OPERATOR_COMMANDS, ALERTS_SENT);
 
   private EventTopics() {}
 
   public static List<TopicSpec<?>> all() {
     return ALL;
+  }
+
+  /** Every service's dead-letter topic. */
+  public static List<DeadLetterTopic> deadLetters() {
+    return DEAD_LETTERS;
+  }
+
+  /** The names of every service's dead-letter topic (for listener annotations). */
+  public static String[] deadLetterTopicNames() {
+    return DEAD_LETTERS.stream().map(DeadLetterTopic::name).toArray(String[]::new);
   }
 
   /** The topics the registry is folded from: one event per step of every promotion. */
