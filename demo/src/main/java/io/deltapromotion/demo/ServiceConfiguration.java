@@ -54,7 +54,13 @@ public final class ServiceConfiguration {
             webhook-urls: [%s]
             notify-on-promoted: true
             max-attempts: 3
-        """.formatted(webhookUrl));
+            watch:
+              services:
+                - {name: detector-service, url: "%s"}
+                - {name: qc-service, url: "%s"}
+                - {name: promoter-service, url: "%s"}
+        """.formatted(webhookUrl, settings.endpoint(Component.DETECTOR), settings.endpoint(Component.QC),
+        settings.endpoint(Component.PROMOTER)));
     write(settings, Component.QC, "deltapromotion:\n" + policyProperty + """
           qc:
             reports:

@@ -97,9 +97,13 @@ public final class LadderPromoter {
         + "; to decide in advance, name both the version and the stage", false);
   }
 
-  /** Every table a stage holds a version of or a hop waits for: the tables {@link #reevaluate} may move. */
+  /**
+   * Every table of the ladder's first stage that a stage holds a version of or a hop waits for: the
+   * tables {@link #reevaluate} may move. Tables the log knows but the ladder no longer has (a schema taken
+   * out of the configuration) are left alone.
+   */
   public List<TableName> tables() {
-    return log.tables();
+    return log.tables().stream().filter(table -> ladder.stageOf(table).equals(Optional.of(0))).toList();
   }
 
   /**

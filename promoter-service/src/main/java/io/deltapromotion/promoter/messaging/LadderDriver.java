@@ -143,15 +143,32 @@ class LadderDriver {
 
   /** Checks that every stage's table of every table still reads, repairing or reporting the broken ones. */
   void checkHealth() {
-    for (TableName source : ladder.tables()) {
-      locks.run(List.of(source), () -> publish(health.check(source), null, null));
-    }
+    forEachTable(source -> publish(health.check(source), null, null));
   }
 
   /** Decides every hop of every table that can be decided now, until none is left. */
   void settle() {
+    forEachTable(this::settle);
+  }
+
+  /**
+   * Runs the work for every table under its lock. A table whose work fails does not keep the others from
+   * theirs; the first failure is thrown at the end, so the caller knows the run was cut short.
+   */
+  private void forEachTable(java.util.function.Consumer<TableName> work) {
+    RuntimeException first = null;
     for (TableName source : ladder.tables()) {
-      locks.run(List.of(source), () -> settle(source));
+      try {
+        locks.run(List.of(source), () -> work.accept(source));
+      } catch (RuntimeException e) {
+        log.warn("{}: {}", source, e.getMessage());
+        if (first == null) {
+          first = e;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

@@ -46,17 +46,21 @@ public final class OutageMonitor {
     this.staleAfter = staleAfter;
   }
 
-  /** The work failed for a reason that is not bad input; it will be retried. */
+  /**
+   * The work failed and will be retried. A failure that reads as bad input here (the work is a loop of
+   * the service's own, not an event that can be set aside) counts as an unexpected error.
+   */
   public void failed(String work, Failure failure) {
+    Dependency dependency = failure.dependency() == null ? Dependency.UNKNOWN : failure.dependency();
     Instant now = clock.instant();
     Stall before = stalls.get(work);
     Stall after = before == null || isStale(before, now)
-        ? new Stall(work, failure.dependency(), now, 1, failure.reason(), now)
-        : new Stall(work, failure.dependency(), before.since(), before.attempts() + 1, failure.reason(), now);
+        ? new Stall(work, dependency, now, 1, failure.reason(), now)
+        : new Stall(work, dependency, before.since(), before.attempts() + 1, failure.reason(), now);
     stalls.put(work, after);
     if (after.attempts() == 1) {
       log.warn("{} is held up: {} failed ({}); retrying with backoff until it is back", work,
-          failure.dependency().description(), failure.reason());
+          dependency.description(), failure.reason());
     }
   }
 

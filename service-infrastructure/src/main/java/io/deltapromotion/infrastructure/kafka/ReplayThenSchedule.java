@@ -5,6 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 
@@ -15,6 +17,8 @@ import org.springframework.kafka.listener.AbstractMessageListenerContainer;
  * until the service stops. Subclasses say what to replay and schedule the work.
  */
 public abstract class ReplayThenSchedule implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplayThenSchedule.class);
 
   /** The phase of work that replays topics: just before the listener containers. */
   public static final int PHASE = AbstractMessageListenerContainer.DEFAULT_PHASE - 100;
@@ -50,15 +54,26 @@ public abstract class ReplayThenSchedule implements SmartLifecycle {
   /** Runs the task once after the delay, unless the service is stopping. */
   protected final synchronized void schedule(Runnable task, Duration delay) {
     if (scheduler != null) {
-      scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
   /** Runs the task now and then again each time the delay has passed after a run, until the service stops. */
   protected final synchronized void scheduleRepeatedly(Runnable task, Duration delay) {
     if (scheduler != null) {
-      scheduler.scheduleWithFixedDelay(task, 0, delay.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.scheduleWithFixedDelay(guarded(task), 0, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** A task that fails is logged: an executor would otherwise drop a repeated task at its first exception, silently. */
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("{}: a scheduled run failed; the schedule goes on", threadName, e);
+      }
+    };
   }
 
   @Override
