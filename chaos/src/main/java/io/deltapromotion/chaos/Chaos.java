@@ -45,7 +45,7 @@ public final class Chaos {
           default -> throw new IllegalArgumentException("unknown option " + option);
         }
       }
-      int count = tables != null ? tables : shortRun ? 12 : 100;
+      int count = tables != null ? tables : shortRun ? 6 : 100;
       return new Options(shortRun, count, only, portBase, runDirectory, seed,
           shortRun ? Duration.ofMinutes(8) : Duration.ofMinutes(25));
     }

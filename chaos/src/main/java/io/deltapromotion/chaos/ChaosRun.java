@@ -24,10 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -44,6 +41,7 @@ final class ChaosRun implements AutoCloseable {
   private final String token = UUID.randomUUID() + "-" + UUID.randomUUID();
   private final Set<String> badOnPurpose = new HashSet<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final Instant started = Instant.now();
   private TopicRecorder recorder;
   private Instant healedAt;
 
@@ -90,7 +88,7 @@ final class ChaosRun implements AutoCloseable {
   }
 
   void say(String line) {
-    log.println("chaos: " + line);
+    log.printf("chaos %4ds: %s%n", Duration.between(started, Instant.now()).toSeconds(), line);
   }
 
   /** Commits a batch in the background, so that faults can strike while it is written and processed. */
@@ -100,12 +98,16 @@ final class ChaosRun implements AutoCloseable {
 
   /** Waits for the condition, checking every half second, at most the timeout; false if it never held. */
   boolean awaitCondition(BooleanSupplier condition, Duration timeout) {
+    return awaitCondition(condition, timeout, Duration.ofMillis(500));
+  }
+
+  private boolean awaitCondition(BooleanSupplier condition, Duration timeout, Duration every) {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (condition.getAsBoolean()) {
         return true;
       }
-      Pause.of(Duration.ofMillis(500));
+      Pause.of(every);
     }
     return false;
   }
@@ -196,8 +198,24 @@ final class ChaosRun implements AutoCloseable {
   }
 
   private boolean awaitSettled(Collection<Workload.Table> batch, Instant since, Map<Workload.Table, Long> committed) {
-    return awaitCondition(() -> allAnnounced(committed) && new Judgement(recorder.all(), since).unfinished().isEmpty()
-        && lagging().isEmpty() && sickServices().isEmpty(), settleTimeout);
+    Instant[] nextReport = {Instant.now().plusSeconds(60)};
+    return awaitCondition(() -> {
+      List<String> waiting = new ArrayList<>();
+      if (!allAnnounced(committed)) {
+        waiting.add("announcements");
+      }
+      List<String> unfinished = new Judgement(recorder.all(), since).unfinished();
+      if (!unfinished.isEmpty()) {
+        waiting.add(unfinished.size() + " unfinished version(s), e.g. " + unfinished.get(0));
+      }
+      waiting.addAll(lagging());
+      waiting.addAll(sickServices());
+      if (!waiting.isEmpty() && Instant.now().isAfter(nextReport[0])) {
+        say("waiting for the system to settle: " + String.join("; ", waiting));
+        nextReport[0] = Instant.now().plusSeconds(60);
+      }
+      return waiting.isEmpty();
+    }, settleTimeout, Duration.ofSeconds(2));
   }
 
   private boolean allAnnounced(Map<Workload.Table, Long> committed) {
@@ -210,8 +228,16 @@ final class ChaosRun implements AutoCloseable {
     return committed.entrySet().stream().allMatch(entry -> newest.getOrDefault(entry.getKey().qualified(), -1L) >= entry.getValue());
   }
 
-  /** Consumer groups of the services with events still to read. */
+  /**
+   * Consumer groups of the services with events still to read: a committed offset at or before an event
+   * on the topic. (Compared with events, not with the end offset: a transaction's commit marker takes an
+   * offset no consumer commits past.)
+   */
   List<String> lagging() {
+    Map<TopicPartition, Long> lastEvent = new java.util.HashMap<>();
+    for (TopicRecorder.Seen record : recorder.all()) {
+      lastEvent.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
+    }
     List<String> lagging = new ArrayList<>();
     try (Admin admin = admin()) {
       for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
@@ -220,14 +246,11 @@ final class ChaosRun implements AutoCloseable {
         }
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
             .partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest,
-            new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-        long lag = committed.entrySet().stream().filter(entry -> entry.getValue() != null)
-            .mapToLong(entry -> ends.get(entry.getKey()).offset() - entry.getValue().offset()).sum();
-        if (lag > 0) {
-          lagging.add(group.groupId() + " has " + lag + " event(s) to read");
+        long behind = lastEvent.entrySet().stream().filter(entry -> committed.containsKey(entry.getKey()))
+            .filter(entry -> committed.get(entry.getKey()) == null || committed.get(entry.getKey()).offset() <= entry.getValue())
+            .count();
+        if (behind > 0) {
+          lagging.add(group.groupId() + " has events to read on " + behind + " partition(s)");
         }
       }
     } catch (Exception e) {

@@ -65,9 +65,9 @@ final class ChaosStack implements AutoCloseable {
     signal(component, "-CONT");
   }
 
-  /** The service answers its health check with UP. */
+  /** The service answers its health check with UP (the overall status, which closes the answer). */
   boolean healthy(Component service) {
-    return health(service).map(body -> body.contains("\"status\":\"UP\"")).orElse(false);
+    return health(service).map(body -> body.strip().endsWith("\"status\":\"UP\"}")).orElse(false);
   }
 
   java.util.Optional<String> health(Component service) {

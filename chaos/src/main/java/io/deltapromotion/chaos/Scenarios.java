@@ -20,7 +20,7 @@ final class Scenarios {
 
   static List<Scenario> all(Random random, boolean shortRun) {
     return List.of(
-        new Scenario("kill-services", true, (run, batch) -> killServices(run, batch, random, shortRun ? 4 : 12)),
+        new Scenario("kill-services", true, (run, batch) -> killServices(run, batch, random, shortRun ? 3 : 12)),
         new Scenario("broker-restart", false, Scenarios::brokerRestart),
         new Scenario("broker-freeze-45s-after-clone", false, Scenarios::brokerFreeze),
         new Scenario("registry-down-60s", false, Scenarios::registryDown),

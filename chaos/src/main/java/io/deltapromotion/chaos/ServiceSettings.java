@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
  * The services' settings for the suite: what the detector watches (a polled schema and a pipeline-only
  * one), the table policy, a three-stage ladder (pre-prod, prod with no gate, live behind an approval), the
  * operator and pipeline token, where alerts go, and the notifier's outage watch over the other three.
+ * The release registry table is off: it copies outcomes, which the suite judges on the topics, and the
+ * lakehouse's two cores are better spent on the promotions.
  */
 final class ServiceSettings {
 
@@ -61,7 +63,9 @@ final class ServiceSettings {
           promoter:
             reevaluate-every: 10s
             clone-health:
-              every: 2m
+              every: 3m
+            release-registry:
+              enabled: false
             stages:
               - name: preprod
                 schemas: [%s, %s]

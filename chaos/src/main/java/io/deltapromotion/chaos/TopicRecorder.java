@@ -49,8 +49,9 @@ final class TopicRecorder implements AutoCloseable {
     consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
         "enable.auto.commit", false, "auto.offset.reset", "earliest", "group.id", "chaos-recorder-" + System.nanoTime()),
         new StringDeserializer(), new ByteArrayDeserializer());
-    List<String> topics = Stream.concat(Stream.of(EventTopics.TABLE_CHANGED.name(), EventTopics.QC_COMPLETED.name(),
-        EventTopics.PROMOTION_DONE.name(), EventTopics.OPERATOR_COMMANDS.name()), DEAD_LETTER_TOPICS.stream()).toList();
+    List<String> topics = Stream.concat(Stream.of(EventTopics.PIPELINE_COMMITTED.name(), EventTopics.TABLE_CHANGED.name(),
+        EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name(), EventTopics.OPERATOR_COMMANDS.name(),
+        EventTopics.ALERTS_SENT.name()), DEAD_LETTER_TOPICS.stream()).toList();
     consumer.subscribe(topics);
     thread = new Thread(this::read, "chaos-recorder");
     thread.setDaemon(true);

@@ -145,6 +145,12 @@ class OperatorCommandsIT {
         .contains("would roll " + target("accounts") + " back from version 1 to version 0")
         .contains("RESTORE " + target("accounts") + " to its version").contains("| actor | bob |");
     assertThat(warehouse.history(target("accounts"), 1).get(0).version()).as("the dry run wrote nothing").isEqualTo(historyBefore);
+    String rollbackBody = "{\"table\": \"" + source("accounts") + "\", \"stage\": \"prod\"}";
+    HttpResponse<String> bareFlag = promoter.command("rollback?dry-run", BOB, rollbackBody);
+    assertThat(bareFlag.statusCode()).as(bareFlag.body()).isEqualTo(200);
+    assertThat(bareFlag.body()).as("a flag without a value is a dry run").contains("\"dryRun\":true");
+    assertThat(promoter.command("rollback?dry-run=maybe", BOB, rollbackBody).statusCode()).isEqualTo(400);
+    assertThat(warehouse.history(target("accounts"), 1).get(0).version()).as("neither wrote anything").isEqualTo(historyBefore);
 
     Cli accepted = cli("rollback", "--table", source("accounts").toString(), "--stage", "prod", "--reason", "wrong totals",
         "--output", "json");
