@@ -4,6 +4,7 @@ import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.stack.Component;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -134,7 +138,7 @@ final class ChaosRun implements AutoCloseable {
       say(command + " answered " + answer.statusCode() + ": " + answer.body());
       return answer.statusCode();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -184,7 +188,7 @@ final class ChaosRun implements AutoCloseable {
 
   /** The newest version of each table, as committed (for {@link #judge}). */
   Map<Workload.Table, Long> committed(Collection<Workload.Table> tables) {
-    Map<Workload.Table, Long> versions = new java.util.HashMap<>();
+    Map<Workload.Table, Long> versions = new HashMap<>();
     tables.forEach(table -> versions.put(table, workload.latestVersion(table)));
     return versions;
   }
@@ -219,7 +223,7 @@ final class ChaosRun implements AutoCloseable {
   }
 
   private boolean allAnnounced(Map<Workload.Table, Long> committed) {
-    Map<String, Long> newest = new java.util.HashMap<>();
+    Map<String, Long> newest = new HashMap<>();
     for (TopicRecorder.Seen record : recorder.all()) {
       if (record.event() instanceof TableChanged changed && changed.getSourceVersion() != null) {
         newest.merge(changed.getSourceTable(), changed.getSourceVersion(), Math::max);
@@ -234,7 +238,7 @@ final class ChaosRun implements AutoCloseable {
    * offset no consumer commits past.)
    */
   List<String> lagging() {
-    Map<TopicPartition, Long> lastEvent = new java.util.HashMap<>();
+    Map<TopicPartition, Long> lastEvent = new HashMap<>();
     for (TopicRecorder.Seen record : recorder.all()) {
       lastEvent.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::max);
     }
@@ -277,11 +281,11 @@ final class ChaosRun implements AutoCloseable {
 
   /** Double clones: a promotion whose CLONE commit is on a stage table more than once. */
   Map<String, List<String>> doubleClones() {
-    Map<String, List<String>> doubles = new java.util.TreeMap<>();
+    Map<String, List<String>> doubles = new TreeMap<>();
     for (Workload.Table table : workload.tables()) {
       for (String[] schemas : List.of(Workload.PROD, Workload.LIVE)) {
         String target = (table.pipelineOnly() ? schemas[1] : schemas[0]) + "." + table.name();
-        Map<String, Integer> clones = new java.util.HashMap<>();
+        Map<String, Integer> clones = new HashMap<>();
         for (String[] commit : workload.history(target)) {
           if ("CLONE".equals(commit[1]) && commit[2] != null && commit[2].startsWith("delta-promotion:promote:")) {
             clones.merge(commit[2], 1, Integer::sum);
@@ -319,7 +323,7 @@ final class ChaosRun implements AutoCloseable {
       return;
     }
     try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
   }
 

@@ -6,6 +6,7 @@ import io.deltapromotion.stack.LocalStack;
 import io.deltapromotion.stack.StackSettings;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,16 +72,16 @@ final class ChaosStack implements AutoCloseable {
     return health(service).map(body -> body.strip().endsWith("\"status\":\"UP\"}")).orElse(false);
   }
 
-  java.util.Optional<String> health(Component service) {
+  Optional<String> health(Component service) {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(settings.endpoint(service)
           + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-      return java.util.Optional.of(response.body());
+      return Optional.of(response.body());
     } catch (IOException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 
@@ -93,7 +95,7 @@ final class ChaosStack implements AutoCloseable {
       Files.createDirectories(settings.componentDirectory(service));
       Files.writeString(settings.componentDirectory(service).resolve("application.yml"), yaml);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -112,7 +114,7 @@ final class ChaosStack implements AutoCloseable {
         throw new IllegalStateException("kill " + signal + " " + pid + " failed");
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

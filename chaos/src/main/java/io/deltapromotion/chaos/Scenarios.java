@@ -61,23 +61,42 @@ final class Scenarios {
   }
 
   private static void brokerRestart(ChaosRun run, List<Workload.Table> batch) throws Exception {
-    CompletableFuture<Void> writing = run.commitInBackground(batch);
-    run.awaitEvent(QcCompleted.class, Instant.now(), TRIGGER_TIMEOUT);
-    run.say("stopping the broker for 30 s");
-    run.stack().stop(Component.KAFKA);
-    Pause.of(Duration.ofSeconds(30));
-    run.stack().start(Component.KAFKA);
-    run.healed();
-    writing.get();
+    breakWhileWriting(run, batch, () -> run.awaitEvent(QcCompleted.class, Instant.now(), TRIGGER_TIMEOUT),
+        "stopping the broker for 30 s, during QC", () -> run.stack().stop(Component.KAFKA), Duration.ofSeconds(30),
+        () -> run.stack().start(Component.KAFKA));
   }
 
   private static void brokerFreeze(ChaosRun run, List<Workload.Table> batch) throws Exception {
+    breakWhileWriting(run, batch, () -> run.awaitEvent(PromotionDone.class, Instant.now(), TRIGGER_TIMEOUT),
+        "freezing the broker (SIGSTOP) for 45 s, right after a clone", () -> run.stack().freeze(Component.KAFKA),
+        Duration.ofSeconds(45), () -> run.stack().thaw(Component.KAFKA));
+  }
+
+  private static void lakehouseDownDuringQc(ChaosRun run, List<Workload.Table> batch, Duration down) throws Exception {
+    breakWhileWriting(run, batch, () -> run.awaitEvent(QcCompleted.class, Instant.now(), TRIGGER_TIMEOUT),
+        "stopping the lakehouse for " + down.toSeconds() + " s, during QC", () -> run.stack().stop(Component.LAKEHOUSE),
+        down, () -> run.stack().start(Component.LAKEHOUSE));
+  }
+
+  private static void lakehouseDownDuringClone(ChaosRun run, List<Workload.Table> batch, Duration down) throws Exception {
+    breakWhileWriting(run, batch, () -> run.awaitLogLine(Component.PROMOTER, EMPTYING, TRIGGER_TIMEOUT),
+        "stopping the lakehouse for " + down.toSeconds() + " s, during a clone", () -> run.stack().stop(Component.LAKEHOUSE),
+        down, () -> run.stack().start(Component.LAKEHOUSE));
+  }
+
+  /**
+   * Commits the batch in the background, waits for the moment the trigger waits for, breaks something for
+   * as long as the fault lasts (counted from the break), heals it and says so.
+   */
+  private static void breakWhileWriting(ChaosRun run, List<Workload.Table> batch, Runnable trigger, String fault,
+      Runnable breakIt, Duration lasting, Runnable heal) throws Exception {
     CompletableFuture<Void> writing = run.commitInBackground(batch);
-    run.awaitEvent(PromotionDone.class, Instant.now(), TRIGGER_TIMEOUT);
-    run.say("freezing the broker (SIGSTOP) for 45 s, right after a clone");
-    run.stack().freeze(Component.KAFKA);
-    Pause.of(Duration.ofSeconds(45));
-    run.stack().thaw(Component.KAFKA);
+    trigger.run();
+    run.say(fault);
+    Instant broken = Instant.now();
+    breakIt.run();
+    Pause.of(lasting.minus(Duration.between(broken, Instant.now())));
+    heal.run();
     run.healed();
     writing.get();
   }
@@ -99,20 +118,6 @@ final class Scenarios {
     writing.get();
   }
 
-  private static void lakehouseDownDuringQc(ChaosRun run, List<Workload.Table> batch, Duration down) throws Exception {
-    run.workload().commit(batch);
-    run.awaitEvent(QcCompleted.class, Instant.now(), TRIGGER_TIMEOUT);
-    run.say("stopping the lakehouse for " + down.toSeconds() + " s, during QC");
-    lakehouseDown(run, down);
-  }
-
-  private static void lakehouseDownDuringClone(ChaosRun run, List<Workload.Table> batch, Duration down) throws Exception {
-    run.workload().commit(batch);
-    run.awaitLogLine(Component.PROMOTER, EMPTYING, TRIGGER_TIMEOUT);
-    run.say("stopping the lakehouse for " + down.toSeconds() + " s, during a clone");
-    lakehouseDown(run, down);
-  }
-
   /** The lakehouse down while the promoter starts, so its start-up clone health check meets the outage. */
   private static void lakehouseDownDuringHealthCheck(ChaosRun run, List<Workload.Table> batch) throws Exception {
     run.workload().commit(batch);
@@ -121,16 +126,8 @@ final class Scenarios {
     Instant stopped = Instant.now();
     run.stack().stop(Component.LAKEHOUSE);
     run.stack().kill(Component.PROMOTER);
-    run.stack().start(Component.PROMOTER);
+    new Thread(() -> run.stack().start(Component.PROMOTER), "restart-promoter").start();
     Pause.of(Duration.ofSeconds(60).minus(Duration.between(stopped, Instant.now())));
-    run.stack().start(Component.LAKEHOUSE);
-    run.healed();
-  }
-
-  private static void lakehouseDown(ChaosRun run, Duration down) {
-    Instant stopped = Instant.now();
-    run.stack().stop(Component.LAKEHOUSE);
-    Pause.of(down.minus(Duration.between(stopped, Instant.now())));
     run.stack().start(Component.LAKEHOUSE);
     run.healed();
   }

@@ -2,6 +2,8 @@ package io.deltapromotion.chaos;
 
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.StackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,8 +102,8 @@ final class ServiceSettings {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, content);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +100,7 @@ final class TopicRecorder implements AutoCloseable {
         return false;
       }
     }
-    Map<String, String> headers = new java.util.HashMap<>();
+    Map<String, String> headers = new HashMap<>();
     for (Header header : record.headers()) {
       headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
     }

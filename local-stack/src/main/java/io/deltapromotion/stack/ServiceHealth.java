@@ -7,18 +7,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks a service on this machine for its Spring Boot actuator health, over loopback. */
+/**
+ * Asks a service on this machine whether it is up, over loopback: its Spring Boot liveness probe. (Its
+ * overall health is DOWN while an outage holds its work up; the process is up all the same.)
+ */
 public final class ServiceHealth {
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private ServiceHealth() {}
 
-  /** The body of {@code GET http://127.0.0.1:<port>/actuator/health} if it answers 200, else an error. */
+  /** The body of {@code GET http://127.0.0.1:<port>/actuator/health/liveness} if it answers 200, else an error. */
   public static String of(int port) {
     try {
       HttpResponse<String> response = HTTP.send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
               .timeout(Duration.ofSeconds(10)).build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
