@@ -149,7 +149,8 @@ public final class EventPublisher implements SmartLifecycle {
   private void settle(List<RecordMetadata> written, List<Outgoing<?>> events, KafkaException failure) {
     discard();
     Duration backoff = Duration.ofMillis(500);
-    while (true) {
+    boolean aborted = false;
+    while (!aborted) {
       try {
         producer();
         if (outcomes.committed(written.get(0))) {
@@ -157,14 +158,15 @@ public final class EventPublisher implements SmartLifecycle {
               failure.getMessage());
           return;
         }
-        throw new BrokerUnavailableException("could not publish " + describe(events) + " (its transaction was aborted): "
-            + failure.getMessage(), failure);
-      } catch (KafkaException e) {
+        aborted = true;
+      } catch (KafkaException | BrokerUnavailableException e) {
         discard();
         log.warn("Settling the transaction of {} failed ({}); trying again", describe(events), e.getMessage());
         backoff = pause(backoff);
       }
     }
+    throw new BrokerUnavailableException("could not publish " + describe(events) + " (its transaction was aborted): "
+        + failure.getMessage(), failure);
   }
 
   private void abort(Producer<String, SpecificRecord> current) {
