@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
@@ -170,22 +171,27 @@ public final class TopicReplayer {
     long pollOnce(Map<TopicPartition, Long> end, Instant deadline) {
       long count = 0;
       try {
-        for (ConsumerRecord<String, V> record : consumer.poll(POLL)) {
-          Long limit = end.get(new TopicPartition(record.topic(), record.partition()));
-          if (limit != null && record.offset() >= limit) {
-            continue;
-          }
-          try {
-            handler.accept(record);
-            count++;
-          } catch (RuntimeException e) {
-            if (!skipIfBadInput(e, record.topic() + "/" + record.partition() + "/" + record.offset() + " (key "
-                + record.key() + ")")) {
-              consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-              waitOut(e, deadline);
-              return count;
+        ConsumerRecords<String, V> records = consumer.poll(POLL);
+        Map<TopicPartition, Long> unhandled = new HashMap<>();
+        records.partitions().forEach(partition -> unhandled.put(partition, records.records(partition).get(0).offset()));
+        for (ConsumerRecord<String, V> record : records) {
+          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          Long limit = end.get(partition);
+          if (limit == null || record.offset() < limit) {
+            try {
+              handler.accept(record);
+              count++;
+            } catch (RuntimeException e) {
+              if (!skipIfBadInput(e, record.topic() + "/" + record.partition() + "/" + record.offset() + " (key "
+                  + record.key() + ")")) {
+                // Read again from the first record not handled, in every partition of this poll.
+                unhandled.forEach(consumer::seek);
+                waitOut(e, deadline);
+                return count;
+              }
             }
           }
+          unhandled.put(partition, record.offset() + 1);
         }
         backoff = FIRST_BACKOFF;
         monitor.succeeded(work);

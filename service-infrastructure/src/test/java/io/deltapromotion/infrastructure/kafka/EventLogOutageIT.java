@@ -10,6 +10,7 @@ import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.infrastructure.failure.Dependency;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
+import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.TopicKey;
@@ -79,6 +80,31 @@ class EventLogOutageIT {
     assertThat(replay.get()).isEqualTo(5);
     assertThat(handed).containsExactlyInAnyOrder("c0", "c1", "c2", "c3", "c4");
     assertThat(monitor.stalls()).isEmpty();
+  }
+
+  @Test
+  void givenAHandlerThatMeetsAnOutageMidPollWhenReplayedThenEveryRecordOfEveryPartitionIsHandedOverOnce() throws Exception {
+    createTopics(commits);
+    EventPublisher publisher = publisher(stack.schemaRegistryUrl(), "it-midpoll-" + run);
+    List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
+    for (int i = 0; i < 15; i++) {
+      events.add(new EventPublisher.Outgoing<>(commits, "pp.t" + i, commit("c" + i)));
+    }
+    publisher.publishAll(events);
+    List<String> handed = new CopyOnWriteArrayList<>();
+    boolean[] warehouseDown = {true};
+    TopicReplayer replayer = new TopicReplayer(config(stack.schemaRegistryUrl()), Duration.ofMinutes(1), monitor, () -> { });
+
+    replayer.replay(List.of(commits.name()), deserializer(stack.schemaRegistryUrl()), record -> {
+      String eventId = ((PipelineCommitted) record.value()).getEventId();
+      if (eventId.equals("c7") && warehouseDown[0]) {
+        warehouseDown[0] = false;
+        throw new WarehouseUnavailableException("cannot connect to the warehouse (the test)", null);
+      }
+      handed.add(eventId);
+    });
+
+    assertThat(handed).hasSize(15).doesNotHaveDuplicates();
   }
 
   @Test
