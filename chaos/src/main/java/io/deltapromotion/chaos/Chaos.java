@@ -91,8 +91,18 @@ public final class Chaos {
         run.say("scenario " + scenario.name());
         Instant since = Instant.now();
         List<Workload.Table> batch = run.workload().tables();
-        scenario.play().on(run, batch);
+        String unplayed = null;
+        try {
+          scenario.play().on(run, batch);
+        } catch (Exception e) {
+          unplayed = e.getMessage();
+          run.say("the scenario could not be played to its end: " + e.getMessage());
+          run.healed();
+        }
         Outcome outcome = run.judge(scenario.name(), since, batch, run.committed(batch));
+        if (unplayed != null) {
+          outcome.problems.add("BROKEN the suite could not play the scenario to its end: " + unplayed);
+        }
         Map<String, List<String>> doubleClones = run.doubleClones();
         doubleClones.forEach((table, notes) -> notes.stream()
             .filter(note -> !doubleClonesBefore.getOrDefault(table, List.of()).contains(note))

@@ -27,7 +27,7 @@ final class Scenarios {
         new Scenario("lakehouse-down-60s-qc", false, (run, batch) -> lakehouseDownDuringQc(run, batch, Duration.ofSeconds(60))),
         new Scenario("lakehouse-down-60s-clone", true, (run, batch) -> lakehouseDownDuringClone(run, batch, Duration.ofSeconds(60))),
         new Scenario("lakehouse-down-health-check", false, Scenarios::lakehouseDownDuringHealthCheck),
-        new Scenario("lakehouse-down-6min", false, (run, batch) -> lakehouseDownDuringQc(run, batch, Duration.ofMinutes(6))),
+        new Scenario("lakehouse-down-6min", false, Scenarios::lakehouseDownLong),
         new Scenario("release-broker-stopped", false, Scenarios::releaseWithBrokerStopped),
         new Scenario("offsets-deleted", true, Scenarios::offsetsDeleted),
         new Scenario("badly-named-table", false, Scenarios::badlyNamedTable));
@@ -82,6 +82,20 @@ final class Scenarios {
     breakWhileWriting(run, batch, () -> run.awaitLogLine(Component.PROMOTER, EMPTYING, TRIGGER_TIMEOUT),
         "stopping the lakehouse for " + down.toSeconds() + " s, during a clone", () -> run.stack().stop(Component.LAKEHOUSE),
         down, () -> run.stack().start(Component.LAKEHOUSE));
+  }
+
+  /**
+   * The lakehouse down for six minutes, longer than the stall time (people are alerted, once), struck
+   * while a clone is in flight (and audits with it), with the promoter restarted meanwhile so that its
+   * start-up clone health check meets the outage too.
+   */
+  private static void lakehouseDownLong(ChaosRun run, List<Workload.Table> batch) throws Exception {
+    breakWhileWriting(run, batch, () -> run.awaitLogLine(Component.PROMOTER, EMPTYING, TRIGGER_TIMEOUT),
+        "stopping the lakehouse for 6 minutes, during a clone and QC, and restarting the promoter meanwhile", () -> {
+          run.stack().stop(Component.LAKEHOUSE);
+          run.stack().kill(Component.PROMOTER);
+          new Thread(() -> run.stack().start(Component.PROMOTER), "restart-promoter").start();
+        }, Duration.ofMinutes(6), () -> run.stack().start(Component.LAKEHOUSE));
   }
 
   /**

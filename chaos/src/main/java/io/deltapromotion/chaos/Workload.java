@@ -189,17 +189,26 @@ final class Workload {
     }
   }
 
-  /** A pipeline's statement: retried while the lakehouse is down (the workload goes on through outages). */
+  /**
+   * A pipeline's statement: retried while the lakehouse is down (the workload goes on through outages).
+   * A statement whose answer was lost may have run: a column it added is then there already, which its
+   * retry accepts.
+   */
   private void execute(String sql) {
     Instant deadline = Instant.now().plus(PIPELINE_RETRY);
+    boolean answerLost = false;
     while (true) {
       try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
         statement.execute(sql);
         return;
       } catch (SQLException e) {
+        if (answerLost && String.valueOf(e.getMessage()).contains("FIELDS_ALREADY_EXISTS")) {
+          return;
+        }
         if (!"08S01".equals(e.getSQLState()) || Instant.now().isAfter(deadline)) {
           throw new IllegalStateException("lakehouse statement failed: " + sql + ": " + e.getMessage(), e);
         }
+        answerLost = true;
         Pause.of(Duration.ofSeconds(3));
       }
     }
