@@ -23,12 +23,16 @@ public final class Chaos {
   private Chaos() {}
 
   /** How to run the suite. */
-  record Options(boolean shortRun, int tables, List<String> only, int portBase, Path runDirectory, long seed,
+  record Options(boolean shortRun, int tables, int batch, List<String> only, int portBase, Path runDirectory, long seed,
       Duration settleTimeout) {
+
+    /** Tables committed to by each scenario of a full run: the batches rotate so every table gets several. */
+    static final int FULL_RUN_BATCH = 30;
 
     static Options parse(String[] args, Path repository) {
       boolean shortRun = false;
       Integer tables = null;
+      Integer batch = null;
       List<String> only = List.of();
       int portBase = 29092;
       Path runDirectory = repository.resolve(".chaos");
@@ -38,6 +42,7 @@ public final class Chaos {
         switch (option) {
           case "--short" -> shortRun = true;
           case "--tables" -> tables = Integer.parseInt(value(args, ++index, option));
+          case "--batch" -> batch = Integer.parseInt(value(args, ++index, option));
           case "--scenarios" -> only = List.of(value(args, ++index, option).split(","));
           case "--port-base" -> portBase = Integer.parseInt(value(args, ++index, option));
           case "--run-dir" -> runDirectory = Path.of(value(args, ++index, option)).toAbsolutePath();
@@ -46,7 +51,11 @@ public final class Chaos {
         }
       }
       int count = tables != null ? tables : shortRun ? 6 : 100;
-      return new Options(shortRun, count, only, portBase, runDirectory, seed,
+      int perScenario = Math.min(count, batch != null ? batch : shortRun ? count : FULL_RUN_BATCH);
+      if (count < 1 || perScenario < 1) {
+        throw new IllegalArgumentException("--tables and --batch must be at least 1");
+      }
+      return new Options(shortRun, count, perScenario, only, portBase, runDirectory, seed,
           shortRun ? Duration.ofMinutes(8) : Duration.ofMinutes(25));
     }
 
@@ -65,7 +74,7 @@ public final class Chaos {
       options = Options.parse(args, repository);
     } catch (IllegalArgumentException e) {
       System.err.println("chaos: " + e.getMessage());
-      System.err.println("usage: bin/chaos [--short] [--tables N] [--scenarios a,b] [--port-base P] [--run-dir DIR] [--seed S]");
+      System.err.println("usage: bin/chaos [--short] [--tables N] [--batch N] [--scenarios a,b] [--port-base P] [--run-dir DIR] [--seed S]");
       System.exit(2);
       return;
     }
@@ -79,18 +88,19 @@ public final class Chaos {
         .filter(scenario -> options.only().isEmpty() ? !options.shortRun() || scenario.inShortRun()
             : options.only().contains(scenario.name()))
         .toList();
-    out.printf("chaos: %d tables, scenarios %s, seed %d%n", options.tables(),
-        scenarios.stream().map(Scenario::name).toList(), options.seed());
+    out.printf("chaos: %d tables, %d committed to per scenario, scenarios %s, seed %d%n", options.tables(),
+        options.batch(), scenarios.stream().map(Scenario::name).toList(), options.seed());
     List<Outcome> outcomes = new ArrayList<>();
     Instant started = Instant.now();
     try (ChaosRun run = new ChaosRun(repository, options.runDirectory(), options.portBase(), options.tables(),
         options.settleTimeout(), out)) {
       run.prepare();
       Map<String, List<String>> doubleClonesBefore = new HashMap<>(run.doubleClones());
+      int played = 0;
       for (Scenario scenario : scenarios) {
         run.say("scenario " + scenario.name());
         Instant since = Instant.now();
-        List<Workload.Table> batch = run.workload().tables();
+        List<Workload.Table> batch = batch(run.workload().tables(), options.batch(), played++);
         String unplayed = null;
         try {
           scenario.play().on(run, batch);
@@ -119,11 +129,20 @@ public final class Chaos {
       }
     }
     out.println();
-    out.printf("Fault-injection suite, %s, %d tables, %d min (seed %d):%n", LocalDate.now(), options.tables(),
-        Duration.between(started, Instant.now()).toMinutes(), options.seed());
+    out.printf("Fault-injection suite, %s, %d tables, %d committed to per scenario, %d min (seed %d):%n", LocalDate.now(),
+        options.tables(), options.batch(), Duration.between(started, Instant.now()).toMinutes(), options.seed());
     out.println(Outcome.header());
     outcomes.forEach(outcome -> out.println(outcome.row()));
     return outcomes;
+  }
+
+  /** The scenario's batch: the next {@code size} tables after the previous scenario's, wrapping around. */
+  static List<Workload.Table> batch(List<Workload.Table> tables, int size, int scenario) {
+    List<Workload.Table> batch = new ArrayList<>(size);
+    for (int index = 0; index < size; index++) {
+      batch.add(tables.get((scenario * size + index) % tables.size()));
+    }
+    return batch;
   }
 
   /** Every table of the release ends with exactly one outcome into live, and all end the same way. */
