@@ -26,6 +26,7 @@ import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -155,7 +156,7 @@ class LadderDriver {
    * Runs the work for every table under its lock. A table whose work fails does not keep the others from
    * theirs; the first failure is thrown at the end, so the caller knows the run was cut short.
    */
-  private void forEachTable(java.util.function.Consumer<TableName> work) {
+  private void forEachTable(Consumer<TableName> work) {
     RuntimeException first = null;
     for (TableName source : ladder.tables()) {
       try {

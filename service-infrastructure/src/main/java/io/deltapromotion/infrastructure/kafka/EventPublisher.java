@@ -4,6 +4,7 @@ import io.deltapromotion.infrastructure.failure.BrokerUnavailableException;
 import io.deltapromotion.schemas.topics.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -71,7 +72,7 @@ public final class EventPublisher implements SmartLifecycle {
   /** A publisher over Kafka producers built from the given configuration and transactional id. */
   public static EventPublisher of(Map<String, Object> producerConfig, Map<String, Object> consumerConfig,
       String transactionalId, Duration startTimeout) {
-    Map<String, Object> config = new java.util.HashMap<>(producerConfig);
+    Map<String, Object> config = new HashMap<>(producerConfig);
     config.put("transactional.id", transactionalId);
     config.put("enable.idempotence", true);
     config.put("acks", "all");

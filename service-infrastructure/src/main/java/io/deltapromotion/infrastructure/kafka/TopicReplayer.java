@@ -3,6 +3,7 @@ package io.deltapromotion.infrastructure.kafka;
 import io.deltapromotion.infrastructure.failure.Failure;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -73,7 +75,7 @@ public final class TopicReplayer {
 
   /** A replayer for tools, whose outages are only logged, and which creates no topics. */
   public TopicReplayer(Map<String, Object> consumerConfig, Duration timeout) {
-    this(consumerConfig, timeout, new OutageMonitor(java.time.Clock.systemUTC(), timeout), () -> { });
+    this(consumerConfig, timeout, new OutageMonitor(Clock.systemUTC(), timeout), () -> { });
   }
 
   /**
@@ -219,7 +221,7 @@ public final class TopicReplayer {
       return true;
     }
 
-    private <T> T retrying(Instant deadline, java.util.function.Supplier<T> read) {
+    private <T> T retrying(Instant deadline, Supplier<T> read) {
       while (true) {
         try {
           T value = read.get();
