@@ -27,7 +27,7 @@ public final class Chaos {
       Duration settleTimeout) {
 
     /** Tables committed to by each scenario of a full run: the batches rotate so every table gets several. */
-    static final int FULL_RUN_BATCH = 30;
+    static final int FULL_RUN_BATCH = 20;
 
     static Options parse(String[] args, Path repository) {
       boolean shortRun = false;

@@ -36,7 +36,7 @@ final class LakehouseDefinition implements ComponentDefinition {
     Path data = Files.createDirectories(dir.resolve("data"));
     Files.createDirectories(data.resolve("tmp"));
     List<String> jvm = new ArrayList<>(List.of(
-        "-Xms512m", "-Xmx1g", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        "-Xms512m", "-Xmx2g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
         "-Djava.io.tmpdir=" + data.resolve("tmp"),
         "-Dderby.stream.error.file=" + dir.resolve("derby.log")));
     ADD_OPENS.forEach(module -> jvm.add("--add-opens=" + module + "=ALL-UNNAMED"));

@@ -55,6 +55,14 @@ public final class LakehouseServer {
         .config("spark.driver.host", LOOPBACK)
         .config("spark.driver.bindAddress", LOOPBACK)
         .config("spark.ui.enabled", "false")
+        // A long-lived server answers thousands of statements: keep only a little of their history in
+        // the status store (which fills the heap even with the UI off).
+        .config("spark.ui.retainedJobs", "100")
+        .config("spark.ui.retainedStages", "100")
+        .config("spark.ui.retainedTasks", "2000")
+        .config("spark.sql.ui.retainedExecutions", "50")
+        .config("spark.sql.thriftserver.ui.retainedStatements", "50")
+        .config("spark.sql.thriftserver.ui.retainedSessions", "50")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.databricks.delta.snapshotPartitions", "2")
