@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,13 +15,29 @@ import java.util.stream.Collectors;
  * one), the table policy, a three-stage ladder (pre-prod, prod with no gate, live behind an approval), the
  * operator and pipeline token, where alerts go, and the notifier's outage watch over the other three.
  * The release registry table is off: it copies outcomes, which the suite judges on the topics, and the
- * lakehouse's two cores are better spent on the promotions.
+ * lakehouse's two cores are better spent on the promotions. The detector's polls and the promoter's clone
+ * health checks read every table, so their intervals grow with the number of tables: at 100 tables, a
+ * 5-second poll kept the local lakehouse busy with nothing but history reads.
  */
 final class ServiceSettings {
 
   static final String OPERATOR = "chaos-operator";
 
   private ServiceSettings() {}
+
+  /** Half a second per table, at least five seconds. */
+  static Duration pollInterval(int tables) {
+    return max(Duration.ofSeconds(5), Duration.ofMillis(500L * tables));
+  }
+
+  /** Six seconds per table, at least three minutes. */
+  static Duration cloneHealthEvery(int tables) {
+    return max(Duration.ofMinutes(3), Duration.ofSeconds(6L * tables));
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
 
   static void write(ChaosStack stack, List<Workload.Table> tables, String token, String webhookUrl) {
     StackSettings settings = stack.settings();
@@ -46,7 +63,7 @@ final class ServiceSettings {
           policy:
             file: %s
           detector:
-            poll-interval: 5s
+            poll-interval: %ds
             max-backoff: 30s
             watch:
               - source: %s.*
@@ -56,7 +73,8 @@ final class ServiceSettings {
                 poll: false
             intake:
               tokens: [%s]
-        """.formatted(policy, Workload.PREPROD, Workload.PROD[0], Workload.PIPED_PREPROD, Workload.PROD[1], token));
+        """.formatted(policy, pollInterval(tables.size()).toSeconds(), Workload.PREPROD, Workload.PROD[0],
+        Workload.PIPED_PREPROD, Workload.PROD[1], token));
     stack.configure(Component.QC, common + """
           policy:
             file: %s
@@ -65,7 +83,7 @@ final class ServiceSettings {
           promoter:
             reevaluate-every: 10s
             clone-health:
-              every: 3m
+              every: %ds
             release-registry:
               enabled: false
             stages:
@@ -81,7 +99,8 @@ final class ServiceSettings {
               operators:
                 - name: %s
                   token: %s
-        """.formatted(Workload.PREPROD, Workload.PIPED_PREPROD, Workload.PROD[0], Workload.PROD[1], Workload.LIVE[0],
+        """.formatted(cloneHealthEvery(tables.size()).toSeconds(), Workload.PREPROD, Workload.PIPED_PREPROD,
+        Workload.PROD[0], Workload.PROD[1], Workload.LIVE[0],
         Workload.LIVE[1], OPERATOR, token));
     stack.configure(Component.NOTIFIER, common + """
           notifier:
