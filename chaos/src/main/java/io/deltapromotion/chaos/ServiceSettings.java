@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * The release registry table is off: it copies outcomes, which the suite judges on the topics, and the
  * lakehouse's two cores are better spent on the promotions. The detector's polls and the promoter's clone
  * health checks read every table, so their intervals grow with the number of tables: at 100 tables, a
- * 5-second poll kept the local lakehouse busy with nothing but history reads.
+ * 5-second poll became history reads of every table without a pause.
  */
 final class ServiceSettings {
 
