@@ -205,13 +205,30 @@ final class Workload {
         if (answerLost && String.valueOf(e.getMessage()).contains("FIELDS_ALREADY_EXISTS")) {
           return;
         }
-        if (!"08S01".equals(e.getSQLState()) || Instant.now().isAfter(deadline)) {
+        if (!unanswered(e) || Instant.now().isAfter(deadline)) {
           throw new IllegalStateException("lakehouse statement failed: " + sql + ": " + e.getMessage(), e);
         }
         answerLost = true;
         Pause.of(Duration.ofSeconds(3));
       }
     }
+  }
+
+  /**
+   * The lakehouse did not answer: a connection error (SQLSTATE class 08), or a socket or Thrift transport
+   * failure underneath (a lakehouse stopped in the middle of a statement closes the socket).
+   */
+  private static boolean unanswered(SQLException e) {
+    if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof IOException || cause.getClass().getSimpleName().equals("TTransportException")
+          || String.valueOf(cause.getMessage()).contains("Socket is closed")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<String> query(String sql, String column) {
