@@ -64,7 +64,7 @@ public final class LakehouseServer {
         .config("spark.sql.thriftserver.ui.retainedStatements", "50")
         .config("spark.sql.thriftserver.ui.retainedSessions", "50")
         // Delta keeps every table it touched in memory (a DeltaLog with its snapshot's plans, several MB
-        // each, 10,000 tables by default): a few hundred tables filled a 2 GB heap. Keep the recent ones.
+        // each, 10,000 tables by default): a few hundred tables filled a 1 GB heap. Keep the recent ones.
         .config("spark.databricks.delta.delta.log.cacheSize", "64")
         .config("spark.databricks.delta.delta.log.cacheRetentionMinutes", "10")
         .config("spark.sql.session.timeZone", "UTC")
