@@ -4,6 +4,7 @@ import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.events.WaitKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,8 @@ final class Judgement {
       }
       boolean ended = outcomes.getOrDefault(changed.getEnvelope().getCorrelationId().toString(), List.of()).stream()
           .anyMatch(done -> FIRST_WRITTEN_STAGE.equals(done.getTargetEnvironment())
-              && (done.getAwaiting() == null || done.getAwaiting().startsWith("approval")));
+              && (done.getAwaiting() == null
+                  || done.getWaitingFor() != null && done.getWaitingFor().getKind() == WaitKind.APPROVAL));
       if (!ended && changed.getChangeCategory() != ChangeCategory.MISSING_SOURCE) {
         unfinished.add(what + ": no outcome into " + FIRST_WRITTEN_STAGE);
       }

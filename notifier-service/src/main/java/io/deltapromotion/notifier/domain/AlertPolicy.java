@@ -25,8 +25,8 @@ public final class AlertPolicy {
     String subject = "`" + notice.sourceTable() + "`" + version(notice.sourceVersion()) + " → `" + notice.targetTable()
         + "` (" + notice.targetEnvironment() + ")" + (notice.releaseTag() == null ? "" : ", release " + notice.releaseTag());
     String footer = "\npromotion " + notice.promotionId();
-    if ("BLOCKED".equals(notice.status()) && notice.awaiting() != null) {
-      return notice.awaiting().startsWith("approval")
+    if ("BLOCKED".equals(notice.status()) && notice.waiting() != null) {
+      return notice.waiting() == PromotionNotice.Waiting.APPROVAL
           ? Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
               ":raised_hand: *Approval needed* " + subject + "\n" + notice.error() + footer))
           : Optional.empty();

@@ -3,6 +3,7 @@ package io.deltapromotion.notifier.messaging;
 import io.deltapromotion.events.CheckStatus;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.events.WaitKind;
 import io.deltapromotion.notifier.domain.Alert;
 import io.deltapromotion.notifier.domain.AlertDispatcher;
 import io.deltapromotion.notifier.domain.AlertPolicy;
@@ -39,7 +40,17 @@ class AlertListener {
     deliver(policy.alertFor(new PromotionNotice(event.getEnvelope().getEventId().toString(),
         event.getEnvelope().getCorrelationId().toString(), event.getStatus().name(), event.getSourceTable(),
         event.getSourceVersion(), event.getTargetTable(), event.getTargetEnvironment(), event.getReleaseTag(),
-        event.getTargetDeltaVersion(), event.getError(), event.getAwaiting())));
+        event.getTargetDeltaVersion(), event.getError(), waiting(event))));
+  }
+
+  private static PromotionNotice.Waiting waiting(PromotionDone event) {
+    if (event.getWaitingFor() != null && event.getWaitingFor().getKind() == WaitKind.APPROVAL) {
+      return PromotionNotice.Waiting.APPROVAL;
+    }
+    if (event.getWaitingFor() != null && event.getWaitingFor().getKind() == WaitKind.SOAK) {
+      return PromotionNotice.Waiting.SOAK;
+    }
+    return event.getWaitingFor() != null || event.getAwaiting() != null ? PromotionNotice.Waiting.OTHER : null;
   }
 
   @KafkaListener(id = "notifier-reports", idIsGroup = false,

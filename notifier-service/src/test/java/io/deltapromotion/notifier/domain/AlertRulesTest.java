@@ -30,12 +30,18 @@ class AlertRulesTest {
   @Test
   void givenAPromotionWaitingWhenJudgedThenAnApprovalIsAskedForButASoakTimeIsNot() {
     assertThat(policy.alertFor(waiting("e1", "BLOCKED", "awaiting approval (every version entering prod needs one)",
-        "approval (every version entering prod needs one)"))).hasValueSatisfying(alert -> {
+        PromotionNotice.Waiting.APPROVAL))).hasValueSatisfying(alert -> {
           assertThat(alert.severity()).isEqualTo(Alert.Severity.WARNING);
           assertThat(alert.text()).contains("Approval needed", "`pp.orders` v7", "every version entering prod needs one");
         });
     assertThat(policy.alertFor(waiting("e2", "BLOCKED", "awaiting soak time in staging until 2026-11-22T10:00:00Z",
-        "soak time in staging until 2026-11-22T10:00:00Z"))).isEmpty();
+        PromotionNotice.Waiting.SOAK))).isEmpty();
+  }
+
+  @Test
+  void givenAWaitTheEventDoesNotType_whenJudged_thenNobodyIsAskedForAnApproval_evenIfItsWordsSayApproval() {
+    assertThat(policy.alertFor(waiting("e3", "BLOCKED", "awaiting approval (every version entering prod needs one)",
+        PromotionNotice.Waiting.OTHER))).isEmpty();
   }
 
   @Test
@@ -148,8 +154,8 @@ class AlertRulesTest {
     return waiting(eventId, status, error, null);
   }
 
-  private static PromotionNotice waiting(String eventId, String status, String error, String awaiting) {
-    return new PromotionNotice(eventId, "p-1", status, "pp.orders", 7L, "pr.orders", "prod", "r1", 3L, error, awaiting);
+  private static PromotionNotice waiting(String eventId, String status, String error, PromotionNotice.Waiting waiting) {
+    return new PromotionNotice(eventId, "p-1", status, "pp.orders", 7L, "pr.orders", "prod", "r1", 3L, error, waiting);
   }
 
   private static QcNotice qc(String status) {

@@ -12,8 +12,8 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
  * @param target the stage's table
  * @param stage the stage's name
  * @param outcome what happened
- * @param awaiting what the hop waits for (outcome BLOCKED, not final); null when final
+ * @param waitingFor what the hop waits for (outcome BLOCKED, not final); null when final
  * @param cloneType how the target was written; null when it was not
  */
 public record Hop(String promotionId, String causeEventId, TableName source, Long version, TableName target, String stage,
-    String releaseTag, PromotionOutcome outcome, String awaiting, CloneType cloneType) {}
+    String releaseTag, PromotionOutcome outcome, Wait waitingFor, CloneType cloneType) {}

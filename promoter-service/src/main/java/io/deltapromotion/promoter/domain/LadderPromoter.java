@@ -62,7 +62,7 @@ public final class LadderPromoter {
 
   /** The hop of the table into the stage that waits for an approval, if one does. */
   public Optional<RecordedOutcome> awaitingApproval(TableName source, String stage) {
-    return log.waiting(source, stage).filter(waits -> waits.awaiting().startsWith("approval ("));
+    return log.waiting(source, stage).filter(waits -> waits.waitingFor() instanceof Wait.Approval);
   }
 
   /**
@@ -83,7 +83,7 @@ public final class LadderPromoter {
         .filter(waits -> version == null || waits.version() == version.longValue()).toList();
     if (waiting.size() == 1) {
       RecordedOutcome waits = waiting.get(0);
-      return new DecisionTarget(source, waits.version(), waits.stage(), waits.promotionId(), waits.awaiting());
+      return new DecisionTarget(source, waits.version(), waits.stage(), waits.promotionId(), waits.waitingFor().description());
     }
     if (waiting.size() > 1) {
       throw new CommandRefusedException(source + " waits for approvals into " + waiting.stream().map(RecordedOutcome::stage)
@@ -135,7 +135,7 @@ public final class LadderPromoter {
       if (approval != null) {
         Optional<OperatorDecision> decision = log.decision(candidate.source(), candidate.version(), into.name());
         if (decision.isEmpty()) {
-          return waitFor(candidate, target, "approval (" + approval + ")");
+          return waitFor(candidate, target, new Wait.Approval(approval));
         }
         if (!decision.get().approved()) {
           return Optional.of(hop(candidate, target, PromotionOutcome.blocked("entering " + into.name() + " was "
@@ -144,8 +144,7 @@ public final class LadderPromoter {
       }
       Instant due = candidate.enteredPreviousAt().plus(entry.minSoak());
       if (clock.instant().isBefore(due)) {
-        return waitFor(candidate, target,
-            "soak time in " + ladder.stage(candidate.stage() - 1).name() + " until " + due);
+        return waitFor(candidate, target, new Wait.Soak(ladder.stage(candidate.stage() - 1).name(), due));
       }
     }
     PromotionRequest request = new PromotionRequest(candidate.promotionId(), candidate.source(), candidate.version(), target,
@@ -154,22 +153,26 @@ public final class LadderPromoter {
     return Optional.of(hop(candidate, target, outcome, null, outcome.cloned() ? entry.cloneType() : null));
   }
 
-  private Optional<Hop> waitFor(Candidate candidate, TableName target, String awaiting) {
+  private Optional<Hop> waitFor(Candidate candidate, TableName target, Wait wait) {
     String into = ladder.stage(candidate.stage()).name();
     boolean alreadySaid = log.waiting(candidate.source(), into)
-        .filter(waits -> waits.promotionId().equals(candidate.promotionId()) && awaiting.equals(waits.awaiting()))
+        .filter(waits -> waits.promotionId().equals(candidate.promotionId()) && wait.equals(waits.waitingFor()))
         .isPresent();
     if (alreadySaid) {
       return Optional.empty();
     }
-    return Optional.of(hop(candidate, target, PromotionOutcome.blocked("awaiting " + awaiting + "; " + target
-        + " is unchanged meanwhile"), awaiting, null));
+    return Optional.of(hop(candidate, target, PromotionOutcome.blocked("awaiting " + wait.description() + "; " + target
+        + " is unchanged meanwhile"), wait, null));
   }
 
-  /** A hop that waits, decided again: it already passed QC, and still needs what it waited for. */
+  /**
+   * A hop that waits, decided again: it already passed QC, and still needs what it waited for. Whether
+   * QC asked for an approval is read from its report, not from the wait.
+   */
   private Candidate fromWaiting(RecordedOutcome waits, int stage) {
-    String approval = waits.awaiting().startsWith("approval (")
-        ? waits.awaiting().substring("approval (".length(), waits.awaiting().length() - 1) : null;
+    Optional<QcVerdict> report = stage > 1 ? Optional.empty() : log.verdict(waits.source(), waits.version());
+    String approval = stage > 1 ? null : report.isPresent() ? report.get().approvalRequiredFor()
+        : "the QC report of version " + waits.version() + " is no longer known, so a person decides";
     return new Candidate(waits.promotionId(), waits.eventId(), waits.source(), waits.version(), stage, waits.releaseTag(),
         gates.enteredPrevious(waits.source(), waits.version(), stage).orElse(waits.occurredAt()), true, "", false, approval);
   }
@@ -206,9 +209,9 @@ public final class LadderPromoter {
     return null;
   }
 
-  private Hop hop(Candidate candidate, TableName target, PromotionOutcome outcome, String awaiting, CloneType cloneType) {
+  private Hop hop(Candidate candidate, TableName target, PromotionOutcome outcome, Wait wait, CloneType cloneType) {
     return new Hop(candidate.promotionId(), candidate.causeEventId(), candidate.source(), candidate.version(), target,
-        ladder.stage(candidate.stage()).name(), candidate.releaseTag(), outcome, awaiting, cloneType);
+        ladder.stage(candidate.stage()).name(), candidate.releaseTag(), outcome, wait, cloneType);
   }
 
   private record Candidate(String promotionId, String causeEventId, TableName source, Long version, int stage,

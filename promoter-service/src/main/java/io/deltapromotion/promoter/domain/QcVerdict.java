@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param reportedAt when QC reported: when the version became a candidate in the first stage
  * @param promotionId the promotion (correlation) id of the version's way up the ladder
  * @param releaseTag the release the version belongs to, or null
+ * @param approvalRequiredFor why QC says a person must approve the version into the second stage; null when
+ *     it does not
  */
 public record QcVerdict(TableName source, long version, String status, boolean passed, Instant reportedAt, String promotionId,
-    String releaseTag) {}
+    String releaseTag, String approvalRequiredFor) {}

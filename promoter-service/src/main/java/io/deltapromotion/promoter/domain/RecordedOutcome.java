@@ -14,15 +14,15 @@ import java.time.Instant;
  * @param stage the stage the hop was into
  * @param status how the hop ended
  * @param targetDeltaVersion the stage table's own Delta version after the hop wrote it; null when it did not
- * @param awaiting what a BLOCKED hop waits for; null when the outcome is final
+ * @param waitingFor what a BLOCKED hop waits for; null when the outcome is final
  * @param releaseTag the release, or null
  * @param occurredAt when it was decided
  */
 public record RecordedOutcome(String eventId, String promotionId, String causeEventId, TableName source, Long version,
-    String stage, PromotionStatus status, Long targetDeltaVersion, String awaiting, String releaseTag, Instant occurredAt) {
+    String stage, PromotionStatus status, Long targetDeltaVersion, Wait waitingFor, String releaseTag, Instant occurredAt) {
 
   /** Whether the hop is over: anything but a BLOCKED that waits for something. */
   public boolean isFinal() {
-    return awaiting == null;
+    return waitingFor == null;
   }
 }

@@ -2,11 +2,14 @@ package io.deltapromotion.promoter.messaging;
 
 import io.deltapromotion.events.CloneType;
 import io.deltapromotion.events.EventEnvelope;
+import io.deltapromotion.events.HopWait;
 import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.WaitKind;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.Hop;
 import io.deltapromotion.promoter.domain.PromotionStatus;
 import io.deltapromotion.promoter.domain.RecordedOutcome;
+import io.deltapromotion.promoter.domain.Wait;
 
 /** Maps hops to PromotionDone events and PromotionDone events back to what the promotion log folds. */
 final class PromotionEvents {
@@ -30,7 +33,8 @@ final class PromotionEvents {
         .setTargetDeltaVersion(hop.outcome().targetDeltaVersion())
         .setPreviousPromotedVersion(hop.outcome().previousPromotedVersion())
         .setError(hop.outcome().message())
-        .setAwaiting(hop.awaiting())
+        .setAwaiting(hop.waitingFor() == null ? null : hop.waitingFor().description())
+        .setWaitingFor(toEvent(hop.waitingFor()))
         .setQcStatus(qcStatus)
         .setActor(actor)
         .build();
@@ -45,7 +49,36 @@ final class PromotionEvents {
     return new RecordedOutcome(envelope.getEventId().toString(), envelope.getCorrelationId().toString(),
         envelope.getCausationId() == null ? null : envelope.getCausationId().toString(),
         TableName.parse(done.getSourceTable()), done.getSourceVersion(), done.getTargetEnvironment(),
-        PromotionStatus.valueOf(done.getStatus().name()), done.getTargetDeltaVersion(), done.getAwaiting(),
+        PromotionStatus.valueOf(done.getStatus().name()), done.getTargetDeltaVersion(), wait(done),
         done.getReleaseTag(), envelope.getOccurredAt());
+  }
+
+  /** The typed wait; null when there is none or only words for it. */
+  private static HopWait toEvent(Wait wait) {
+    if (wait instanceof Wait.Approval approval) {
+      return HopWait.newBuilder().setKind(WaitKind.APPROVAL).setApprovalReason(approval.reason()).build();
+    }
+    if (wait instanceof Wait.Soak soak) {
+      return HopWait.newBuilder().setKind(WaitKind.SOAK).setSoakStage(soak.stage()).setSoakUntil(soak.until()).build();
+    }
+    return null;
+  }
+
+  /**
+   * The hop's wait as published; an untyped one when the event only has the words (written before waits
+   * were typed, or of a kind this build does not know).
+   */
+  static Wait wait(PromotionDone done) {
+    HopWait typed = done.getWaitingFor();
+    if (typed != null && typed.getKind() == WaitKind.APPROVAL && typed.getApprovalReason() != null) {
+      return new Wait.Approval(typed.getApprovalReason());
+    }
+    if (typed != null && typed.getKind() == WaitKind.SOAK && typed.getSoakStage() != null && typed.getSoakUntil() != null) {
+      return new Wait.Soak(typed.getSoakStage(), typed.getSoakUntil());
+    }
+    if (typed != null || done.getAwaiting() != null) {
+      return new Wait.Untyped(done.getAwaiting() == null ? "something this promoter does not know" : done.getAwaiting());
+    }
+    return null;
   }
 }

@@ -31,7 +31,8 @@ class QcCompletedListener {
   static QcVerdict verdict(QcCompleted report) {
     return report.getVersion() == null ? null : new QcVerdict(TableName.parse(report.getTable()), report.getVersion(),
         report.getStatus().name(), report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt(),
-        report.getEnvelope().getCorrelationId().toString(), report.getReleaseTag());
+        report.getEnvelope().getCorrelationId().toString(), report.getReleaseTag(),
+        report.getApprovalRequiredFor());
   }
 
   static PromotionRequest toRequest(QcCompleted report) {

@@ -42,16 +42,15 @@ class LadderPromoterTest {
   @Test
   void givenASoakTime_whenItEnds_thenTheScheduleAloneReleasesTheHop_andTheWaitWasSaidOnce() {
     assertThat(report("p1", 4)).singleElement()
-        .satisfies(hop -> assertThat(hop.awaiting()).isEqualTo("soak time in dev until 2026-11-21T11:00:00Z"));
+        .satisfies(hop -> assertThat(hop.waitingFor()).isEqualTo(new Wait.Soak("dev", Instant.parse("2026-11-21T11:00:00Z"))));
     assertThat(settle()).as("said once").isEmpty();
     clock.advance(Duration.ofMinutes(61));
 
     List<Hop> after = settle();
 
-    assertThat(after).extracting(Hop::stage, hop -> hop.outcome().status(), Hop::awaiting)
+    assertThat(after).extracting(Hop::stage, hop -> hop.outcome().status(), Hop::waitingFor)
         .containsExactly(tuple("staging", PromotionStatus.PROMOTED, null),
-            tuple("live", PromotionStatus.BLOCKED,
-                "approval (every version entering live needs one)"));
+            tuple("live", PromotionStatus.BLOCKED, new Wait.Approval("every version entering live needs one")));
   }
 
   @Test
@@ -67,7 +66,7 @@ class LadderPromoterTest {
     assertThat(target.stage()).isEqualTo("live");
     assertThat(hops).singleElement().satisfies(hop -> {
       assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.BLOCKED);
-      assertThat(hop.awaiting()).as("final").isNull();
+      assertThat(hop.waitingFor()).as("final").isNull();
       assertThat(hop.outcome().message()).isEqualTo("entering live was rejected by alice (totals are off); live.orders is unchanged");
     });
     assertThat(warehouse.clones).hasSize(clones);
@@ -86,6 +85,33 @@ class LadderPromoterTest {
       assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.PROMOTED);
     });
     assertThat(warehouse.propertiesOf(TableName.parse("live.orders"))).containsEntry("promoted_version", "4");
+  }
+
+  @Test
+  void givenQcAskedForAnApproval_whenTheWaitIsDecidedAgain_thenItStillWaitsForThatApproval_readFromTheReport() {
+    log.applyQc(new QcVerdict(ORDERS, 4, "WARN", true, clock.instant(), "p1", null, "row count drifted by 40%"));
+    List<Hop> reported = publish(promoter.onReport(new PromotionRequest("p1", ORDERS, 4L, TableName.parse("stg.orders"),
+        true, "", false, null, "row count drifted by 40%"), clock.instant()));
+    clock.advance(Duration.ofMinutes(61));
+
+    List<Hop> later = settle();
+
+    assertThat(reported).singleElement().extracting(Hop::waitingFor).isEqualTo(new Wait.Approval("row count drifted by 40%"));
+    assertThat(later).as("the soak is not what it waits for").isEmpty();
+    assertThat(promoter.decisionTarget(ORDERS, null, null).stage()).isEqualTo("staging");
+  }
+
+  @Test
+  void givenAWaitPublishedBeforeWaitsWereTyped_whenDecidedAgain_thenItIsSaidOnceMoreTyped_fromTheFactsNotTheWords() {
+    log.applyQc(new QcVerdict(ORDERS, 4, "PASS", true, clock.instant(), "p1", null, null));
+    log.apply(new RecordedOutcome("e-old", "p1", null, ORDERS, 4L, "staging", PromotionStatus.BLOCKED, null,
+        new Wait.Untyped("approval (words an older promoter wrote)"), null, clock.instant()));
+
+    List<Hop> again = settle();
+
+    assertThat(again).singleElement().extracting(Hop::waitingFor)
+        .isEqualTo(new Wait.Soak("dev", T0.plus(Duration.ofHours(1))));
+    assertThat(settle()).as("said once").isEmpty();
   }
 
   @Test
@@ -126,7 +152,7 @@ class LadderPromoterTest {
     warehouse.clone(new CloneRequest(TableName.parse("raw.orders"), 0, ORDERS,
         CloneType.SHALLOW, Map.of()));
     warehouse.clones.clear();
-    log.applyQc(new QcVerdict(ORDERS, version, "PASS", true, clock.instant(), promotionId, null));
+    log.applyQc(new QcVerdict(ORDERS, version, "PASS", true, clock.instant(), promotionId, null, null));
     return publish(promoter.onReport(request(promotionId, version, true), clock.instant()));
   }
 
@@ -147,7 +173,7 @@ class LadderPromoterTest {
   private List<Hop> publish(List<Hop> hops) {
     for (Hop hop : hops) {
       log.apply(new RecordedOutcome(UUID.randomUUID().toString(), hop.promotionId(), hop.causeEventId(), hop.source(),
-          hop.version(), hop.stage(), hop.outcome().status(), hop.outcome().targetDeltaVersion(), hop.awaiting(),
+          hop.version(), hop.stage(), hop.outcome().status(), hop.outcome().targetDeltaVersion(), hop.waitingFor(),
           hop.releaseTag(), clock.instant()));
     }
     return hops;

@@ -81,7 +81,7 @@ class RollbacksTest {
   void givenTheRolledBackVersionWaitsToEnterTheNextStage_whenRolledBack_thenThatHopEndsSkipped() {
     promoteIntoStaging(3, 4);
     log.apply(new RecordedOutcome("e-wait", "p4", null, ORDERS, 4L, "live", PromotionStatus.BLOCKED, null,
-        "approval (every version entering live needs one)", null, NOW));
+        new Wait.Approval("every version entering live needs one"), null, NOW));
 
     List<Hop> hops = rollbacks.rollBack(command(3));
 
@@ -110,7 +110,7 @@ class RollbacksTest {
   private void apply(List<Hop> hops) {
     for (Hop hop : hops) {
       log.apply(new RecordedOutcome(UUID.randomUUID().toString(), hop.promotionId(), hop.causeEventId(), hop.source(),
-          hop.version(), hop.stage(), hop.outcome().status(), hop.outcome().targetDeltaVersion(), hop.awaiting(),
+          hop.version(), hop.stage(), hop.outcome().status(), hop.outcome().targetDeltaVersion(), hop.waitingFor(),
           hop.releaseTag(), NOW));
     }
   }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.events.WaitKind;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
@@ -87,9 +88,12 @@ class LadderPromotionIT {
     PromotionDone inLimited = awaitOutcome("limited-release", PromotionStatus.PROMOTED);
     PromotionDone awaitingApproval = awaitOutcome("live", PromotionStatus.BLOCKED);
 
+    assertThat(soaking.getWaitingFor().getKind()).isEqualTo(WaitKind.SOAK);
+    assertThat(soaking.getWaitingFor().getSoakUntil()).isEqualTo(inStaging.getEnvelope().getOccurredAt().plus(SOAK));
     assertThat(soaking.getAwaiting()).startsWith("soak time in staging until");
     assertThat(Duration.between(inStaging.getEnvelope().getOccurredAt(), inLimited.getEnvelope().getOccurredAt()))
         .isGreaterThanOrEqualTo(SOAK);
+    assertThat(awaitingApproval.getWaitingFor().getKind()).isEqualTo(WaitKind.APPROVAL);
     assertThat(awaitingApproval.getAwaiting()).startsWith("approval (");
     assertThat(List.of(inStaging, soaking, inLimited, awaitingApproval))
         .extracting(done -> done.getEnvelope().getCorrelationId()).containsOnly(inStaging.getEnvelope().getCorrelationId());

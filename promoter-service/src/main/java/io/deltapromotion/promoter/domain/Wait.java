@@ -1,0 +1,49 @@
+package io.deltapromotion.promoter.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** What a hop that is not over waits for. Published typed (for programs) and described (for people). */
+public sealed interface Wait {
+
+  /** The words a PromotionDone's {@code awaiting} carries for people. */
+  String description();
+
+  /** A person must approve the version into the stage. */
+  record Approval(String reason) implements Wait {
+
+    public Approval {
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public String description() {
+      return "approval (" + reason + ")";
+    }
+  }
+
+  /** The version must stay in the stage before until {@code until}. */
+  record Soak(String stage, Instant until) implements Wait {
+
+    public Soak {
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(until, "until");
+    }
+
+    @Override
+    public String description() {
+      return "soak time in " + stage + " until " + until;
+    }
+  }
+
+  /**
+   * A wait published before waits were typed: only its words are known, and nothing is read out of them.
+   * The hop is decided again from the facts (its QC report, the decisions, the ladder, the clock).
+   */
+  record Untyped(String description) implements Wait {
+
+    public Untyped {
+      Objects.requireNonNull(description, "description");
+    }
+  }
+}
