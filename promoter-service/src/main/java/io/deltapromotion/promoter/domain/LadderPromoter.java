@@ -13,11 +13,14 @@ import java.util.Optional;
  * second; a version that reached stage k asks for stage k+1. A hop goes ahead when the gates of the
  * stage it enters hold (QC passed, an approval when one is required, the minimum soak time in the
  * previous stage); a hop whose gates do not hold yet waits, and is decided again on every call to
- * {@link #reevaluate}, so time alone (a soak that ends) releases it. Hops only ever target the
- * ladder's own schemas. Decisions read the {@link PromotionLog}; the caller publishes each hop and
- * folds the published outcome back into the log before asking again.
+ * {@link #settle}, so time alone (a soak that ends) releases it. Hops only ever target the ladder's
+ * own schemas. Decisions read the {@link PromotionLog}; the caller publishes each hop and folds the
+ * published outcome back into the log before asking again.
  */
 public final class LadderPromoter {
+
+  /** More rounds than a ladder has stages: a table that still moves after them is moving in a loop. */
+  static final int MAX_ROUNDS = 1_000;
 
   private final Ladder ladder;
   private final Promoter promoter;
@@ -39,7 +42,7 @@ public final class LadderPromoter {
    */
   public List<Hop> onReport(PromotionRequest report, Instant reportedAt) {
     String into = ladder.stage(1).name();
-    if (log.isFinal(report.promotionId(), into)) {
+    if (log.isFinal(report.source(), report.promotionId(), into)) {
       return List.of();
     }
     String outside = outsideTheLadder(report);
@@ -99,7 +102,7 @@ public final class LadderPromoter {
 
   /**
    * Every table of the ladder's first stage that a stage holds a version of or a hop waits for: the
-   * tables {@link #reevaluate} may move. Tables the log knows but the ladder no longer has (a schema taken
+   * tables {@link #settle} may move. Tables the log knows but the ladder no longer has (a schema taken
    * out of the configuration) are left alone.
    */
   public List<TableName> tables() {
@@ -107,10 +110,36 @@ public final class LadderPromoter {
   }
 
   /**
+   * Decides every hop of the table that can be decided now, publishes it, and decides again until nothing
+   * moves: a version promoted into a stage whose next stage has no gate to wait for goes on at once. Each
+   * round's hops are published together before the next round is decided, so the next round reads them.
+   *
+   * @return false when the table still moved after {@value #MAX_ROUNDS} rounds (the rest waits for the next call)
+   */
+  public boolean settle(TableName source, Publication publication) {
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<Hop> hops = reevaluate(source);
+      if (hops.isEmpty()) {
+        return true;
+      }
+      publication.publish(hops);
+    }
+    return false;
+  }
+
+  /**
+   * Publishes one decision's hops, all or none, and folds them into the promotion log before it returns.
+   */
+  @FunctionalInterface
+  public interface Publication {
+    void publish(List<Hop> hops);
+  }
+
+  /**
    * Every hop of the table that can be decided now: waiting hops whose gates may hold, and versions ready
    * for their next stage. Tables are independent: different tables may be decided at the same time.
    */
-  public List<Hop> reevaluate(TableName source) {
+  private List<Hop> reevaluate(TableName source) {
     List<Hop> hops = new ArrayList<>();
     for (int stage = 1; stage < ladder.size(); stage++) {
       String into = ladder.stage(stage).name();
@@ -185,7 +214,7 @@ public final class LadderPromoter {
     String into = ladder.stage(stage).name();
     return log.held(source, ladder.stage(stage - 1).name())
         .filter(previous -> previous.since().status() == PromotionStatus.PROMOTED)
-        .filter(previous -> !log.isFinal(previous.since().promotionId(), into))
+        .filter(previous -> !log.isFinal(source, previous.since().promotionId(), into))
         .filter(previous -> log.held(source, into).map(held -> held.version() != previous.version()).orElse(true))
         .map(previous -> {
           Optional<Boolean> passed = log.qcPassed(source, previous.version());

@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param reason why, or null
  */
 public record OperatorDecision(String commandId, TableName source, long version, String stage, boolean approved,
-    String actor, String reason, Instant decidedAt) {
+    String actor, String reason, Instant decidedAt) implements LogEntry {
 
   String describe() {
     return (approved ? "approved" : "rejected") + " by " + actor + (reason == null ? "" : " (" + reason + ")");

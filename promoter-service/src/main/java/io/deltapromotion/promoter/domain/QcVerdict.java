@@ -15,4 +15,4 @@ import java.time.Instant;
  *     it does not
  */
 public record QcVerdict(TableName source, long version, String status, boolean passed, Instant reportedAt, String promotionId,
-    String releaseTag, String approvalRequiredFor) {}
+    String releaseTag, String approvalRequiredFor) implements LogEntry {}

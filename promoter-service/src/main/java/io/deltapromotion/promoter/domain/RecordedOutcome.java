@@ -19,7 +19,8 @@ import java.time.Instant;
  * @param occurredAt when it was decided
  */
 public record RecordedOutcome(String eventId, String promotionId, String causeEventId, TableName source, Long version,
-    String stage, PromotionStatus status, Long targetDeltaVersion, Wait waitingFor, String releaseTag, Instant occurredAt) {
+    String stage, PromotionStatus status, Long targetDeltaVersion, Wait waitingFor, String releaseTag, Instant occurredAt)
+    implements LogEntry {
 
   /** Whether the hop is over: anything but a BLOCKED that waits for something. */
   public boolean isFinal() {

@@ -57,7 +57,7 @@ public final class ReleasePromoter {
   public List<Hop> promote(PromoteCommand command) {
     int index = gates.writtenStage(command.stage());
     command.items().forEach(item -> gates.firstStageTable(item.source()));
-    if (log.hasOutcomeCausedBy(command.commandId())) {
+    if (command.items().stream().anyMatch(item -> log.hasOutcomeCausedBy(command.commandId(), item.source()))) {
       return List.of();
     }
     PromotionPlan plan;

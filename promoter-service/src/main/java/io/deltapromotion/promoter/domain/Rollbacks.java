@@ -51,7 +51,7 @@ public final class Rollbacks {
 
   /** The rollback's outcome, then any hop of the rolled-back version it ends; empty when it was carried out before. */
   public List<Hop> rollBack(RollbackCommand command) {
-    if (log.isFinal(command.rollbackId(), command.stage())) {
+    if (log.isFinal(command.source(), command.rollbackId(), command.stage())) {
       return List.of();
     }
     int index = gates.writtenStage(command.stage());

@@ -36,15 +36,13 @@ import org.springframework.stereotype.Component;
  * different tables at the same time, up to the listeners' concurrency). Every outcome of one decision (a
  * hop and the hop it supersedes, a release's tables, a rollback and the hop it ends) is published in one
  * transaction, all or none, and folded into the promotion log only once it is published, before anything
- * else is decided, so no hop is decided twice and none is half-reported. After every decision it
- * decides again until nothing more can move: a version promoted into a stage whose next stage has no
- * gate to wait for goes on at once.
+ * else is decided, so no hop is decided twice and none is half-reported. After every decision the
+ * ladder settles the table (see {@link LadderPromoter#settle}).
  */
 @Component
 class LadderDriver {
 
   private static final Logger log = LoggerFactory.getLogger(LadderDriver.class);
-  private static final int MAX_ROUNDS = 1_000;
 
   private final LadderPromoter ladder;
   private final ReleasePromoter releases;
@@ -74,7 +72,7 @@ class LadderDriver {
   void onReport(QcCompleted report, PromotionRequest request, QcVerdict verdict) {
     locks.run(List.of(request.source()), () -> {
       if (verdict != null) {
-        promotionLog.applyQc(verdict);
+        promotionLog.apply(verdict);
       }
       publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope(), null);
       settle(request.source());
@@ -83,7 +81,7 @@ class LadderDriver {
 
   void onDecision(OperatorDecision decision) {
     locks.run(List.of(decision.source()), () -> {
-      promotionLog.applyDecision(decision);
+      promotionLog.apply(decision);
       log.info("{} version {} into {}: {}", decision.source(), decision.version(), decision.stage(),
           decision.approved() ? "approved by " + decision.actor() : "rejected by " + decision.actor());
       settle(decision.source());
@@ -174,14 +172,9 @@ class LadderDriver {
   }
 
   private void settle(TableName source) {
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<Hop> hops = ladder.reevaluate(source);
-      if (hops.isEmpty()) {
-        return;
-      }
-      publish(hops, null, null);
+    if (!ladder.settle(source, hops -> publish(hops, null, null))) {
+      log.error("{} still had hops to decide after many rounds; the rest waits for the next schedule", source);
     }
-    log.error("{} still had hops to decide after {} rounds; the rest waits for the next schedule", source, MAX_ROUNDS);
   }
 
   private void publish(List<Hop> hops, EventEnvelope report, String actor) {

@@ -1,8 +1,5 @@
 package io.deltapromotion.promoter.messaging;
 
-import io.deltapromotion.events.OperatorCommand;
-import io.deltapromotion.events.PromotionDone;
-import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
@@ -10,7 +7,6 @@ import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.promoter.config.CloneHealthProperties;
 import io.deltapromotion.promoter.config.LadderProperties;
 import io.deltapromotion.promoter.domain.PromotionLog;
-import io.deltapromotion.promoter.domain.RecordedOutcome;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
@@ -69,18 +65,8 @@ class LadderSchedule extends ReplayThenSchedule {
     try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
       deserializer.configure(kafka.buildConsumerProperties(), false);
       replayer.replay(List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name(),
-          EventTopics.OPERATOR_COMMANDS.name()), deserializer, record -> {
-        if (record.value() instanceof QcCompleted report && report.getVersion() != null) {
-          promotionLog.applyQc(QcCompletedListener.verdict(report));
-        } else if (record.value() instanceof OperatorCommand command && OperatorCommandListener.isDecision(command)) {
-          promotionLog.applyDecision(OperatorCommandListener.decision(command));
-        } else if (record.value() instanceof PromotionDone done) {
-          RecordedOutcome outcome = PromotionEvents.recorded(done);
-          if (outcome != null) {
-            promotionLog.apply(outcome);
-          }
-        }
-      });
+          EventTopics.OPERATOR_COMMANDS.name()), deserializer,
+          record -> LogEntries.of(record.value()).ifPresent(promotionLog::apply));
     }
     log.info("Replayed {} finished promotion step(s); re-evaluating the ladder every {}", promotionLog.finalHopCount(), every);
   }

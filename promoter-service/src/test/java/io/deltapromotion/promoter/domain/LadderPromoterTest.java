@@ -59,7 +59,7 @@ class LadderPromoterTest {
     int clones = warehouse.clones.size();
 
     DecisionTarget target = promoter.decisionTarget(ORDERS, null, null);
-    log.applyDecision(new OperatorDecision("c1", ORDERS, target.version(), target.stage(), false, "alice", "totals are off",
+    log.apply(new OperatorDecision("c1", ORDERS, target.version(), target.stage(), false, "alice", "totals are off",
         clock.instant()));
     List<Hop> hops = settle();
 
@@ -78,7 +78,7 @@ class LadderPromoterTest {
   void givenAHopWaitingForApproval_whenApproved_thenItIsPromoted() {
     waitingForLive("p1", 4);
 
-    log.applyDecision(new OperatorDecision("c1", ORDERS, 4, "live", true, "alice", null, clock.instant()));
+    log.apply(new OperatorDecision("c1", ORDERS, 4, "live", true, "alice", null, clock.instant()));
 
     assertThat(settle()).singleElement().satisfies(hop -> {
       assertThat(hop.stage()).isEqualTo("live");
@@ -89,7 +89,7 @@ class LadderPromoterTest {
 
   @Test
   void givenQcAskedForAnApproval_whenTheWaitIsDecidedAgain_thenItStillWaitsForThatApproval_readFromTheReport() {
-    log.applyQc(new QcVerdict(ORDERS, 4, "WARN", true, clock.instant(), "p1", null, "row count drifted by 40%"));
+    log.apply(new QcVerdict(ORDERS, 4, "WARN", true, clock.instant(), "p1", null, "row count drifted by 40%"));
     List<Hop> reported = publish(promoter.onReport(new PromotionRequest("p1", ORDERS, 4L, TableName.parse("stg.orders"),
         true, "", false, null, "row count drifted by 40%"), clock.instant()));
     clock.advance(Duration.ofMinutes(61));
@@ -103,7 +103,7 @@ class LadderPromoterTest {
 
   @Test
   void givenAWaitPublishedBeforeWaitsWereTyped_whenDecidedAgain_thenItIsSaidOnceMoreTyped_fromTheFactsNotTheWords() {
-    log.applyQc(new QcVerdict(ORDERS, 4, "PASS", true, clock.instant(), "p1", null, null));
+    log.apply(new QcVerdict(ORDERS, 4, "PASS", true, clock.instant(), "p1", null, null));
     log.apply(new RecordedOutcome("e-old", "p1", null, ORDERS, 4L, "staging", PromotionStatus.BLOCKED, null,
         new Wait.Untyped("approval (words an older promoter wrote)"), null, clock.instant()));
 
@@ -152,7 +152,7 @@ class LadderPromoterTest {
     warehouse.clone(new CloneRequest(TableName.parse("raw.orders"), 0, ORDERS,
         CloneType.SHALLOW, Map.of()));
     warehouse.clones.clear();
-    log.applyQc(new QcVerdict(ORDERS, version, "PASS", true, clock.instant(), promotionId, null, null));
+    log.apply(new QcVerdict(ORDERS, version, "PASS", true, clock.instant(), promotionId, null, null));
     return publish(promoter.onReport(request(promotionId, version, true), clock.instant()));
   }
 
@@ -161,12 +161,10 @@ class LadderPromoterTest {
         passed ? "" : "duplicate_keys: 2 rows repeat a key", false, null, null);
   }
 
-  /** Decides until nothing more moves, as the driver does; returns what was decided. */
+  /** Settles the table; returns what was decided. */
   private List<Hop> settle() {
     List<Hop> all = new ArrayList<>();
-    for (List<Hop> round = promoter.reevaluate(ORDERS); !round.isEmpty(); round = promoter.reevaluate(ORDERS)) {
-      all.addAll(publish(round));
-    }
+    assertThat(promoter.settle(ORDERS, hops -> all.addAll(publish(hops)))).as("settled").isTrue();
     return all;
   }
 

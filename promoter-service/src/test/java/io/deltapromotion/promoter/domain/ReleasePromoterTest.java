@@ -36,8 +36,8 @@ class ReleasePromoterTest {
   @Test
   void givenOneTableOfTheReleaseFailedQc_whenPlanned_thenNothingMayEnterAndEveryProblemIsNamed() {
     report("r1", 1, true);
-    log.applyQc(new QcVerdict(source("balances"), 2, "FAIL", false, NOW, "p-bad", "r2", null));
-    log.applyQc(new QcVerdict(source("accounts"), 2, "PASS", true, NOW, "p-ok", "r2", null));
+    log.apply(new QcVerdict(source("balances"), 2, "FAIL", false, NOW, "p-bad", "r2", null));
+    log.apply(new QcVerdict(source("accounts"), 2, "PASS", true, NOW, "p-ok", "r2", null));
 
     assertThatThrownBy(() -> releases.plan("prod", "r2", null, null))
         .isInstanceOf(CommandRefusedException.class)
@@ -145,7 +145,7 @@ class ReleasePromoterTest {
 
   private void report(String release, long version, boolean passed) {
     for (String table : TABLES) {
-      log.applyQc(new QcVerdict(source(table), version, passed ? "PASS" : "FAIL", passed, NOW, UUID.randomUUID().toString(), release, null));
+      log.apply(new QcVerdict(source(table), version, passed ? "PASS" : "FAIL", passed, NOW, UUID.randomUUID().toString(), release, null));
     }
   }
 

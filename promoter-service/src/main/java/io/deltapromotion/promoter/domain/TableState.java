@@ -1,0 +1,156 @@
+package io.deltapromotion.promoter.domain;
+
+import io.deltapromotion.promoter.domain.PromotionLog.Held;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What the promotion log knows about one first-stage table, folded from the entries about it in the
+ * order the log holds them. Applying an entry twice changes nothing. Not thread-safe: the
+ * {@link PromotionLog} guards it.
+ */
+final class TableState {
+
+  /** The hop of one promotion into one stage. */
+  private record HopKey(String promotionId, String stage) {}
+
+  /** One version of the table entering one stage. */
+  private record DecisionKey(long version, String stage) {}
+
+  private final Set<HopKey> finalHops = new HashSet<>();
+  private final Set<String> causes = new HashSet<>();
+  private final Map<String, Held> held = new HashMap<>();
+  private final Map<String, List<Held>> heldBefore = new HashMap<>();
+  private final Map<String, RecordedOutcome> waiting = new HashMap<>();
+  private final TreeMap<Long, QcVerdict> verdicts = new TreeMap<>();
+  private final Map<DecisionKey, OperatorDecision> decisions = new HashMap<>();
+
+  void apply(LogEntry entry) {
+    if (entry instanceof RecordedOutcome outcome) {
+      apply(outcome);
+    } else if (entry instanceof QcVerdict verdict) {
+      verdicts.put(verdict.version(), verdict);
+      if (verdicts.size() > PromotionLog.VERDICTS_KEPT) {
+        verdicts.pollFirstEntry();
+      }
+    } else if (entry instanceof OperatorDecision decision) {
+      decisions.put(new DecisionKey(decision.version(), decision.stage()), decision);
+    }
+  }
+
+  private void apply(RecordedOutcome outcome) {
+    HopKey hop = new HopKey(outcome.promotionId(), outcome.stage());
+    if (!outcome.isFinal()) {
+      if (!finalHops.contains(hop)) {
+        waiting.put(outcome.stage(), outcome);
+      }
+      return;
+    }
+    finalHops.add(hop);
+    if (outcome.causeEventId() != null) {
+      causes.add(outcome.causeEventId());
+    }
+    RecordedOutcome waits = waiting.get(outcome.stage());
+    if (waits != null && waits.promotionId().equals(outcome.promotionId())) {
+      waiting.remove(outcome.stage());
+    }
+    if (outcome.version() == null) {
+      return;
+    }
+    if (outcome.status() == PromotionStatus.PROMOTED) {
+      hold(outcome);
+    } else if (outcome.status() == PromotionStatus.ROLLED_BACK) {
+      returnTo(outcome);
+    }
+  }
+
+  private void hold(RecordedOutcome outcome) {
+    Held now = new Held(outcome.version(), outcome.targetDeltaVersion(), outcome);
+    Held before = held.put(outcome.stage(), now);
+    List<Held> history = history(outcome.stage());
+    if (before != null && before.version() == now.version() && !history.isEmpty()) {
+      history.remove(history.size() - 1);
+    }
+    history.add(now);
+    if (history.size() > PromotionLog.HISTORY_KEPT) {
+      history.remove(0);
+    }
+  }
+
+  /** A rollback: the stage holds an earlier version again, and what came after it is no longer "before". */
+  private void returnTo(RecordedOutcome outcome) {
+    List<Held> history = history(outcome.stage());
+    int index = lastIndexOf(history, outcome.version());
+    if (index >= 0) {
+      history.subList(index + 1, history.size()).clear();
+    } else {
+      history.add(new Held(outcome.version(), outcome.targetDeltaVersion(), outcome));
+    }
+    held.put(outcome.stage(), new Held(outcome.version(), outcome.targetDeltaVersion(), outcome));
+  }
+
+  Optional<OperatorDecision> decision(long version, String stage) {
+    return Optional.ofNullable(decisions.get(new DecisionKey(version, stage)));
+  }
+
+  boolean isFinal(String promotionId, String stage) {
+    return finalHops.contains(new HopKey(promotionId, stage));
+  }
+
+  boolean hasOutcomeCausedBy(String eventId) {
+    return causes.contains(eventId);
+  }
+
+  Optional<Held> held(String stage) {
+    return Optional.ofNullable(held.get(stage));
+  }
+
+  List<Held> heldBefore(String stage) {
+    return List.copyOf(heldBefore.getOrDefault(stage, List.of()));
+  }
+
+  Optional<RecordedOutcome> waiting(String stage) {
+    return Optional.ofNullable(waiting.get(stage));
+  }
+
+  Optional<QcVerdict> verdict(long version) {
+    return Optional.ofNullable(verdicts.get(version));
+  }
+
+  Optional<QcVerdict> newestReport() {
+    return verdicts.isEmpty() ? Optional.empty() : Optional.of(verdicts.lastEntry().getValue());
+  }
+
+  /** The newest version reported with that release tag. */
+  Optional<QcVerdict> inRelease(String releaseTag) {
+    return verdicts.descendingMap().values().stream().filter(verdict -> releaseTag.equals(verdict.releaseTag())).findFirst();
+  }
+
+  /** Whether a stage holds a version of the table or a hop of it waits. */
+  boolean isOnTheLadder() {
+    return !held.isEmpty() || !waiting.isEmpty();
+  }
+
+  int finalHopCount() {
+    return finalHops.size();
+  }
+
+  private List<Held> history(String stage) {
+    return heldBefore.computeIfAbsent(stage, name -> new ArrayList<>());
+  }
+
+  private static int lastIndexOf(List<Held> history, long version) {
+    for (int index = history.size() - 1; index >= 0; index--) {
+      if (history.get(index).version() == version) {
+        return index;
+      }
+    }
+    return -1;
+  }
+}

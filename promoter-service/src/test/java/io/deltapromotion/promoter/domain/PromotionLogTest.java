@@ -1,0 +1,78 @@
+package io.deltapromotion.promoter.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deltapromotion.infrastructure.warehouse.TableName;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PromotionLogTest {
+
+  private static final TableName ORDERS = TableName.parse("dev.orders");
+  private static final TableName BALANCES = TableName.parse("dev.balances");
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+  private final PromotionLog log = new PromotionLog();
+
+  @Test
+  void givenEveryEntryDeliveredTwice_whenApplied_thenTheLogAnswersAsIfOnce() {
+    List<LogEntry> entries = List.of(
+        new QcVerdict(ORDERS, 4, "PASS", true, NOW, "p4", null, null),
+        outcome("e1", "p4", 4L, "staging", PromotionStatus.PROMOTED, 1L, null),
+        outcome("e2", "p4", 4L, "live", PromotionStatus.BLOCKED, null, new Wait.Approval("every version needs one")),
+        new OperatorDecision("c1", ORDERS, 4, "live", true, "alice", null, NOW),
+        outcome("e3", "p4", 4L, "live", PromotionStatus.PROMOTED, 1L, null));
+    PromotionLog once = new PromotionLog();
+    entries.forEach(once::apply);
+
+    entries.forEach(log::apply);
+    entries.forEach(log::apply);
+
+    assertThat(log.heldBefore(ORDERS, "staging")).isEqualTo(once.heldBefore(ORDERS, "staging"));
+    assertThat(log.held(ORDERS, "live")).isEqualTo(once.held(ORDERS, "live"));
+    assertThat(log.waiting(ORDERS, "live")).isEmpty();
+    assertThat(log.finalHopCount()).isEqualTo(once.finalHopCount()).isEqualTo(2);
+  }
+
+  @Test
+  void givenAWaitDeliveredAgainAfterItsFinalOutcome_whenApplied_thenTheHopDoesNotWaitAgain() {
+    RecordedOutcome waits = outcome("e1", "p4", 4L, "staging", PromotionStatus.BLOCKED, null,
+        new Wait.Soak("dev", NOW.plusSeconds(60)));
+    log.apply(waits);
+    log.apply(outcome("e2", "p4", 4L, "staging", PromotionStatus.PROMOTED, 1L, null));
+
+    log.apply(waits);
+
+    assertThat(log.waiting(ORDERS, "staging")).isEmpty();
+    assertThat(log.isFinal(ORDERS, "p4", "staging")).isTrue();
+  }
+
+  @Test
+  void givenOneCommandWithOutcomesForTwoTables_whenOneTablesOutcomeIsKnown_thenOnlyThatTableIsDone() {
+    log.apply(new RecordedOutcome("e1", "cmd-1", "cmd-1", ORDERS, 4L, "live", PromotionStatus.PROMOTED, 1L, null, "r1", NOW));
+
+    assertThat(log.isFinal(ORDERS, "cmd-1", "live")).isTrue();
+    assertThat(log.isFinal(BALANCES, "cmd-1", "live")).isFalse();
+    assertThat(log.hasOutcomeCausedBy("cmd-1", ORDERS)).isTrue();
+    assertThat(log.hasOutcomeCausedBy("cmd-1", BALANCES)).isFalse();
+  }
+
+  @Test
+  void givenThreeVersionsHeld_whenRolledBackToTheFirst_thenTheStageHoldsItAndTheLaterOnesAreNoLongerBefore() {
+    log.apply(outcome("e1", "p1", 1L, "live", PromotionStatus.PROMOTED, 0L, null));
+    log.apply(outcome("e2", "p2", 2L, "live", PromotionStatus.PROMOTED, 1L, null));
+    log.apply(outcome("e3", "p3", 3L, "live", PromotionStatus.PROMOTED, 2L, null));
+
+    log.apply(outcome("e4", "rb", 1L, "live", PromotionStatus.ROLLED_BACK, 3L, null));
+
+    assertThat(log.held(ORDERS, "live")).map(PromotionLog.Held::version).contains(1L);
+    assertThat(log.heldBefore(ORDERS, "live")).extracting(PromotionLog.Held::version).containsExactly(1L);
+  }
+
+  private static RecordedOutcome outcome(String eventId, String promotionId, Long version, String stage,
+      PromotionStatus status, Long targetDeltaVersion, Wait wait) {
+    return new RecordedOutcome(eventId, promotionId, null, ORDERS, version, stage, status, targetDeltaVersion, wait, null,
+        NOW);
+  }
+}
