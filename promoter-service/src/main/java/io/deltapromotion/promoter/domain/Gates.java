@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the ladder's gates against the promotion log: where a version is, since when, and what stops it
- * entering a stage. Also resolves what operators' commands name (stages, tables).
+ * The ladder's gates, read against the promotion log, in one place: what stops a version entering a stage
+ * on its own way up ({@link #entering}) or on an operator's order ({@link #refusals}), where a version is
+ * and since when. Also resolves what operators' commands name (stages, tables).
  */
 final class Gates {
 
@@ -21,6 +22,54 @@ final class Gates {
     this.ladder = ladder;
     this.log = log;
     this.clock = clock;
+  }
+
+  /** What a stage's gates say about a version that asks to enter it on its own way up. */
+  sealed interface Entry {
+
+    /** Nothing holds it: it may be written. */
+    record Open() implements Entry {}
+
+    /** It may not enter, ever: a final BLOCKED saying why. */
+    record Refused(String why) implements Entry {}
+
+    /** It may enter once what it waits for comes. */
+    record Waits(Wait waitingFor) implements Entry {}
+  }
+
+  /**
+   * The gates of the stage the candidate asks to enter, in order: QC where the stage requires it, an
+   * approval where QC or the stage asks for one (a rejection refuses it), then the soak time in the stage
+   * before. A version the detector found unchanged passes every gate: there is nothing to write.
+   */
+  Entry entering(Candidate candidate, TableName target) {
+    Stage into = ladder.stage(candidate.stage());
+    if (candidate.version() == null || into.entry().qcRequired() && !candidate.qc().passed() && !candidate.noChange()) {
+      return new Entry.Refused("QC failed: " + candidate.qc().problems());
+    }
+    if (candidate.noChange()) {
+      return new Entry.Open();
+    }
+    String approval = candidate.qc().approvalRequiredFor() != null ? candidate.qc().approvalRequiredFor()
+        : into.entry().approvalRequired() ? "every version entering " + into.name() + " needs one" : null;
+    if (approval != null) {
+      Optional<OperatorDecision> decision = log.decision(candidate.source(), candidate.version(), into.name());
+      if (decision.isEmpty()) {
+        return new Entry.Waits(new Wait.Approval(approval));
+      }
+      if (!decision.get().approved()) {
+        return new Entry.Refused("entering " + into.name() + " was " + decision.get().describe() + "; " + target
+            + " is unchanged");
+      }
+    }
+    Instant due = soakEnds(candidate.enteredPreviousAt(), candidate.stage());
+    return clock.instant().isBefore(due) ? new Entry.Waits(new Wait.Soak(ladder.stage(candidate.stage() - 1).name(), due))
+        : new Entry.Open();
+  }
+
+  /** When a version that entered the stage before at {@code enteredPrevious} has soaked long enough to enter this one. */
+  private Instant soakEnds(Instant enteredPrevious, int stage) {
+    return enteredPrevious.plus(ladder.stage(stage).entry().minSoak());
   }
 
   /** When the version entered the stage before this one: its QC report for the first stage, else its promotion there. */
@@ -51,7 +100,7 @@ final class Gates {
     if (into.entry().qcRequired() && entered.isPresent() && !passed.orElse(false)) {
       refusals.add(passed.isEmpty() ? "no QC report of version " + version + " is known" : "version " + version + " failed QC");
     }
-    entered.map(at -> at.plus(into.entry().minSoak())).filter(due -> clock.instant().isBefore(due))
+    entered.map(at -> soakEnds(at, stage)).filter(due -> clock.instant().isBefore(due))
         .ifPresent(due -> refusals.add("its soak time in " + previous + " ends at " + due));
     return refusals;
   }

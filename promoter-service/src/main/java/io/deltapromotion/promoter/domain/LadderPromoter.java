@@ -59,7 +59,8 @@ public final class LadderPromoter {
                 "superseded by version " + report.version() + " before it could enter " + into),
             null, null)));
     decide(new Candidate(report.promotionId(), null, report.source(), report.version(), 1, report.releaseTag(), reportedAt,
-        report.qcPassed(), report.qcProblems(), report.noChange(), report.approvalRequiredFor())).ifPresent(hops::add);
+        report.qcPassed() ? Candidate.Qc.passed(report.approvalRequiredFor()) : Candidate.Qc.failed(report.qcProblems()),
+        report.noChange())).ifPresent(hops::add);
     return hops;
   }
 
@@ -152,33 +153,19 @@ public final class LadderPromoter {
   }
 
   private Optional<Hop> decide(Candidate candidate) {
-    Stage into = ladder.stage(candidate.stage());
-    Transition entry = into.entry();
+    Transition entry = ladder.stage(candidate.stage()).entry();
     TableName target = ladder.tableIn(candidate.source(), candidate.stage());
-    if (candidate.version() == null || (entry.qcRequired() && !candidate.qcPassed() && !candidate.noChange())) {
-      return Optional.of(hop(candidate, target, PromotionOutcome.blocked("QC failed: " + candidate.qcProblems()), null, null));
+    Gates.Entry gate = gates.entering(candidate, target);
+    if (gate instanceof Gates.Entry.Refused refused) {
+      return Optional.of(hop(candidate, target, PromotionOutcome.blocked(refused.why()), null, null));
     }
-    if (!candidate.noChange()) {
-      String approval = candidate.approvalRequiredFor() != null ? candidate.approvalRequiredFor()
-          : entry.approvalRequired() ? "every version entering " + into.name() + " needs one" : null;
-      if (approval != null) {
-        Optional<OperatorDecision> decision = log.decision(candidate.source(), candidate.version(), into.name());
-        if (decision.isEmpty()) {
-          return waitFor(candidate, target, new Wait.Approval(approval));
-        }
-        if (!decision.get().approved()) {
-          return Optional.of(hop(candidate, target, PromotionOutcome.blocked("entering " + into.name() + " was "
-              + decision.get().describe() + "; " + target + " is unchanged"), null, null));
-        }
-      }
-      Instant due = candidate.enteredPreviousAt().plus(entry.minSoak());
-      if (clock.instant().isBefore(due)) {
-        return waitFor(candidate, target, new Wait.Soak(ladder.stage(candidate.stage() - 1).name(), due));
-      }
+    if (gate instanceof Gates.Entry.Waits waits) {
+      return waitFor(candidate, target, waits.waitingFor());
     }
-    PromotionRequest request = new PromotionRequest(candidate.promotionId(), candidate.source(), candidate.version(), target,
-        true, "", candidate.noChange(), candidate.releaseTag(), null);
-    PromotionOutcome outcome = promoter.promote(request, entry.cloneType());
+    StageWrite write = new StageWrite(candidate.promotionId(), candidate.source(), candidate.version(), target,
+        candidate.releaseTag());
+    PromotionOutcome outcome = candidate.noChange() ? promoter.confirmUnchanged(write)
+        : promoter.promote(write, entry.cloneType());
     return Optional.of(hop(candidate, target, outcome, null, outcome.cloned() ? entry.cloneType() : null));
   }
 
@@ -203,7 +190,8 @@ public final class LadderPromoter {
     String approval = stage > 1 ? null : report.isPresent() ? report.get().approvalRequiredFor()
         : "the QC report of version " + waits.version() + " is no longer known, so a person decides";
     return new Candidate(waits.promotionId(), waits.eventId(), waits.source(), waits.version(), stage, waits.releaseTag(),
-        gates.enteredPrevious(waits.source(), waits.version(), stage).orElse(waits.occurredAt()), true, "", false, approval);
+        gates.enteredPrevious(waits.source(), waits.version(), stage).orElse(waits.occurredAt()), Candidate.Qc.passed(approval),
+        false);
   }
 
   /** The version the previous stage holds, when this stage has not had its hop yet. */
@@ -218,10 +206,10 @@ public final class LadderPromoter {
         .filter(previous -> log.held(source, into).map(held -> held.version() != previous.version()).orElse(true))
         .map(previous -> {
           Optional<Boolean> passed = log.qcPassed(source, previous.version());
+          Candidate.Qc qc = passed.orElse(false) ? Candidate.Qc.passed(null) : Candidate.Qc.failed(passed.isEmpty()
+              ? "no QC report of version " + previous.version() + " is known" : "version " + previous.version() + " failed QC");
           return new Candidate(previous.since().promotionId(), previous.since().eventId(), source, previous.version(), stage,
-              previous.since().releaseTag(), previous.since().occurredAt(), passed.orElse(false),
-              passed.isEmpty() ? "no QC report of version " + previous.version() + " is known" : "version "
-                  + previous.version() + " failed QC", false, null);
+              previous.since().releaseTag(), previous.since().occurredAt(), qc, false);
         });
   }
 
@@ -242,8 +230,4 @@ public final class LadderPromoter {
     return new Hop(candidate.promotionId(), candidate.causeEventId(), candidate.source(), candidate.version(), target,
         ladder.stage(candidate.stage()).name(), candidate.releaseTag(), outcome, wait, cloneType);
   }
-
-  private record Candidate(String promotionId, String causeEventId, TableName source, Long version, int stage,
-      String releaseTag, Instant enteredPreviousAt, boolean qcPassed, String qcProblems, boolean noChange,
-      String approvalRequiredFor) {}
 }

@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The only writer to the target: decides what a quality report calls for and does it. A failed report
- * is BLOCKED without touching the warehouse. Otherwise the target's lineage decides: if it already holds
+ * The only writer to the target: writes a version its gates let into a stage. The target's lineage decides: if it already holds
  * the version it is SKIPPED (or, when this very promotion wrote it before a restart, PROMOTED again
  * without a second clone); else one {@code CREATE OR REPLACE ... SHALLOW CLONE ... VERSION AS OF}
  * writes data and lineage together, and the target's history must then show that clone. A clone that
@@ -48,14 +47,20 @@ public final class Promoter {
     this.promotedBy = promotedBy;
   }
 
-  public PromotionOutcome promote(PromotionRequest request, CloneType cloneType) {
-    if (!request.qcPassed()) {
-      return PromotionOutcome.blocked("QC failed: " + request.qcProblems());
-    }
-    if (request.approvalRequiredFor() != null) {
-      return PromotionOutcome.blocked("awaiting approval: " + request.approvalRequiredFor() + "; "
-          + request.target() + " is unchanged until a person approves this version");
-    }
+  /** Writes the version into the stage's table, unless the table holds it already. */
+  public PromotionOutcome promote(StageWrite request, CloneType cloneType) {
+    return promote(request, cloneType, true);
+  }
+
+  /**
+   * A version the detector found unchanged since the one the stage holds: SKIPPED, nothing written (or
+   * PROMOTED again when this very promotion wrote the table before a restart).
+   */
+  public PromotionOutcome confirmUnchanged(StageWrite request) {
+    return promote(request, null, false);
+  }
+
+  private PromotionOutcome promote(StageWrite request, CloneType cloneType, boolean changed) {
     Long previous = null;
     try {
       Optional<Lineage> lineage = lineageOf(request.target());
@@ -64,7 +69,7 @@ public final class Promoter {
       if (lineage.isPresent() && lineage.get().holds(request.source(), request.version())) {
         return alreadyHeld(request, lineage.get(), previous);
       }
-      if (request.noChange()) {
+      if (!changed) {
         return new PromotionOutcome(PromotionStatus.SKIPPED, null, previous, false,
             "no data or schema change since the version " + request.target() + " holds");
       }
@@ -74,7 +79,7 @@ public final class Promoter {
     }
   }
 
-  private PromotionOutcome alreadyHeld(PromotionRequest request, Lineage lineage, Long previous) {
+  private PromotionOutcome alreadyHeld(StageWrite request, Lineage lineage, Long previous) {
     if (request.promotionId().equals(lineage.promotionId())) {
       List<HistoryEntry> history = warehouse.history(request.target(), HISTORY_READ);
       return new PromotionOutcome(PromotionStatus.PROMOTED, history.get(0).version(), previous, false, null,
@@ -104,7 +109,7 @@ public final class Promoter {
     return newest == 0 ? null : newest - 1;
   }
 
-  private PromotionOutcome cloneAndVerify(PromotionRequest request, Long previous, CloneType cloneType) {
+  private PromotionOutcome cloneAndVerify(StageWrite request, Long previous, CloneType cloneType) {
     Lineage lineage = new Lineage(request.source(), request.version(), request.releaseTag(), clock.instant(),
         request.promotionId());
     CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.version(), request.target(), cloneType,

@@ -85,8 +85,8 @@ public final class Rebaseliner {
       TableName target = into.table(item.source().table());
       PromotionOutcome outcome;
       try {
-        outcome = promoter.promote(new PromotionRequest(command.commandId(), item.source(), item.version(), target, true,
-            "", false, command.tag(), null), CloneType.SHALLOW);
+        outcome = promoter.promote(new StageWrite(command.commandId(), item.source(), item.version(), target,
+            command.tag()), CloneType.SHALLOW);
       } catch (WarehouseException e) {
         outcome = PromotionOutcome.failed(null, e.getMessage());
       }

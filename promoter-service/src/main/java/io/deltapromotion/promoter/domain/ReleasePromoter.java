@@ -73,8 +73,8 @@ public final class ReleasePromoter {
     for (PromotionPlan.Step step : plan.steps()) {
       PromotionOutcome outcome;
       try {
-        outcome = promoter.promote(new PromotionRequest(step.promotionId(), step.item().source(), step.item().version(),
-            step.target(), true, "", false, step.releaseTag(), null), cloneTypeOf(index));
+        outcome = promoter.promote(new StageWrite(step.promotionId(), step.item().source(), step.item().version(),
+            step.target(), step.releaseTag()), cloneTypeOf(index));
       } catch (WarehouseException e) {
         outcome = PromotionOutcome.failed(step.heldNow(), "cannot read " + step.target() + ": " + e.getMessage());
       }

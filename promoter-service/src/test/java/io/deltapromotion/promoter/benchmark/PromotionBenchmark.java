@@ -12,8 +12,8 @@ import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseProperties;
 import io.deltapromotion.promoter.domain.Promoter;
 import io.deltapromotion.promoter.domain.PromotionOutcome;
-import io.deltapromotion.promoter.domain.PromotionRequest;
 import io.deltapromotion.promoter.domain.PromotionStatus;
+import io.deltapromotion.promoter.domain.StageWrite;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
@@ -117,8 +117,8 @@ class PromotionBenchmark {
   }
 
   private PromotionOutcome promote(TableName source, String way) {
-    return promoter.promote(new PromotionRequest(UUID.randomUUID().toString(), source, 0L, target(source, way), true, "",
-        false, "BENCH", null), CloneType.SHALLOW);
+    return promoter.promote(new StageWrite(UUID.randomUUID().toString(), source, 0L, target(source, way), "BENCH"),
+        CloneType.SHALLOW);
   }
 
   private TableName target(TableName source, String way) {

@@ -110,8 +110,8 @@ class CloneHealthTest {
 
   private void promote(long version) {
     seedSource();
-    PromotionOutcome outcome = promoter.promote(new PromotionRequest("p" + version, ORDERS, version, PROD_ORDERS, true, "",
-        false, null, null), CloneType.SHALLOW);
+    PromotionOutcome outcome = promoter.promote(new StageWrite("p" + version, ORDERS, version, PROD_ORDERS, null),
+        CloneType.SHALLOW);
     log.apply(new RecordedOutcome("e" + version, "p" + version, null, ORDERS, version, "prod", outcome.status(),
         outcome.targetDeltaVersion(), null, null, NOW));
   }

@@ -97,6 +97,7 @@ class LadderPromoterTest {
     List<Hop> later = settle();
 
     assertThat(reported).singleElement().extracting(Hop::waitingFor).isEqualTo(new Wait.Approval("row count drifted by 40%"));
+    assertThat(warehouse.clones).as("nothing written").isEmpty();
     assertThat(later).as("the soak is not what it waits for").isEmpty();
     assertThat(promoter.decisionTarget(ORDERS, null, null).stage()).isEqualTo("staging");
   }
@@ -138,6 +139,7 @@ class LadderPromoterTest {
       assertThat(hop.promotionId()).isEqualTo("p2");
       assertThat(hop.outcome().message()).startsWith("QC failed: ");
     });
+    assertThat(warehouse.clones).as("nothing written").isEmpty();
     assertThat(log.waiting(ORDERS, "staging")).map(RecordedOutcome::promotionId).contains("p1");
   }
 

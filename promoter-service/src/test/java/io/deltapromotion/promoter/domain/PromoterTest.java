@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The promotion rules (block, skip, re-promote, clone and verify), with the warehouse replaced by one
+ * The promotion rules (skip, re-promote, clone and verify), with the warehouse replaced by one
  * target table in memory; the end-to-end test runs the same rules against the real lakehouse.
  */
 class PromoterTest {
@@ -29,17 +29,8 @@ class PromoterTest {
   private final Promoter promoter = new Promoter(warehouse, Clock.fixed(NOW, ZoneOffset.UTC), "promoter-service");
 
   @Test
-  void givenAFailedReportWhenPromotingThenItIsBlockedWithoutTouchingTheWarehouse() {
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, false, false), CloneType.SHALLOW);
-
-    assertThat(outcome.status()).isEqualTo(PromotionStatus.BLOCKED);
-    assertThat(outcome.message()).isEqualTo("QC failed: duplicate_keys: 2 rows repeat a key");
-    assertThat(warehouse.calls).isEmpty();
-  }
-
-  @Test
   void givenAPassedReportWhenPromotingThenOneCloneWritesDataAndLineageTogether() {
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    PromotionOutcome outcome = promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.PROMOTED);
     assertThat(outcome.cloned()).isTrue();
@@ -55,7 +46,7 @@ class PromoterTest {
   void givenTheWarehouseSessionPoolTimingOut_whenPromoting_thenItIsAnOutageNotAFailedPromotion() {
     warehouse.reachable = false;
 
-    assertThatThrownBy(() -> promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW))
+    assertThatThrownBy(() -> promoter.promote(write("p1", 4L), CloneType.SHALLOW))
         .isInstanceOf(WarehouseUnavailableException.class);
     assertThat(warehouse.clones).isEmpty();
   }
@@ -63,10 +54,10 @@ class PromoterTest {
   @Test
   void givenACloneWhoseAnswerWasLost_whenThePromotionIsDecidedAgain_thenTheCloneIsRecognisedNotRepeated() {
     warehouse.answerLostAfterClone.add(TARGET);
-    assertThatThrownBy(() -> promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW))
+    assertThatThrownBy(() -> promoter.promote(write("p1", 4L), CloneType.SHALLOW))
         .isInstanceOf(WarehouseUnavailableException.class);
 
-    PromotionOutcome again = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    PromotionOutcome again = promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
     assertThat(again.status()).isEqualTo(PromotionStatus.PROMOTED);
     assertThat(again.cloned()).isFalse();
@@ -76,7 +67,7 @@ class PromoterTest {
 
   @Test
   void givenAPromotion_whenItClones_thenItsCommitIsMarkedWithThePromotion() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
     assertThat(warehouse.history(TARGET, 1).get(0).note())
         .contains(new CommitNote(CommitNote.Action.PROMOTE, "p1"));
@@ -86,7 +77,7 @@ class PromoterTest {
   void givenTheSourceHasATableComment_whenPromoting_thenTheCloneCarriesItInTheSameCommit() {
     warehouse.sourceComments.put(SOURCE, "Orders, one row per order line");
 
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
     assertThat(warehouse.clones).singleElement().satisfies(clone ->
         assertThat(clone.properties()).containsEntry("comment", "Orders, one row per order line"));
@@ -94,9 +85,9 @@ class PromoterTest {
 
   @Test
   void givenTheTargetAlreadyHoldsTheVersionWhenAnotherPromotionAsksThenItIsSkippedWithoutCloning() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
-    PromotionOutcome outcome = promoter.promote(request("p2", 4L, true, false), CloneType.SHALLOW);
+    PromotionOutcome outcome = promoter.promote(write("p2", 4L), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.SKIPPED);
     assertThat(outcome.previousPromotedVersion()).isEqualTo(4);
@@ -105,9 +96,9 @@ class PromoterTest {
 
   @Test
   void givenThisPromotionAlreadyClonedWhenItsReportIsRedeliveredThenItIsPromotedWithoutASecondClone() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    PromotionOutcome outcome = promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.PROMOTED);
     assertThat(outcome.cloned()).isFalse();
@@ -116,9 +107,9 @@ class PromoterTest {
 
   @Test
   void givenNoChangeWhenPromotingThenItIsSkipped() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
-    assertThat(promoter.promote(request("p2", 5L, true, true), CloneType.SHALLOW).status()).isEqualTo(PromotionStatus.SKIPPED);
+    assertThat(promoter.confirmUnchanged(write("p2", 5L)).status()).isEqualTo(PromotionStatus.SKIPPED);
     assertThat(warehouse.clones).hasSize(1);
   }
 
@@ -126,7 +117,7 @@ class PromoterTest {
   void givenTheWarehouseRefusesTheCloneWhenPromotingThenItFailsWithTheWarehouseErrorText() {
     warehouse.refuseClone.add(TARGET);
 
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    PromotionOutcome outcome = promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
     assertThat(outcome.message()).contains("DELTA_ONLY_OPERATION");
@@ -136,7 +127,7 @@ class PromoterTest {
   void givenSomeoneWritesANewTargetRightAfterTheCloneWhenVerifyingThenThePromotionFailsAndTheTargetIsDropped() {
     warehouse.interferingWrite.add(TARGET);
 
-    PromotionOutcome outcome = promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    PromotionOutcome outcome = promoter.promote(write("p1", 4L), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
     assertThat(outcome.message()).contains("does not verify").contains("someone else wrote to it")
@@ -146,10 +137,10 @@ class PromoterTest {
 
   @Test
   void givenTheTargetHeldAVersionWhenTheNextCloneDoesNotVerifyThenItIsRestoredAtOnceToWhatItHeld() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
     warehouse.interferingWrite.add(TARGET);
 
-    PromotionOutcome outcome = promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+    PromotionOutcome outcome = promoter.promote(write("p2", 5L), CloneType.SHALLOW);
 
     assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
     assertThat(outcome.message()).contains("does not verify").contains("it was restored to its version 0");
@@ -158,8 +149,8 @@ class PromoterTest {
 
   @Test
   void givenAnEarlierVersionWhenRollingBackThenOneRestoreBringsBackItsDataAndLineage() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
-    promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
+    promoter.promote(write("p2", 5L), CloneType.SHALLOW);
 
     PromotionOutcome outcome = promoter.rollBack(rollback(0L));
 
@@ -173,8 +164,8 @@ class PromoterTest {
 
   @Test
   void givenTheEarlierTargetVersionIsGoneWhenRollingBackThenTheSourceVersionIsClonedAgain() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
-    promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
+    promoter.promote(write("p2", 5L), CloneType.SHALLOW);
     warehouse.refuseRestore.add(TARGET);
 
     PromotionOutcome outcome = promoter.rollBack(rollback(0L));
@@ -187,8 +178,8 @@ class PromoterTest {
 
   @Test
   void givenNeitherRestoreNorCloneWorksWhenRollingBackThenItFailsWithBothReasons() {
-    promoter.promote(request("p1", 4L, true, false), CloneType.SHALLOW);
-    promoter.promote(request("p2", 5L, true, false), CloneType.SHALLOW);
+    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
+    promoter.promote(write("p2", 5L), CloneType.SHALLOW);
     warehouse.refuseRestore.add(TARGET);
     warehouse.refuseClone.add(TARGET);
 
@@ -203,21 +194,8 @@ class PromoterTest {
     return new RollbackRequest(SOURCE, 4, TARGET, targetDeltaVersion, "p1", "r1", CloneType.SHALLOW, "rolled back by alice");
   }
 
-  @Test
-  void givenAReportRequiringApprovalWhenPromotingThenItIsBlockedAwaitingApprovalWithoutTouchingTheWarehouse() {
-    PromotionRequest needsApproval = new PromotionRequest("p1", SOURCE, 4L, TARGET, true, "", false, "r1",
-        "breaking schema change requires approval: dropped column email");
-
-    PromotionOutcome outcome = promoter.promote(needsApproval, CloneType.SHALLOW);
-
-    assertThat(outcome.status()).isEqualTo(PromotionStatus.BLOCKED);
-    assertThat(outcome.message()).startsWith("awaiting approval: breaking schema change requires approval: dropped column email");
-    assertThat(warehouse.calls).isEmpty();
-  }
-
-  private static PromotionRequest request(String promotionId, Long version, boolean passed, boolean noChange) {
-    return new PromotionRequest(promotionId, SOURCE, version, TARGET, passed,
-        passed ? "" : "duplicate_keys: 2 rows repeat a key", noChange, "r1", null);
+  private static StageWrite write(String promotionId, long version) {
+    return new StageWrite(promotionId, SOURCE, version, TARGET, "r1");
   }
 
   @Test

@@ -95,8 +95,8 @@ class RollbacksTest {
   private void promoteIntoStaging(long... versions) {
     for (long version : versions) {
       String promotionId = "p" + version;
-      PromotionOutcome outcome = promoter.promote(new PromotionRequest(promotionId, ORDERS, version, STAGING_ORDERS, true,
-          "", false, null, null), CloneType.SHALLOW);
+      PromotionOutcome outcome = promoter.promote(new StageWrite(promotionId, ORDERS, version, STAGING_ORDERS, null),
+          CloneType.SHALLOW);
       log.apply(new RecordedOutcome(UUID.randomUUID().toString(), promotionId, null, ORDERS, version, "staging",
           outcome.status(), outcome.targetDeltaVersion(), null, null, NOW));
     }
