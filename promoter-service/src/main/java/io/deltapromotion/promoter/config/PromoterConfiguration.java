@@ -17,6 +17,8 @@ import io.deltapromotion.promoter.domain.Rebaseliner;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.promoter.domain.ReleaseRegistry;
 import io.deltapromotion.promoter.domain.Rollbacks;
+import io.deltapromotion.promoter.domain.StageRepair;
+import io.deltapromotion.promoter.domain.StageRollback;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
@@ -92,12 +94,14 @@ class PromoterConfiguration {
   }
 
   @Bean
-  CloneHealth cloneHealth(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
-    return new CloneHealth(ladder, promoter, promotionLog);
+  CloneHealth cloneHealth(Ladder ladder, Warehouse warehouse, @Value("${spring.application.name}") String service,
+      PromotionLog promotionLog) {
+    return new CloneHealth(ladder, new StageRepair(warehouse, Clock.systemUTC(), service), promotionLog);
   }
 
   @Bean
-  Rollbacks rollbacks(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
-    return new Rollbacks(ladder, promoter, promotionLog, Clock.systemUTC());
+  Rollbacks rollbacks(Ladder ladder, Warehouse warehouse, @Value("${spring.application.name}") String service,
+      PromotionLog promotionLog) {
+    return new Rollbacks(ladder, new StageRollback(warehouse, Clock.systemUTC(), service), promotionLog, Clock.systemUTC());
   }
 }

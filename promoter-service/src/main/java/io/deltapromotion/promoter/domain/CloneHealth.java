@@ -17,13 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CloneHealth {
 
   private final Ladder ladder;
-  private final Promoter promoter;
+  private final StageRepair repair;
   private final PromotionLog log;
-  private final Set<String> reportedBroken = ConcurrentHashMap.newKeySet();
+  private final Set<Broken> reportedBroken = ConcurrentHashMap.newKeySet();
 
-  public CloneHealth(Ladder ladder, Promoter promoter, PromotionLog log) {
+  /** A stage's table reported broken while it held that version. */
+  private record Broken(TableName target, long version) {}
+
+  public CloneHealth(Ladder ladder, StageRepair repair, PromotionLog log) {
     this.ladder = ladder;
-    this.promoter = promoter;
+    this.repair = repair;
     this.log = log;
   }
 
@@ -37,12 +40,12 @@ public final class CloneHealth {
         TableName target = ladder.tableIn(source, position);
         RollbackRequest keep = new RollbackRequest(source, held.version(), target, held.targetDeltaVersion(),
             held.since().promotionId(), held.since().releaseTag(), stage.entry().cloneType(), "clone health check");
-        String key = target + "@" + held.version();
-        if (reportedBroken.contains(key) && !promoter.readable(target)) {
+        Broken key = new Broken(target, held.version());
+        if (reportedBroken.contains(key) && !repair.readable(target)) {
           return;
         }
         reportedBroken.remove(key);
-        promoter.repairIfBroken(keep).ifPresent(outcome -> {
+        repair.repairIfBroken(keep).ifPresent(outcome -> {
           if (outcome.status() == PromotionStatus.FAILED) {
             reportedBroken.add(key);
           }

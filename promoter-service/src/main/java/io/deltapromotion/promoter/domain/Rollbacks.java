@@ -16,13 +16,13 @@ import java.util.Optional;
 public final class Rollbacks {
 
   private final Ladder ladder;
-  private final Promoter promoter;
+  private final StageRollback rollback;
   private final PromotionLog log;
   private final Gates gates;
 
-  public Rollbacks(Ladder ladder, Promoter promoter, PromotionLog log, Clock clock) {
+  public Rollbacks(Ladder ladder, StageRollback rollback, PromotionLog log, Clock clock) {
     this.ladder = ladder;
-    this.promoter = promoter;
+    this.rollback = rollback;
     this.log = log;
     this.gates = new Gates(ladder, log, clock);
   }
@@ -66,7 +66,7 @@ public final class Rollbacks {
     }
     String why = "rolled back from version " + plan.fromVersion() + " to " + plan.toVersion() + " by " + command.actor()
         + (command.reason() == null ? "" : " (" + command.reason() + ")");
-    PromotionOutcome outcome = promoter.rollBack(new RollbackRequest(command.source(), plan.toVersion(), target,
+    PromotionOutcome outcome = rollback.rollBack(new RollbackRequest(command.source(), plan.toVersion(), target,
         plan.to().targetDeltaVersion(), plan.to().since().promotionId(), plan.to().since().releaseTag(),
         ladder.stage(index).entry().cloneType(), why));
     List<Hop> hops = new ArrayList<>();

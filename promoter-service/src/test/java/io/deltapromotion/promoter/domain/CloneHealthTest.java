@@ -29,7 +29,8 @@ class CloneHealthTest {
   private final InMemoryTables warehouse = new InMemoryTables();
   private final PromotionLog log = new PromotionLog();
   private final Promoter promoter = new Promoter(warehouse, Clock.fixed(NOW, ZoneOffset.UTC), "promoter-service");
-  private final CloneHealth health = new CloneHealth(ladder, promoter, log);
+  private final CloneHealth health = new CloneHealth(ladder,
+      new StageRepair(warehouse, Clock.fixed(NOW, ZoneOffset.UTC), "promoter-service"), log);
 
   @Test
   void givenReadableClones_whenChecked_thenNothingIsWrittenOrSaid() {

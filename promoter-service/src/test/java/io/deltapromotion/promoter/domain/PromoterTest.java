@@ -148,61 +148,14 @@ class PromoterTest {
   }
 
   @Test
-  void givenAnEarlierVersionWhenRollingBackThenOneRestoreBringsBackItsDataAndLineage() {
-    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
-    promoter.promote(write("p2", 5L), CloneType.SHALLOW);
-
-    PromotionOutcome outcome = promoter.rollBack(rollback(0L));
-
-    assertThat(outcome.status()).isEqualTo(PromotionStatus.ROLLED_BACK);
-    assertThat(outcome.previousPromotedVersion()).isEqualTo(5);
-    assertThat(outcome.targetDeltaVersion()).isEqualTo(2);
-    assertThat(outcome.message()).contains("RESTORE of pr.orders to its version 0");
-    assertThat(warehouse.propertiesOf(TARGET)).containsEntry("promoted_version", "4").containsEntry("promotion_id", "p1");
-    assertThat(warehouse.clones).hasSize(2);
-  }
-
-  @Test
-  void givenTheEarlierTargetVersionIsGoneWhenRollingBackThenTheSourceVersionIsClonedAgain() {
-    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
-    promoter.promote(write("p2", 5L), CloneType.SHALLOW);
-    warehouse.refuseRestore.add(TARGET);
-
-    PromotionOutcome outcome = promoter.rollBack(rollback(0L));
-
-    assertThat(outcome.status()).isEqualTo(PromotionStatus.ROLLED_BACK);
-    assertThat(outcome.cloned()).isTrue();
-    assertThat(outcome.message()).contains("re-cloned version 4").contains("vacuumed");
-    assertThat(warehouse.propertiesOf(TARGET)).containsEntry("promoted_version", "4").containsEntry("promotion_id", "p1");
-  }
-
-  @Test
-  void givenNeitherRestoreNorCloneWorksWhenRollingBackThenItFailsWithBothReasons() {
-    promoter.promote(write("p1", 4L), CloneType.SHALLOW);
-    promoter.promote(write("p2", 5L), CloneType.SHALLOW);
-    warehouse.refuseRestore.add(TARGET);
-    warehouse.refuseClone.add(TARGET);
-
-    PromotionOutcome outcome = promoter.rollBack(rollback(0L));
-
-    assertThat(outcome.status()).isEqualTo(PromotionStatus.FAILED);
-    assertThat(outcome.message()).contains("vacuumed").contains("DELTA_ONLY_OPERATION").endsWith("pr.orders is unchanged");
-    assertThat(warehouse.propertiesOf(TARGET)).containsEntry("promoted_version", "5");
-  }
-
-  private static RollbackRequest rollback(Long targetDeltaVersion) {
-    return new RollbackRequest(SOURCE, 4, TARGET, targetDeltaVersion, "p1", "r1", CloneType.SHALLOW, "rolled back by alice");
-  }
-
-  private static StageWrite write(String promotionId, long version) {
-    return new StageWrite(promotionId, SOURCE, version, TARGET, "r1");
-  }
-
-  @Test
   void givenLineagePropertiesWhenReadBackThenTheyNameTheHeldVersion() {
     Lineage lineage = new Lineage(SOURCE, 4, null, NOW, "p1");
 
     assertThat(Lineage.fromProperties(lineage.toProperties("promoter-service"))).contains(lineage);
     assertThat(Lineage.fromProperties(Map.of("promoted_from", "pp.orders", "promoted_version", "four"))).isEmpty();
+  }
+
+  private static StageWrite write(String promotionId, long version) {
+    return new StageWrite(promotionId, SOURCE, version, TARGET, "r1");
   }
 }

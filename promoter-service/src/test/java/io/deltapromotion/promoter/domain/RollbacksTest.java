@@ -29,7 +29,7 @@ class RollbacksTest {
   private final PromotionLog log = new PromotionLog();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final Promoter promoter = new Promoter(warehouse, clock, "promoter-service");
-  private final Rollbacks rollbacks = new Rollbacks(ladder, promoter, log, clock);
+  private final Rollbacks rollbacks = new Rollbacks(ladder, new StageRollback(warehouse, clock, "promoter-service"), log, clock);
 
   @Test
   void givenThreeVersionsInAStage_whenRolledBackTwice_thenEachStepReturnsToThePreviousGoodVersion() {
