@@ -333,6 +333,7 @@ final class ChaosRun implements AutoCloseable {
       recorder.close();
     }
     alerts.close();
+    workload.close();
     stack.close();
   }
 }

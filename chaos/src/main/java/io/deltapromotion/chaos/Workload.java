@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +24,7 @@ import java.util.concurrent.Future;
  * (sent over the detector's HTTP intake, retried like a pipeline would) announce it. A few tables form
  * the release {@value #RELEASE}.
  */
-final class Workload {
+final class Workload implements AutoCloseable {
 
   static final String PREPROD = "chaos_pp";
   static final String PIPED_PREPROD = "chaos_piped_pp";
@@ -49,7 +47,7 @@ final class Workload {
     }
   }
 
-  private final String jdbcUrl;
+  private final Sessions sessions;
   private final URI intake;
   private final String token;
   private final List<Table> tables = new ArrayList<>();
@@ -57,7 +55,7 @@ final class Workload {
   private int batch;
 
   Workload(String jdbcUrl, URI detector, String token, int count) {
-    this.jdbcUrl = jdbcUrl;
+    this.sessions = new Sessions(jdbcUrl);
     this.intake = URI.create(detector + "/api/v1/pipeline-commits");
     this.token = token;
     for (int index = 0; index < count; index++) {
@@ -112,13 +110,16 @@ final class Workload {
 
   /** A target table's history: each commit's operation and the note its writer left (userMetadata). */
   List<String[]> history(String table) {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("DESCRIBE HISTORY " + table)) {
-      List<String[]> commits = new ArrayList<>();
-      while (rows.next()) {
-        commits.add(new String[] {rows.getString("version"), rows.getString("operation"), rows.getString("userMetadata")});
-      }
-      return commits;
+    try {
+      return sessions.run(connection -> {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("DESCRIBE HISTORY " + table)) {
+          List<String[]> commits = new ArrayList<>();
+          while (rows.next()) {
+            commits.add(new String[] {rows.getString("version"), rows.getString("operation"), rows.getString("userMetadata")});
+          }
+          return commits;
+        }
+      });
     } catch (SQLException e) {
       if (e.getMessage() != null && (e.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND") || e.getMessage().contains("not found"))) {
         return List.of();
@@ -198,8 +199,12 @@ final class Workload {
     Instant deadline = Instant.now().plus(PIPELINE_RETRY);
     boolean answerLost = false;
     while (true) {
-      try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement()) {
-        statement.execute(sql);
+      try {
+        sessions.run(connection -> {
+          try (Statement statement = connection.createStatement()) {
+            return statement.execute(sql);
+          }
+        });
         return;
       } catch (SQLException e) {
         if (answerLost && String.valueOf(e.getMessage()).contains("FIELDS_ALREADY_EXISTS")) {
@@ -232,15 +237,23 @@ final class Workload {
   }
 
   private List<String> query(String sql, String column) {
-    try (Connection connection = DriverManager.getConnection(jdbcUrl); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (rows.next()) {
-        values.add(rows.getString(column));
-      }
-      return values;
+    try {
+      return sessions.run(connection -> {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+          List<String> values = new ArrayList<>();
+          while (rows.next()) {
+            values.add(rows.getString(column));
+          }
+          return values;
+        }
+      });
     } catch (SQLException e) {
       throw new IllegalStateException("lakehouse query failed: " + sql + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public void close() {
+    sessions.close();
   }
 }
