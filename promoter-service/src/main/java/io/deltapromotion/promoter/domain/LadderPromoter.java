@@ -25,14 +25,12 @@ public final class LadderPromoter {
   private final Ladder ladder;
   private final Promoter promoter;
   private final PromotionLog log;
-  private final Clock clock;
   private final Gates gates;
 
   public LadderPromoter(Ladder ladder, Promoter promoter, PromotionLog log, Clock clock) {
     this.ladder = ladder;
     this.promoter = promoter;
     this.log = log;
-    this.clock = clock;
     this.gates = new Gates(ladder, log, clock);
   }
 
