@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Keeps a stage's table readable: a shallow clone breaks when VACUUM removes the source files it points
- * to, and a clone interrupted between emptying the table and writing it leaves the table empty. Repairs
- * are marked with a {@link CommitNote} naming the promotion whose version they bring back.
+ * to, and a clone interrupted between emptying the table and writing it leaves the table empty. Each
+ * repair commit carries a {@link CommitNote}: REPAIR naming the promotion whose version it clones again,
+ * or UNDO naming the promotion whose interrupted clone it undoes.
  */
 public final class StageRepair {
 
