@@ -5,6 +5,9 @@ import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
+import io.deltapromotion.infrastructure.kafka.PartitionLostException;
+import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
+import io.deltapromotion.infrastructure.kafka.PartitionOwnership.Claim;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.CloneHealth;
 import io.deltapromotion.promoter.domain.Hop;
@@ -27,17 +30,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the ladder's decisions one table at a time (for reports, operators' orders and the schedule alike;
- * different tables at the same time, up to the listeners' concurrency). Every outcome of one decision (a
- * hop and the hop it supersedes, a release's tables, a rollback and the hop it ends) is published in one
- * transaction, all or none, and folded into the promotion log only once it is published, before anything
- * else is decided, so no hop is decided twice and none is half-reported. After every decision the
- * ladder settles the table (see {@link LadderPromoter#settle}).
+ * Runs the ladder's decisions for the tables this instance owns, one table at a time (for reports,
+ * operators' orders and the schedule alike; different tables at the same time, up to the listener's
+ * concurrency). Each decision runs under the claim of its table's partition ({@link DecisionClaims}):
+ * every outcome of one decision (a hop and the hop it supersedes, a release's tables, a rollback and the
+ * hop it ends) is published in one transaction, all or none, together with the partition's consumer
+ * offsets (the event that caused it counted as consumed), so a decision is published exactly once, and
+ * never by an instance that lost the table. The log learns the outcomes by reading them back before
+ * anything else is decided ({@link PromotionLogFollower}). After every decision the ladder settles the
+ * table (see {@link LadderPromoter#settle}).
+ *
+ * <p>A command naming several tables (a release, a rebaseline) is carried out by the owner of the
+ * partition it was written to, under that partition's claim.
  */
 @Component
 class LadderDriver {
@@ -53,11 +63,14 @@ class LadderDriver {
   private final PromotionLog promotionLog;
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
+  private final PartitionOwnership ownership;
+  private final PromotionLogFollower follower;
+  private final DecisionClaims claims;
   private final TableLocks locks = new TableLocks();
 
   LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, CloneHealth health,
       Rebaseliner rebaseliner, RebaselineRuns runs, PromotionLog promotionLog, EventPublisher publisher,
-      EventEnvelopes envelopes) {
+      EventEnvelopes envelopes, PartitionOwnership ownership, PromotionLogFollower follower, DecisionClaims claims) {
     this.ladder = ladder;
     this.releases = releases;
     this.rollbacks = rollbacks;
@@ -67,30 +80,32 @@ class LadderDriver {
     this.promotionLog = promotionLog;
     this.publisher = publisher;
     this.envelopes = envelopes;
+    this.ownership = ownership;
+    this.follower = follower;
+    this.claims = claims;
   }
 
-  void onReport(QcCompleted report, PromotionRequest request, QcVerdict verdict) {
-    locks.run(List.of(request.source()), () -> {
-      if (verdict != null) {
-        promotionLog.apply(verdict);
-      }
+  void onReport(ConsumerRecord<?, ?> record, QcCompleted report, PromotionRequest request) {
+    decide(ownership.claim(record), List.of(request.source()), () -> {
+      follower.awaitFolded(record);
       publish(ladder.onReport(request, report.getEnvelope().getOccurredAt()), report.getEnvelope(), null);
       settle(request.source());
     });
   }
 
-  void onDecision(OperatorDecision decision) {
-    locks.run(List.of(decision.source()), () -> {
-      promotionLog.apply(decision);
+  void onDecision(ConsumerRecord<?, ?> record, OperatorDecision decision) {
+    decide(ownership.claim(record), List.of(decision.source()), () -> {
+      follower.awaitFolded(record);
       log.info("{} version {} into {}: {}", decision.source(), decision.version(), decision.stage(),
           decision.approved() ? "approved by " + decision.actor() : "rejected by " + decision.actor());
       settle(decision.source());
     });
   }
 
-  void onPromote(PromoteCommand command) {
+  void onPromote(ConsumerRecord<?, ?> record, PromoteCommand command) {
     List<TableName> tables = command.items().stream().map(TableVersion::source).toList();
-    locks.run(tables, () -> {
+    decide(ownership.claim(record), tables, () -> {
+      follower.awaitFolded(record);
       log.info("{} ordered {} into {}: {}", command.actor(), command.releaseTag() == null ? "a promotion"
           : "release " + command.releaseTag(), command.stage(), command.items());
       publish(releases.promote(command), null, command.actor());
@@ -98,8 +113,9 @@ class LadderDriver {
     });
   }
 
-  void onRollback(RollbackCommand command) {
-    locks.run(List.of(command.source()), () -> {
+  void onRollback(ConsumerRecord<?, ?> record, RollbackCommand command) {
+    decide(ownership.claim(record), List.of(command.source()), () -> {
+      follower.awaitFolded(record);
       log.info("{} ordered {} in {} back to version {}", command.actor(), command.source(), command.stage(),
           command.toVersion());
       publish(rollbacks.rollBack(command), null, command.actor());
@@ -107,9 +123,10 @@ class LadderDriver {
     });
   }
 
-  void onRebaseline(RebaselineCommand command) {
+  void onRebaseline(ConsumerRecord<?, ?> record, RebaselineCommand command) {
     List<TableName> targets = command.items().stream().map(item -> command.into().table(item.source().table())).toList();
-    locks.run(targets, () -> {
+    decide(ownership.claim(record), targets, () -> {
+      follower.awaitFolded(record);
       runs.started(command);
       List<Hop> hops = rebaseliner.run(command, (done, of, hop) -> {
         publish(List.of(hop), null, command.actor(), announcement(command, hop));
@@ -119,6 +136,19 @@ class LadderDriver {
           hops.stream().filter(hop -> hop.outcome().status() == PromotionStatus.PROMOTED).count(), hops.size(),
           command.into());
     });
+  }
+
+  /**
+   * Runs the decision under the claim, with its tables locked, then commits the consumed event's offset if
+   * no outcome's transaction did.
+   */
+  private void decide(Claim claim, List<TableName> tables, Runnable decision) {
+    locks.run(tables, () -> claims.run(claim, () -> {
+      decision.run();
+      if (claim.consumedPending()) {
+        publisher.publishAll(List.of(), claim);
+      }
+    }));
   }
 
   /**
@@ -140,25 +170,30 @@ class LadderDriver {
     return List.of(new EventPublisher.Outgoing<>(EventTopics.PIPELINE_COMMITTED, commit.getTable(), commit));
   }
 
-  /** Checks that every stage's table of every table still reads, repairing or reporting the broken ones. */
+  /** Checks that every stage table of every table this instance owns still reads, repairing or reporting the broken ones. */
   void checkHealth() {
-    forEachTable(source -> publish(health.check(source), null, null));
+    forEachOwnedTable(source -> publish(health.check(source), null, null));
   }
 
-  /** Decides every hop of every table that can be decided now, until none is left. */
+  /** Decides every hop of every table this instance owns that can be decided now, until none is left. */
   void settle() {
-    forEachTable(this::settle);
+    forEachOwnedTable(this::settle);
   }
 
   /**
-   * Runs the work for every table under its lock. A table whose work fails does not keep the others from
-   * theirs; the first failure is thrown at the end, so the caller knows the run was cut short.
+   * Runs the work for every table this instance owns, under its claim and lock. A table whose work fails
+   * does not keep the others from theirs; the first failure is thrown at the end, so the caller knows the
+   * run was cut short. A table lost meanwhile is its new owner's: not a failure.
    */
-  private void forEachTable(Consumer<TableName> work) {
+  private void forEachOwnedTable(Consumer<TableName> work) {
     RuntimeException first = null;
     for (TableName source : ladder.tables()) {
       try {
-        locks.run(List.of(source), () -> work.accept(source));
+        if (ownership.owns(source.toString())) {
+          decide(ownership.claim(source.toString()), List.of(source), () -> work.accept(source));
+        }
+      } catch (PartitionLostException lost) {
+        log.info("{} is no longer this instance's: {}", source, lost.getMessage());
       } catch (RuntimeException e) {
         log.warn("{}: {}", source, e.getMessage());
         if (first == null) {
@@ -181,7 +216,10 @@ class LadderDriver {
     publish(hops, report, actor, List.of());
   }
 
-  /** Publishes the decision's outcomes (and anything that goes with them) in one transaction, then folds them in. */
+  /**
+   * Publishes the decision's outcomes (and anything that goes with them) in one transaction with the
+   * claim's offsets, then waits until the promotion log read them back.
+   */
   private void publish(List<Hop> hops, EventEnvelope report, String actor, List<EventPublisher.Outgoing<?>> alongside) {
     if (hops.isEmpty()) {
       return;
@@ -190,10 +228,9 @@ class LadderDriver {
     List<EventPublisher.Outgoing<?>> events = new ArrayList<>();
     outcomes.forEach(done -> events.add(new EventPublisher.Outgoing<>(EventTopics.PROMOTION_DONE, done.getSourceTable(), done)));
     events.addAll(alongside);
-    publisher.publishAll(events);
+    follower.awaitReadBack(publisher.publishAll(events, claims.current()));
     for (int index = 0; index < outcomes.size(); index++) {
       PromotionDone done = outcomes.get(index);
-      promotionLog.apply(PromotionEvents.recorded(done));
       log.info("{} {} version {} -> {} ({}){} (promotion {})", done.getStatus(), done.getSourceTable(), done.getSourceVersion(),
           done.getTargetTable(), done.getTargetEnvironment(), done.getError() == null ? "" : ": " + done.getError(),
           hops.get(index).promotionId());

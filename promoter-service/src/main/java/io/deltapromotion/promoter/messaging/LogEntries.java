@@ -18,10 +18,10 @@ final class LogEntries {
    */
   static Optional<LogEntry> of(Object event) {
     if (event instanceof QcCompleted report && report.getVersion() != null) {
-      return Optional.of(QcCompletedListener.verdict(report));
+      return Optional.of(QcReportHandler.verdict(report));
     }
-    if (event instanceof OperatorCommand command && OperatorCommandListener.isDecision(command)) {
-      return Optional.of(OperatorCommandListener.decision(command));
+    if (event instanceof OperatorCommand command && OperatorCommandHandler.isDecision(command)) {
+      return Optional.of(OperatorCommandHandler.decision(command));
     }
     if (event instanceof PromotionDone done) {
       return Optional.ofNullable(PromotionEvents.recorded(done));

@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
@@ -79,23 +82,50 @@ public final class EventPublisher implements SmartLifecycle {
     return new EventPublisher(() -> new KafkaProducer<>(config), new CommittedOffsets(consumerConfig), startTimeout);
   }
 
+  /**
+   * The consumer offsets a transaction commits along with its events, as the consumer group member that
+   * owns their partitions (Kafka's consume-transform-produce). The broker takes them only from the
+   * member's current generation: a member that lost the partitions is fenced, its transaction aborted.
+   * Both methods are called under the publisher's lock, so positions read and advanced there never race.
+   */
+  public interface Fence {
+
+    /** What to commit, read when the transaction is about to take it. */
+    Map<TopicPartition, OffsetAndMetadata> offsets();
+
+    /** The group member the offsets are committed as. */
+    ConsumerGroupMetadata group();
+
+    /** Told once the transaction with {@link #offsets()} is committed. */
+    void committed(Map<TopicPartition, OffsetAndMetadata> offsets);
+  }
+
   public <V extends SpecificRecord> void publish(TopicSpec<V> topic, String key, V event) {
     publishAll(List.of(new Outgoing<>(topic, key, event)));
   }
 
+  public synchronized List<RecordMetadata> publishAll(List<Outgoing<?>> events) {
+    return publishAll(events, null);
+  }
+
   /**
-   * Publishes the events in one transaction, in order.
+   * Publishes the events in one transaction, in order, with the fence's offsets when there is one (then
+   * a transaction without events still commits the offsets: that is how an owner proves it still owns).
    *
+   * @param fence the offsets to commit with the events; null for none
+   * @throws PartitionLostException when the fence's group member no longer owns its partitions (nothing
+   *     was published)
    * @throws BrokerUnavailableException when they were not published (none of them)
    * @throws org.apache.kafka.common.errors.SerializationException when an event could not be serialized
    *     (the schema registry is down, or refused its schema): none of them was published
    */
-  public synchronized List<RecordMetadata> publishAll(List<Outgoing<?>> events) {
-    if (events.isEmpty()) {
+  public synchronized List<RecordMetadata> publishAll(List<Outgoing<?>> events, Fence fence) {
+    if (events.isEmpty() && fence == null) {
       return List.of();
     }
     Producer<String, SpecificRecord> current = producer();
     List<RecordMetadata> written = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> offsets = fence == null ? Map.of() : fence.offsets();
     try {
       current.beginTransaction();
       List<Future<RecordMetadata>> sends = new ArrayList<>();
@@ -104,6 +134,9 @@ public final class EventPublisher implements SmartLifecycle {
       }
       for (Future<RecordMetadata> send : sends) {
         written.add(send.get());
+      }
+      if (fence != null) {
+        current.sendOffsetsToTransaction(offsets, fence.group());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -115,14 +148,21 @@ public final class EventPublisher implements SmartLifecycle {
       if (cause instanceof org.apache.kafka.common.errors.SerializationException serialization) {
         throw serialization;
       }
+      if (PartitionLostException.isLoss(cause)) {
+        throw new PartitionLostException(offsets.keySet(), cause);
+      }
       throw new BrokerUnavailableException("could not publish " + describe(events) + " (none was published): "
           + cause.getMessage(), cause);
     }
-    commit(current, written, events);
+    commit(current, written, events, offsets);
+    if (fence != null) {
+      fence.committed(offsets);
+    }
     return written;
   }
 
-  private void commit(Producer<String, SpecificRecord> current, List<RecordMetadata> written, List<Outgoing<?>> events) {
+  private void commit(Producer<String, SpecificRecord> current, List<RecordMetadata> written, List<Outgoing<?>> events,
+      Map<TopicPartition, OffsetAndMetadata> offsets) {
     Duration backoff = Duration.ofMillis(500);
     while (true) {
       try {
@@ -137,6 +177,10 @@ public final class EventPublisher implements SmartLifecycle {
         throw new BrokerUnavailableException("interrupted while committing " + describe(events)
             + "; the next start settles whether it was committed", e);
       } catch (KafkaException e) {
+        if (PartitionLostException.isLoss(e)) {
+          abort(current);
+          throw new PartitionLostException(offsets.keySet(), e);
+        }
         settle(written, events, e);
         return;
       }
@@ -154,7 +198,7 @@ public final class EventPublisher implements SmartLifecycle {
     while (!aborted) {
       try {
         producer();
-        if (outcomes.committed(written.get(0))) {
+        if (!written.isEmpty() && outcomes.committed(written.get(0))) {
           log.warn("Committing {} failed ({}), but the transaction had been committed", describe(events),
               failure.getMessage());
           return;
@@ -216,6 +260,9 @@ public final class EventPublisher implements SmartLifecycle {
   }
 
   private static String describe(List<Outgoing<?>> events) {
+    if (events.isEmpty()) {
+      return "the consumer offsets";
+    }
     Outgoing<?> first = events.get(0);
     return events.size() == 1 ? "an event to " + first.topic().name() + " (key " + first.key() + ")"
         : events.size() + " events (the first to " + first.topic().name() + ", key " + first.key() + ")";

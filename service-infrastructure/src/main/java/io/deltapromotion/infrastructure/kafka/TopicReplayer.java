@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -93,22 +92,25 @@ public final class TopicReplayer {
    * on a background thread until the returned handle is closed: state that must stay current after
    * start-up, read by every instance in full (no consumer group, so no instance sees only some
    * partitions). Outages while following are waited out like those of a replay, for as long as they last.
+   * The handle tells how far the reading got, so a writer can wait until what it wrote was read back.
    */
-  public <V> AutoCloseable follow(List<String> topics, Deserializer<V> valueDeserializer,
+  public <V> Following follow(List<String> topics, Deserializer<V> valueDeserializer,
       Consumer<ConsumerRecord<String, V>> handler) {
     KafkaConsumer<String, V> consumer = consumer(valueDeserializer);
     Reading<V> reading = new Reading<>(consumer, topics, handler, "following " + topics);
+    Following following = new Following(String.join(", ", topics));
     try {
       reading.toEnd(true);
+      following.advance(reading.positions());
     } catch (RuntimeException e) {
       consumer.close();
       throw e;
     }
-    AtomicBoolean open = new AtomicBoolean(true);
     Thread thread = new Thread(() -> {
       try (consumer) {
-        while (open.get()) {
+        while (following.open()) {
           reading.pollOnce(Map.of(), null);
+          following.advance(reading.positions());
         }
       } catch (WakeupException e) {
         log.debug("Stopped following {}", topics);
@@ -118,11 +120,11 @@ public final class TopicReplayer {
     }, "follow-" + String.join("+", topics));
     thread.setDaemon(true);
     thread.start();
-    return () -> {
-      open.set(false);
+    following.onClose(() -> {
       consumer.wakeup();
       thread.join(Duration.ofSeconds(10).toMillis());
-    };
+    });
+    return following;
   }
 
   private <V> KafkaConsumer<String, V> consumer(Deserializer<V> valueDeserializer) {
@@ -260,6 +262,13 @@ public final class TopicReplayer {
         throw new IllegalStateException("topic " + topic + " does not exist yet (its service creates it at start-up)");
       }
       return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
+    }
+
+    /** Where the reading stands in every partition it reads: the offset of the next record it will hand over. */
+    Map<TopicPartition, Long> positions() {
+      Map<TopicPartition, Long> positions = new HashMap<>();
+      consumer.assignment().forEach(partition -> positions.put(partition, consumer.position(partition)));
+      return positions;
     }
 
     private boolean reachedEnd(Map<TopicPartition, Long> end) {

@@ -11,31 +11,29 @@ import io.deltapromotion.promoter.domain.PromoteCommand;
 import io.deltapromotion.promoter.domain.RebaselineCommand;
 import io.deltapromotion.promoter.domain.RollbackCommand;
 import io.deltapromotion.promoter.domain.TableVersion;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries out each operator command: an approval or rejection (then whatever it releases), a promote
- * order, a rollback or a rebaseline (which holds this consumer until its last table is cloned).
+ * order, a rollback or a rebaseline (which holds its partition's consumer until its last table is cloned).
  */
 @Component
-class OperatorCommandListener {
+class OperatorCommandHandler {
 
   private final LadderDriver ladder;
 
-  OperatorCommandListener(LadderDriver ladder) {
+  OperatorCommandHandler(LadderDriver ladder) {
     this.ladder = ladder;
   }
 
-  @KafkaListener(id = "promoter-commands", idIsGroup = false,
-      topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).OPERATOR_COMMANDS.name()}")
-  void onCommand(OperatorCommand command) {
+  void onCommand(ConsumerRecord<?, ?> record, OperatorCommand command) {
     try {
       switch (command.getAction()) {
-        case APPROVE, REJECT -> ladder.onDecision(decision(command));
-        case PROMOTE -> ladder.onPromote(promote(command));
-        case ROLLBACK -> ladder.onRollback(rollback(command));
-        case REBASELINE -> ladder.onRebaseline(rebaseline(command));
+        case APPROVE, REJECT -> ladder.onDecision(record, decision(command));
+        case PROMOTE -> ladder.onPromote(record, promote(command));
+        case ROLLBACK -> ladder.onRollback(record, rollback(command));
+        case REBASELINE -> ladder.onRebaseline(record, rebaseline(command));
         case UNKNOWN -> throw new RejectedEventException("operator command " + command.getEnvelope().getEventId()
             + " has an action this promoter does not know");
       }

@@ -8,23 +8,21 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.PromotionRequest;
 import io.deltapromotion.promoter.domain.QcVerdict;
 import java.util.stream.Collectors;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /** Hands each quality report to the ladder: the first hop of its version, and whatever follows from it. */
 @Component
-class QcCompletedListener {
+class QcReportHandler {
 
   private final LadderDriver ladder;
 
-  QcCompletedListener(LadderDriver ladder) {
+  QcReportHandler(LadderDriver ladder) {
     this.ladder = ladder;
   }
 
-  @KafkaListener(id = "promoter", idIsGroup = false, concurrency = "${deltapromotion.promoter.parallel-promotions:3}",
-      topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).QC_COMPLETED.name()}")
-  void onQcCompleted(QcCompleted report) {
-    ladder.onReport(report, toRequest(report), verdict(report));
+  void onQcCompleted(ConsumerRecord<?, ?> record, QcCompleted report) {
+    ladder.onReport(record, report, toRequest(report));
   }
 
   /** What the promotion log keeps of the report; null when it names no version (the source was missing). */
