@@ -7,6 +7,7 @@ import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.PollSchedule;
 import io.deltapromotion.detector.domain.RefusedTables;
 import io.deltapromotion.infrastructure.kafka.EventLogConfiguration;
+import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
 import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
@@ -73,9 +74,10 @@ class DetectorConfiguration {
 
   @Bean
   ChangeDetector changeDetector(Warehouse warehouse, DetectorProperties properties, TablePolicies policies,
-      AnnouncedVersions announced, RefusedTables refused, ChangeAnnouncer announcer, ExecutorService tableReads) {
+      AnnouncedVersions announced, RefusedTables refused, ChangeAnnouncer announcer, ExecutorService tableReads,
+      PartitionOwnership ownership) {
     return new ChangeDetector(warehouse, WatchListFactory.create(properties.watch()), policies, announced, refused, announcer,
-        properties.historyDepth(), tableReads);
+        properties.historyDepth(), tableReads, ownership::owns);
   }
 
   @Bean

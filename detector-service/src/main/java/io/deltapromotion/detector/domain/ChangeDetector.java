@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * Finds new versions of watched tables and announces each once, whoever noticed it first: the poll
  * (one history read per watched table per cycle, tables read in parallel on a bounded executor) or an
  * upstream pipeline's commit event. Work on one table is serialised, so the poll and a pipeline never
- * announce the same version twice. A table whose reads fail is logged and retried next cycle; a table
- * of a watched schema whose name is outside the grammar is skipped (and reported once), never in the way
- * of the others.
+ * announce the same version twice. With several instances, each polls only the tables it owns
+ * ({@link TableOwnership}), and pipeline events reach the owner of their table. A table whose reads fail
+ * is logged and retried next cycle; a table of a watched schema whose name is outside the grammar is
+ * skipped (and reported once), never in the way of the others.
  */
 public final class ChangeDetector {
 
@@ -45,11 +46,20 @@ public final class ChangeDetector {
   private final ChangeAnnouncer announcer;
   private final int historyDepth;
   private final Executor reads;
+  private final TableOwnership ownership;
   private final Map<TableName, Object> tableLocks = new ConcurrentHashMap<>();
 
   /** @param reads runs the per-table reads of a cycle; its thread count bounds the concurrent reads */
   public ChangeDetector(Warehouse warehouse, List<WatchedTables> watchList, TablePolicies policies,
       AnnouncedVersions announced, RefusedTables refused, ChangeAnnouncer announcer, int historyDepth, Executor reads) {
+    this(warehouse, watchList, policies, announced, refused, announcer, historyDepth, reads, TableOwnership.ALL);
+  }
+
+  /** @param ownership the tables this instance polls (the others are other instances') */
+  public ChangeDetector(Warehouse warehouse, List<WatchedTables> watchList, TablePolicies policies,
+      AnnouncedVersions announced, RefusedTables refused, ChangeAnnouncer announcer, int historyDepth, Executor reads,
+      TableOwnership ownership) {
+    this.ownership = ownership;
     this.warehouse = warehouse;
     this.watchList = List.copyOf(watchList);
     this.policies = policies;
@@ -73,9 +83,14 @@ public final class ChangeDetector {
     List<Detection> detections = Collections.synchronizedList(new ArrayList<>());
     List<CompletableFuture<Void>> tables = new ArrayList<>();
     for (TableMapping mapping : mappings(failed, outage)) {
+      if (!ownership.owns(mapping.source())) {
+        continue;
+      }
       tables.add(CompletableFuture.runAsync(() -> {
         try {
           pollOne(mapping).ifPresent(detections::add);
+        } catch (TableNotOwnedException e) {
+          log.info("{} is no longer this instance's to poll: {}", mapping.source(), e.getMessage());
         } catch (WarehouseException e) {
           failed.incrementAndGet();
           log.warn("Could not check {} this cycle: {}", mapping.source(), e.getMessage());
@@ -181,7 +196,7 @@ public final class ChangeDetector {
 
   /** A table whose name is outside the grammar is skipped, and reported once; the other tables go on. */
   private void skip(SchemaTables.RefusedName table) {
-    if (!refused.isNew(table.schema(), table.name())) {
+    if (!ownership.ownsKey(table.schema() + "." + table.name()) || !refused.isNew(table.schema(), table.name())) {
       return;
     }
     log.warn("Skipping table '{}' of watched schema {}: {}; it is not detected until it is renamed", table.name(),

@@ -1,36 +1,29 @@
 package io.deltapromotion.detector.messaging;
 
 import io.deltapromotion.detector.config.DetectorProperties;
-import io.deltapromotion.detector.domain.AnnouncedVersions;
-import io.deltapromotion.detector.domain.ChangeCategory;
 import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.CycleOutcome;
 import io.deltapromotion.detector.domain.PollSchedule;
 import io.deltapromotion.detector.domain.RefusedTables;
-import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.failure.Dependency;
 import io.deltapromotion.infrastructure.failure.Failure;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
-import io.deltapromotion.infrastructure.warehouse.TableName;
-import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts detecting only once the TableChanged topic was replayed to its end, so a restarted detector
- * knows every version it already announced and announces none twice (and its dead-letter topic, so a
- * table skipped for its name is reported once); then runs detection cycles one at
- * a time, paced by the {@link PollSchedule} (interval, jitter, backoff after warehouse failures). Starts
- * before the listener containers, so no pipeline event is handled before the replay either.
+ * Starts detecting only once the TableChanged topic was read to its end ({@link AnnouncementFollower}), so
+ * a restarted detector knows every version already announced and announces none twice; then runs
+ * detection cycles one at a time over the tables this instance owns, paced by the {@link PollSchedule}
+ * (interval, jitter, backoff after warehouse failures).
  */
 @Component
 class DetectionLoop extends ReplayThenSchedule {
@@ -39,20 +32,16 @@ class DetectionLoop extends ReplayThenSchedule {
   private static final String WORK = "detection cycle";
 
   private final TopicReplayer replayer;
-  private final KafkaProperties kafka;
-  private final AnnouncedVersions announced;
   private final ChangeDetector detector;
   private final DetectorProperties properties;
   private final PollSchedule pollSchedule;
   private final RefusedTables refused;
   private final OutageMonitor monitor;
 
-  DetectionLoop(TopicReplayer replayer, KafkaProperties kafka, AnnouncedVersions announced, ChangeDetector detector,
-      DetectorProperties properties, PollSchedule schedule, RefusedTables refused, OutageMonitor monitor) {
+  DetectionLoop(TopicReplayer replayer, ChangeDetector detector, DetectorProperties properties, PollSchedule schedule,
+      RefusedTables refused, OutageMonitor monitor) {
     super("detection-cycle");
     this.replayer = replayer;
-    this.kafka = kafka;
-    this.announced = announced;
     this.detector = detector;
     this.properties = properties;
     this.pollSchedule = schedule;
@@ -67,25 +56,14 @@ class DetectionLoop extends ReplayThenSchedule {
         Math.round(properties.pollJitter() * 100), properties.watch().size());
   }
 
+  /**
+   * The announcements are read by {@link AnnouncementFollower} before this starts; here the dead-letter
+   * topic, so a table skipped for its name is reported once.
+   */
   @Override
   protected void replay() {
-    try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
-      deserializer.configure(kafka.buildConsumerProperties(), false);
-      replayer.replay(List.of(EventTopics.TABLE_CHANGED.name()), deserializer, record -> {
-        if (record.value() instanceof TableChanged event) {
-          announced.record(TableName.parse(event.getSourceTable()), event.getSourceVersion(), event.getCommitTime(),
-              category(event.getChangeCategory()));
-        }
-      });
-    }
     replayer.replay(List.of(EventTopics.DETECTOR_DEAD_LETTER.name()), new ByteArrayDeserializer(),
         record -> SkippedTableReports.read(record).ifPresent(table -> refused.record(table.schema(), table.name())));
-    log.info("Replayed the announcements of {} table(s)", announced.size());
-  }
-
-  /** The domain category; null for a category this build does not know (UNKNOWN). */
-  private static ChangeCategory category(io.deltapromotion.events.ChangeCategory category) {
-    return category == io.deltapromotion.events.ChangeCategory.UNKNOWN ? null : ChangeCategory.valueOf(category.name());
   }
 
   /** One cycle, then the next after the pause the schedule says; an outage shows in health meanwhile. */

@@ -7,7 +7,11 @@ import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.ChangeOrigin;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.failure.BrokerUnavailableException;
+import io.deltapromotion.detector.domain.TableNotOwnedException;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
+import io.deltapromotion.infrastructure.kafka.PartitionLostException;
+import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
+import java.util.List;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -19,7 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Announces a detection as a TableChanged event, keyed by the source table, and waits for the broker's ack. */
+/**
+ * Announces a detection as a TableChanged event, keyed by the source table, in a transaction that commits
+ * the table's partition's offsets as its owner (so an instance that lost the table announces nothing),
+ * and returns once the announcement was read back.
+ */
 @Component
 class KafkaChangeAnnouncer implements ChangeAnnouncer {
 
@@ -29,10 +37,14 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   private final EventEnvelopes envelopes;
   private final DetectorProperties properties;
   private final Producer<byte[], byte[]> deadLetters;
+  private final PartitionOwnership ownership;
+  private final AnnouncementFollower announcements;
 
   KafkaChangeAnnouncer(EventPublisher publisher, EventEnvelopes envelopes, DetectorProperties properties,
-      Producer<byte[], byte[]> deadLetterProducer) {
+      Producer<byte[], byte[]> deadLetterProducer, PartitionOwnership ownership, AnnouncementFollower announcements) {
     this.publisher = publisher;
+    this.ownership = ownership;
+    this.announcements = announcements;
     this.envelopes = envelopes;
     this.properties = properties;
     this.deadLetters = deadLetterProducer;
@@ -55,7 +67,13 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   @Override
   public void announce(Detection detection) {
     TableChanged event = toEvent(detection);
-    publisher.publish(EventTopics.TABLE_CHANGED, event.getSourceTable(), event);
+    try {
+      announcements.awaitReadBack(publisher.publishAll(List.of(
+          new EventPublisher.Outgoing<>(EventTopics.TABLE_CHANGED, event.getSourceTable(), event)),
+          ownership.claim(event.getSourceTable())));
+    } catch (PartitionLostException lost) {
+      throw new TableNotOwnedException(lost.getMessage(), lost);
+    }
     log.info("Announced {} version {} as {} (origin {}, promotion {})", event.getSourceTable(), event.getSourceVersion(),
         event.getChangeCategory(), event.getOrigin(), event.getEnvelope().getCorrelationId());
   }

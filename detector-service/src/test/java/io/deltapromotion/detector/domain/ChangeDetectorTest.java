@@ -78,6 +78,27 @@ class ChangeDetectorTest {
   }
 
   @Test
+  void givenTablesSplitBetweenTwoDetectors_whenBothPoll_thenEachTableIsReadAndAnnouncedOnlyByItsOwner() {
+    TableName refunds = TableName.parse("pp.refunds");
+    warehouse.commit(SOURCE, 0, "WRITE");
+    warehouse.commit(refunds, 0, "WRITE");
+    List<WatchedTables> both = List.of(WatchedTables.schema(SchemaName.parse("pp"), SchemaName.parse("pr")));
+    TableOwnership ordersOnly = key -> key.equals(SOURCE.toString());
+    TableOwnership allButOrders = key -> !ordersOnly.ownsKey(key);
+    ChangeDetector first = new ChangeDetector(warehouse, both, policies, announced, refused, announcer, 10, Runnable::run,
+        ordersOnly);
+    ChangeDetector second = new ChangeDetector(warehouse, both, policies, announced, refused, announcer, 10, Runnable::run,
+        allButOrders);
+
+    first.runCycle();
+    List<TableName> readByTheFirst = List.copyOf(warehouse.historiesRead);
+    second.runCycle();
+
+    assertThat(readByTheFirst).containsOnly(SOURCE);
+    assertThat(published).extracting(detection -> detection.mapping().source()).containsExactly(SOURCE, refunds);
+  }
+
+  @Test
   void givenAnnouncementsReplayedFromTheTopicWhenTheDetectorRestartsThenKnownVersionsAreNotAnnouncedAgain() {
     warehouse.commit(SOURCE, 0, "WRITE");
     AnnouncedVersions replayed = new AnnouncedVersions();
@@ -232,6 +253,7 @@ class ChangeDetectorTest {
     boolean failing;
     boolean unreachable;
     final List<String> outsideTheGrammar = new ArrayList<>();
+    final List<TableName> historiesRead = new ArrayList<>();
 
     void commit(TableName table, long version, String operation) {
       tables.computeIfAbsent(table, t -> new ArrayList<>())
@@ -262,6 +284,7 @@ class ChangeDetectorTest {
 
     @Override
     public List<HistoryEntry> history(TableName table, int limit) {
+      historiesRead.add(table);
       if (unreachable) {
         throw new WarehouseUnavailableException("cannot connect to the warehouse: Connection refused", null);
       }

@@ -1,15 +1,14 @@
 package io.deltapromotion.promoter.messaging;
 
+import io.deltapromotion.infrastructure.kafka.OwnedPartitionsContainerFactory;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.List;
-import java.util.Properties;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * Which tables this instance owns: the partitions of the QC reports and operators' commands its consumer
@@ -25,23 +24,11 @@ class OwnedTablesConfiguration {
     return new PartitionOwnership(INPUTS, follower::catchUp);
   }
 
-  /**
-   * The container of {@link LadderInputListener}: offsets are committed only by the transactions that
-   * publish outcomes (manual acknowledgement, never acknowledged), the group is assigned eagerly by
-   * range, and assignments go through {@link PartitionOwnership}.
-   */
+  /** The container of {@link LadderInputListener}. */
   @Bean
   ConcurrentKafkaListenerContainerFactory<Object, Object> ownedTablesContainerFactory(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
       PartitionOwnership ownership) {
-    ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    configurer.configure(factory, consumers);
-    ContainerProperties container = factory.getContainerProperties();
-    container.setAckMode(ContainerProperties.AckMode.MANUAL);
-    container.setConsumerRebalanceListener(ownership);
-    Properties settings = new Properties();
-    settings.putAll(PartitionOwnership.CONSUMER_SETTINGS);
-    container.setKafkaConsumerProperties(settings);
-    return factory;
+    return OwnedPartitionsContainerFactory.create(configurer, consumers, ownership);
   }
 }

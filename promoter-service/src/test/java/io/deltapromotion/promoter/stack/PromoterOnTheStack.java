@@ -7,6 +7,7 @@ import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.PromoterServiceApplication;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -100,6 +102,11 @@ public final class PromoterOnTheStack implements AutoCloseable {
         new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
       producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report)).get();
     }
+  }
+
+  /** The partition numbers of its input topics it owns now (its tables). */
+  public Set<Integer> ownedPartitions() {
+    return promoter.getBean(PartitionOwnership.class).owned();
   }
 
   /** Where its HTTP endpoints answer. */

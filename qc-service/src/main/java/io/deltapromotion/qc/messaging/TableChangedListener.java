@@ -8,6 +8,8 @@ import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
+import io.deltapromotion.infrastructure.kafka.PartitionLostException;
+import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.qc.domain.AuditRequest;
 import io.deltapromotion.qc.domain.CheckOutcome;
@@ -17,6 +19,8 @@ import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -24,7 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Audits each TableChanged and publishes its QcCompleted, keyed by the source table: one report per
- * announcement, however often the announcement is delivered.
+ * announcement, however often the announcement is delivered. The report and the announcement's offset
+ * are committed in one transaction, as the owner of the announcement's partition: an instance that lost
+ * the partition while auditing publishes nothing, and its next owner audits the announcement.
  */
 @Component
 class TableChangedListener {
@@ -35,28 +41,47 @@ class TableChangedListener {
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
   private final EventLogPromotionHistory history;
+  private final PartitionOwnership ownership;
 
   TableChangedListener(QualityAudit audit, EventPublisher publisher, EventEnvelopes envelopes,
-      EventLogPromotionHistory history) {
+      EventLogPromotionHistory history, PartitionOwnership ownership) {
     this.audit = audit;
     this.publisher = publisher;
     this.envelopes = envelopes;
     this.history = history;
+    this.ownership = ownership;
   }
 
-  @KafkaListener(id = "qc-audit", idIsGroup = false, topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).TABLE_CHANGED.name()}")
-  void onTableChanged(TableChanged event) {
+  @KafkaListener(id = "qc-audit", idIsGroup = false, containerFactory = "ownedTablesContainerFactory",
+      topics = "#{T(io.deltapromotion.schemas.topics.EventTopics).TABLE_CHANGED.name()}")
+  void onTableChanged(ConsumerRecord<String, TableChanged> record) {
+    try {
+      audit(record);
+    } catch (PartitionLostException lost) {
+      log.info("Left {}/{}/{} (key {}) to the partition's next owner: {}", record.topic(), record.partition(),
+          record.offset(), record.key(), lost.getMessage());
+    }
+  }
+
+  private void audit(ConsumerRecord<String, TableChanged> record) {
+    TableChanged event = record.value();
+    if (event == null) {
+      throw new RejectedEventException("the record at " + record.topic() + "/" + record.partition() + "/" + record.offset()
+          + " holds no TableChanged");
+    }
     if (history.hasReportOn(event.getEnvelope().getEventId().toString())) {
       log.info("{} version {} was audited already (announcement {}); not reporting it twice", event.getSourceTable(),
           event.getSourceVersion(), event.getEnvelope().getEventId());
+      publisher.publishAll(List.of(), ownership.claim(record));
       return;
     }
     Instant start = Instant.now();
     AuditRequest request = toRequest(event);
     QualityReport report = audit.audit(request);
     QcCompleted completed = toEvent(event, report, Duration.between(start, Instant.now()));
-    publisher.publish(EventTopics.QC_COMPLETED, completed.getTable(), completed);
-    history.reported(completed);
+    history.awaitReadBack(publisher.publishAll(
+        List.of(new EventPublisher.Outgoing<>(EventTopics.QC_COMPLETED, completed.getTable(), completed)),
+        ownership.claim(record)));
     log.info("Audited {} version {}: {} (promotion {})", completed.getTable(), completed.getVersion(),
         completed.getStatus(), completed.getEnvelope().getCorrelationId());
   }
