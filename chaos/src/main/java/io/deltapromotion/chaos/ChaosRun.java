@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -114,6 +115,61 @@ final class ChaosRun implements AutoCloseable {
       Pause.of(every);
     }
     return false;
+  }
+
+  /**
+   * Runs that many instances of the service (starting the missing ones, stopping the highest-numbered
+   * extra ones), the first always among them.
+   */
+  void scale(Component service, int instances) {
+    for (int instance = 1; instance <= ChaosStack.EXTRA_INSTANCES; instance++) {
+      boolean runs = stack.running(service).contains(instance);
+      if (instance < instances && !runs) {
+        say("starting " + service.id() + " #" + instance);
+        stack.start(instance, service);
+      } else if (instance >= instances && runs) {
+        say("stopping " + service.id() + " #" + instance);
+        stack.stop(instance, service);
+      }
+    }
+  }
+
+  /** Rewrites the promoters' settings with that soak time before prod, and restarts every running promoter. */
+  void soakBeforeProd(Duration soak) {
+    ServiceSettings.write(stack, workload.tables(), token, alerts.url(), soak);
+    for (int instance : stack.running(Component.PROMOTER)) {
+      stack.stop(instance, Component.PROMOTER);
+      stack.start(instance, Component.PROMOTER);
+    }
+  }
+
+  /**
+   * Waits until one of the running instances of the component writes a line containing the text after now;
+   * returns which one, or -1 when none did in time.
+   */
+  int awaitLogLineOfAnyInstance(Component component, String text, Duration timeout) {
+    Map<Integer, Long> from = new HashMap<>();
+    stack.running(component).forEach(instance -> from.put(instance, size(stack.log(component, instance))));
+    int[] found = {-1};
+    awaitCondition(() -> {
+      for (Map.Entry<Integer, Long> instance : from.entrySet()) {
+        if (read(stack.log(component, instance.getKey()), instance.getValue()).contains(text)) {
+          found[0] = instance.getKey();
+          return true;
+        }
+      }
+      return false;
+    }, timeout);
+    return found[0];
+  }
+
+  long logSize(Component component, int instance) {
+    return size(stack.log(component, instance));
+  }
+
+  /** Whether the instance's log has a line containing the text after the given size. */
+  boolean loggedSince(Component component, int instance, long from, String text) {
+    return read(stack.log(component, instance), from).contains(text);
   }
 
   /** Waits until a line containing the text is written to the component's log after now. */
@@ -263,12 +319,17 @@ final class ChaosRun implements AutoCloseable {
     return lagging;
   }
 
-  /** Services that are down or report work held up. */
+  /** Services that are down or report work held up (every instance that runs, and always the first). */
   List<String> sickServices() {
     List<String> sick = new ArrayList<>();
     for (Component service : Component.services()) {
-      if (!stack.healthy(service)) {
-        sick.add(service.id() + " is not healthy: " + stack.health(service).orElse("no answer"));
+      Set<Integer> instances = new TreeSet<>(stack.running(service));
+      instances.add(0);
+      for (int instance : instances) {
+        if (!stack.healthy(service, instance)) {
+          sick.add(service.id() + (instance == 0 ? "" : " #" + instance) + " is not healthy: "
+              + stack.health(service, instance).orElse("no answer"));
+        }
       }
     }
     return sick;

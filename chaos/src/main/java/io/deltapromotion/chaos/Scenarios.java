@@ -15,6 +15,10 @@ final class Scenarios {
   private static final Duration TRIGGER_TIMEOUT = Duration.ofMinutes(5);
   /** The line the promoter's warehouse adapter logs as it empties a target to clone onto it. */
   private static final String EMPTYING = "emptying it first";
+  /** Longer than the consumer group's session timeout (45 s by default). */
+  private static final Duration ZOMBIE_FROZEN = Duration.ofSeconds(75);
+  private static final Duration SOAK = Duration.ofSeconds(60);
+  private static final String BASELINE = "chaos_base";
 
   private Scenarios() {}
 
@@ -30,7 +34,106 @@ final class Scenarios {
         new Scenario("lakehouse-down-6min", false, Scenarios::lakehouseDownLong),
         new Scenario("release-broker-stopped", false, Scenarios::releaseWithBrokerStopped),
         new Scenario("offsets-deleted", true, Scenarios::offsetsDeleted),
-        new Scenario("badly-named-table", false, Scenarios::badlyNamedTable));
+        new Scenario("badly-named-table", false, Scenarios::badlyNamedTable),
+        new Scenario("two-instances-kills", true, (run, batch) -> twoInstancesKills(run, batch, random, shortRun ? 4 : 12)),
+        new Scenario("promoter-zombie", true, Scenarios::promoterZombie),
+        new Scenario("release-rebaseline-promoters-1-3-1", false, Scenarios::releaseAndRebaselineWhileScaling),
+        new Scenario("soak-ends-together-2-promoters", false, Scenarios::soakEndsTogether));
+  }
+
+  /**
+   * From here on two instances of every service: a second one of each is started, then random instances
+   * of random services are SIGKILLed at random moments while the batch is processed, each restarted at once.
+   */
+  private static void twoInstancesKills(ChaosRun run, List<Workload.Table> batch, Random random, int kills)
+      throws Exception {
+    Component.services().forEach(service -> run.scale(service, 2));
+    CompletableFuture<Void> writing = run.commitInBackground(batch);
+    List<Component> services = List.copyOf(Component.services());
+    for (int kill = 0; kill < kills; kill++) {
+      Pause.of(Duration.ofMillis(3000 + random.nextInt(7000)));
+      Component victim = services.get(random.nextInt(services.size()));
+      int instance = random.nextInt(2);
+      run.say("SIGKILL " + victim.id() + " #" + instance);
+      run.stack().kill(victim, instance);
+      run.stack().start(instance, victim);
+    }
+    writing.get();
+    run.healed();
+  }
+
+  /**
+   * A promoter frozen (SIGSTOP) between the two statements of a clone (open-source Delta empties the
+   * target first) for longer than its consumer group's session timeout, then thawed: its tables went to
+   * the other promoter meanwhile, so it must neither write the clone nor publish the outcome.
+   */
+  private static void promoterZombie(ChaosRun run, List<Workload.Table> batch) throws Exception {
+    run.scale(Component.PROMOTER, 2);
+    CompletableFuture<Void> writing = run.commitInBackground(batch);
+    int zombie = run.awaitLogLineOfAnyInstance(Component.PROMOTER, EMPTYING, TRIGGER_TIMEOUT);
+    if (zombie < 0) {
+      throw new IllegalStateException("no promoter emptied a target to clone onto it within " + TRIGGER_TIMEOUT);
+    }
+    long from = run.logSize(Component.PROMOTER, zombie);
+    run.say("freezing promoter #" + zombie + " (SIGSTOP) for 75 s, in the middle of a clone, past its session timeout");
+    run.stack().freeze(Component.PROMOTER, zombie);
+    Pause.of(ZOMBIE_FROZEN);
+    run.stack().thaw(Component.PROMOTER, zombie);
+    run.healed();
+    boolean fenced = run.awaitCondition(() -> run.loggedSince(Component.PROMOTER, zombie, from, "no longer this instance's")
+        || run.loggedSince(Component.PROMOTER, zombie, from, "to the partition's next owner"), Duration.ofMinutes(1));
+    run.say(fenced ? "the zombie was fenced: it stopped at the ownership check" : "the zombie logged no fencing");
+    writing.get();
+  }
+
+  /**
+   * One promoter left; the release ordered into live and a rebaseline of three tables ordered; two more
+   * promoters started while they run, then stopped again (1 → 3 → 1). Every table of the release ends with
+   * one outcome in live, all alike (judged like every release scenario); every rebaselined table is written
+   * once into pre-prod and reaches prod with one clone.
+   */
+  private static void releaseAndRebaselineWhileScaling(ChaosRun run, List<Workload.Table> batch) throws Exception {
+    run.scale(Component.PROMOTER, 1);
+    List<String> rebaselined = List.of("rb_0", "rb_1", "rb_2");
+    run.workload().createBaseline(BASELINE, rebaselined);
+    if (run.workload().tables().stream().anyMatch(Workload.Table::released)) {
+      run.order("promote", "{\"release\": \"" + Workload.RELEASE + "\", \"stage\": \"live\", \"reason\": \"chaos\"}");
+    }
+    run.order("rebaseline", "{\"from\": \"" + BASELINE + "\", \"into\": \"" + Workload.PIPED_PREPROD
+        + "\", \"tag\": \"BASELINE_CHAOS\", \"reason\": \"chaos\"}");
+    run.scale(Component.PROMOTER, 3);
+    run.workload().commit(batch);
+    run.scale(Component.PROMOTER, 1);
+    run.healed();
+    for (String table : rebaselined) {
+      String prod = Workload.PROD[1] + "." + table;
+      if (!run.awaitCondition(() -> clones(run, prod) > 0, TRIGGER_TIMEOUT)) {
+        throw new IllegalStateException("rebaselined " + table + " did not reach " + prod + " within " + TRIGGER_TIMEOUT);
+      }
+      long intoPreprod = clones(run, Workload.PIPED_PREPROD + "." + table);
+      long intoProd = clones(run, prod);
+      if (intoPreprod != 1 || intoProd != 1) {
+        throw new IllegalStateException("rebaselined " + table + " was cloned " + intoPreprod + " time(s) into pre-prod and "
+            + intoProd + " into prod; once each is right");
+      }
+    }
+  }
+
+  private static long clones(ChaosRun run, String table) {
+    return run.workload().history(table).stream().filter(commit -> "CLONE".equals(commit[1])).count();
+  }
+
+  /**
+   * Two promoters, and a soak time before prod: the batch is committed at once, so its versions' soak
+   * times end at about the same moment, on both promoters' tables. Each version must enter prod once.
+   * The soak stays configured for whatever runs after this.
+   */
+  private static void soakEndsTogether(ChaosRun run, List<Workload.Table> batch) throws Exception {
+    run.scale(Component.PROMOTER, 2);
+    run.say("restarting the promoters with a soak time of " + SOAK.toSeconds() + " s before prod");
+    run.soakBeforeProd(SOAK);
+    run.workload().commit(batch);
+    run.healed();
   }
 
   /**

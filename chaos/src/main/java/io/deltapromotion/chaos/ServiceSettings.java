@@ -40,6 +40,11 @@ final class ServiceSettings {
   }
 
   static void write(ChaosStack stack, List<Workload.Table> tables, String token, String webhookUrl) {
+    write(stack, tables, token, webhookUrl, Duration.ZERO);
+  }
+
+  /** @param prodSoak how long a version stays in pre-prod before it may enter prod */
+  static void write(ChaosStack stack, List<Workload.Table> tables, String token, String webhookUrl, Duration prodSoak) {
     StackSettings settings = stack.settings();
     Path policy = settings.runDirectory().resolve("table-policies.yaml");
     String release = tables.stream().filter(Workload.Table::released).map(Workload.Table::qualified)
@@ -92,6 +97,7 @@ final class ServiceSettings {
               - name: prod
                 schemas: [%s, %s]
                 approval-required: false
+                min-soak: %ds
               - name: live
                 schemas: [%s, %s]
                 approval-required: true
@@ -100,7 +106,7 @@ final class ServiceSettings {
                 - name: %s
                   token: %s
         """.formatted(cloneHealthEvery(tables.size()).toSeconds(), Workload.PREPROD, Workload.PIPED_PREPROD,
-        Workload.PROD[0], Workload.PROD[1], Workload.LIVE[0],
+        Workload.PROD[0], Workload.PROD[1], prodSoak.toSeconds(), Workload.LIVE[0],
         Workload.LIVE[1], OPERATOR, token));
     stack.configure(Component.NOTIFIER, common + """
           notifier:

@@ -98,6 +98,12 @@ final class Workload implements AutoCloseable {
     announcePipelineCommits(which);
   }
 
+  /** Creates a schema of tables to rebaseline from, each with an id column. */
+  void createBaseline(String schema, List<String> names) {
+    execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+    names.forEach(name -> execute("CREATE TABLE " + schema + "." + name + " USING delta AS SELECT id FROM range(0, 5)"));
+  }
+
   /** Creates a table whose name is outside the promotion's grammar in the polled schema. */
   void createBadlyNamedTable(String name) {
     execute("CREATE TABLE " + PREPROD + ".`" + name + "` (id BIGINT) USING delta");

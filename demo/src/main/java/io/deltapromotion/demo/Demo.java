@@ -41,6 +41,9 @@ public final class Demo {
     this.lakehouse = new Lakehouse(settings.lakehouseJdbcUrl());
   }
 
+  /** The second instance of each service listens this far above the first one's port. */
+  private static final int SECOND_INSTANCES_PORT_OFFSET = 100;
+
   /** The demo's table policy: keys, a custom check and a release tag. */
   private static final String POLICY = """
       tables:
@@ -75,8 +78,15 @@ public final class Demo {
     try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT)) {
       ServiceConfiguration.write(settings, PREPROD, PROD, null, POLICY, UUID.randomUUID() + "-" + UUID.randomUUID(),
           inbox.url(), REPORTS);
-      step("Starting the four services (detector polls " + PREPROD + ".* every 2 s)");
+      step("Starting two instances of each of the four services (detector polls " + PREPROD + ".* every 2 s); "
+          + "each table is owned by one instance of each service");
       stack.up(Component.services(), null, Duration.ofMinutes(3));
+      StackSettings secondSettings = settings.withServices(settings.runDirectory().resolve("second-instances"),
+          settings.port(Component.DETECTOR) + SECOND_INSTANCES_PORT_OFFSET);
+      ServiceConfiguration.write(secondSettings, PREPROD, PROD, null, POLICY, UUID.randomUUID() + "-" + UUID.randomUUID(),
+          inbox.url(), REPORTS);
+      LocalStack secondInstances = new LocalStack(secondSettings, System.out);
+      secondInstances.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
       try (PromotionWatch watch = new PromotionWatch(settings.kafkaBootstrapServers(), settings.schemaRegistryUrl())) {
         step("Writing new versions of three pre-prod tables");
         lakehouse.execute("CREATE SCHEMA IF NOT EXISTS " + PREPROD, "CREATE SCHEMA IF NOT EXISTS " + PROD);
@@ -96,8 +106,10 @@ public final class Demo {
                 + ", not SCHEMA_CHANGE"));
         showArchivedReports(watch, Map.of("orders", orders, "customers", customers, "payments", payments));
       }
-      step("Alerts the notifier posted to the demo webhook (" + inbox.url() + ")");
+      step("Alerts the notifiers posted to the demo webhook (" + inbox.url() + "), each once");
       inbox.messages().forEach(message -> System.out.println("  " + message));
+      step("Stopping the second instances (by PID); the first ones take their tables over and keep running");
+      secondInstances.down(Component.services());
     }
     step("The registry, rebuilt from the topics");
     List<RegistryEntry> entries = new RegistryReader(Map.of("bootstrap.servers", settings.kafkaBootstrapServers(),

@@ -60,8 +60,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The four services as separate processes against the real stack: detection, QC, promotion and
- * alerting of real Delta tables, bad input, and restarts. One scenario, in order.
+ * The four services as separate processes against the real stack, two instances of each sharing the
+ * tables between them: detection, QC, promotion and alerting of real Delta tables, bad input, and
+ * restarts. One scenario, in order. Every version is judged once from the topics and the warehouse, so a
+ * version handled by both instances (two outcomes, two clones, two alerts) fails it.
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -96,6 +98,8 @@ class PromotionEndToEndIT {
 
   private static StackSettings settings;
   private static LocalStack services;
+  private static StackSettings secondSettings;
+  private static LocalStack secondInstances;
   private static Lakehouse lakehouse;
   private static WebhookInbox webhook;
   private static PromotionWatch watch;
@@ -113,15 +117,27 @@ class PromotionEndToEndIT {
     webhook = new WebhookInbox(0);
     ServiceConfiguration.write(settings, PREPROD, PROD, new String[] {PIPED_PREPROD, PROD + "_piped"}, POLICY, TOKEN,
         webhook.url(), REPORTS);
+    secondSettings = stack.withServices(Path.of("target", "e2e-services-2").toAbsolutePath(), 18101);
+    ServiceConfiguration.write(secondSettings, PREPROD, PROD, new String[] {PIPED_PREPROD, PROD + "_piped"}, POLICY, TOKEN,
+        webhook.url(), REPORTS);
     services = new LocalStack(settings, System.out);
-    services.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
+    secondInstances = new LocalStack(secondSettings, System.out);
+    startBothInstances();
     watch = new PromotionWatch(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
+  }
+
+  private static void startBothInstances() {
+    services.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
+    secondInstances.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
   }
 
   @AfterAll
   static void stopServices() {
     if (services != null) {
       services.down(Component.services());
+    }
+    if (secondInstances != null) {
+      secondInstances.down(Component.services());
     }
     if (watch != null) {
       watch.close();
@@ -133,12 +149,13 @@ class PromotionEndToEndIT {
 
   @Test
   @Order(1)
-  void givenTheServicesWhenTheyRunThenEachIsHealthyOnLoopbackOnly() {
+  void givenTwoInstancesOfEveryService_whenTheyRun_thenEachIsHealthyOnLoopbackOnly() {
     for (Component service : Component.services()) {
-      int port = settings.port(service);
-      assertThat(ServiceHealth.of(port)).contains("\"status\":\"UP\"");
-      if (!Loopback.otherAddresses().isEmpty()) {
-        assertThat(Loopback.otherAddressesAccepting(port)).as(service.id()).isEmpty();
+      for (int port : List.of(settings.port(service), secondSettings.port(service))) {
+        assertThat(ServiceHealth.of(port)).contains("\"status\":\"UP\"");
+        if (!Loopback.otherAddresses().isEmpty()) {
+          assertThat(Loopback.otherAddressesAccepting(port)).as(service.id()).isEmpty();
+        }
       }
     }
   }
@@ -205,7 +222,8 @@ class PromotionEndToEndIT {
   @Order(5)
   void givenPromotedAndBlockedVersionsWhenEveryServiceRestartsThenNothingIsPromotedOrAlertedAgain() {
     services.down(Component.services());
-    services.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
+    secondInstances.down(Component.services());
+    startBothInstances();
 
     lakehouse.execute("INSERT INTO " + DUPES + " VALUES (1, 'again')", "INSERT INTO " + CLEAN + " VALUES (5, 'e')");
     assertThat(watch.awaitOutcome(DUPES, 2, OUTCOME).getStatus()).isEqualTo(PromotionStatus.BLOCKED);

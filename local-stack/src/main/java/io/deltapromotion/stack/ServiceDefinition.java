@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * One of the four Spring Boot services, run from its executable jar and wired to this stack's servers
- * by command-line arguments (which win over any configuration file). Service-specific settings (what
+ * by command-line arguments (which win over any configuration file). Several instances of a service run
+ * as several stacks of services over the same servers ({@link StackSettings#withServices}). Service-specific settings (what
  * the detector watches, where alerts go) come from an optional {@code application.yml} in the service's
  * run directory, which whoever starts the stack (the demo, a test) writes.
  */
@@ -38,6 +39,9 @@ final class ServiceDefinition implements ComponentDefinition {
         "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
         "--spring.kafka.properties.schema.registry.url=" + settings.schemaRegistryUrl(),
         "--deltapromotion.warehouse.jdbc-url=" + settings.lakehouseJdbcUrl(),
+        // Stable across restarts of this instance (which fences its previous life), different for every
+        // instance of the service (their ports differ), as Kafka transactions require.
+        "--deltapromotion.events.transactional-id=" + component.id() + "-" + settings.port(component),
         "--spring.config.additional-location=optional:file:" + dir.resolve(CONFIG_FILE));
     return new ProcessSpec(List.of(executableJar(settings).toString()), jvm, SPRING_BOOT_LAUNCHER, arguments);
   }

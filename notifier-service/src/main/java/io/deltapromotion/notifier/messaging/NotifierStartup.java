@@ -1,15 +1,11 @@
 package io.deltapromotion.notifier.messaging;
 
-import io.deltapromotion.events.AlertSent;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
-import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.notifier.config.NotifierProperties;
 import io.deltapromotion.notifier.domain.Alert;
 import io.deltapromotion.notifier.domain.AlertDispatcher;
 import io.deltapromotion.notifier.domain.Watchdog;
-import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
-import io.deltapromotion.schemas.topics.EventTopics;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,22 +14,19 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Before any listener starts, replays the alerts-sent topic into the dispatcher, so a restarted notifier
- * (or one whose consumer group lost its offsets) sends nothing it sent before. Then watches the services'
- * health (and its own) for outages that last, on a schedule.
+ * Watches the services' health (and its own) for outages that last, on a schedule, when this instance
+ * runs the watch ({@link AlertOwnership}); starts once the delivered alerts were read ({@link DeliveryFollower}).
  */
 @Component
 class NotifierStartup extends ReplayThenSchedule {
 
   private static final Logger log = LoggerFactory.getLogger(NotifierStartup.class);
 
-  private final TopicReplayer replayer;
-  private final KafkaProperties kafka;
   private final AlertDispatcher dispatcher;
+  private final AlertOwnership ownership;
   private final Watchdog watchdog;
   private final NotifierProperties.Watch watch;
   private final HealthProbe probe;
@@ -42,13 +35,12 @@ class NotifierStartup extends ReplayThenSchedule {
   private final Clock clock = Clock.systemUTC();
   private final List<Alert> undelivered = new ArrayList<>();
 
-  NotifierStartup(TopicReplayer replayer, KafkaProperties kafka, AlertDispatcher dispatcher, Watchdog watchdog,
+  NotifierStartup(AlertDispatcher dispatcher, AlertOwnership ownership, Watchdog watchdog,
       NotifierProperties properties, HttpClient webhookClient, OutageMonitor ownOutages,
       @Value("${spring.application.name}") String self) {
     super("outage-watch");
-    this.replayer = replayer;
-    this.kafka = kafka;
     this.dispatcher = dispatcher;
+    this.ownership = ownership;
     this.watchdog = watchdog;
     this.watch = properties.watch();
     this.probe = new HealthProbe(webhookClient);
@@ -56,17 +48,9 @@ class NotifierStartup extends ReplayThenSchedule {
     this.self = self;
   }
 
+  /** Nothing: {@link DeliveryFollower} read the delivered alerts before this starts. */
   @Override
   protected void replay() {
-    try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
-      deserializer.configure(kafka.buildConsumerProperties(), false);
-      long count = replayer.replay(List.of(EventTopics.ALERTS_SENT.name()), deserializer, record -> {
-        if (record.value() instanceof AlertSent sent) {
-          dispatcher.alreadyDelivered(sent.getAlertKey(), sent.getChannel());
-        }
-      });
-      log.info("Replayed {} delivered alert(s); none is sent again", count);
-    }
   }
 
   @Override
@@ -75,6 +59,9 @@ class NotifierStartup extends ReplayThenSchedule {
   }
 
   private void watch() {
+    if (!ownership.watches()) {
+      return;
+    }
     List<Watchdog.Observation> observations = new ArrayList<>();
     observations.add(new Watchdog.Observation(self, true, ownOutages.stalls().stream()
         .map(stall -> new Watchdog.HeldUp(stall.work(), stall.dependency().name(), stall.since(), stall.lastError()))

@@ -19,8 +19,6 @@ import io.deltapromotion.promoter.domain.ReleaseRegistry;
 import io.deltapromotion.promoter.domain.Rollbacks;
 import io.deltapromotion.promoter.domain.StageRepair;
 import io.deltapromotion.promoter.domain.StageRollback;
-import io.deltapromotion.promoter.messaging.DecisionClaims;
-import io.deltapromotion.promoter.messaging.OwnerOnlyWarehouse;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
@@ -69,17 +67,8 @@ class PromoterConfiguration {
     return new PromotionLog();
   }
 
-  /**
-   * The warehouse the domain writes stage tables through: each write first confirms the decision's
-   * claim on its table still holds.
-   */
   @Bean
-  OwnerOnlyWarehouse ownerOnlyWarehouse(Warehouse warehouse, DecisionClaims claims) {
-    return new OwnerOnlyWarehouse(warehouse, claims);
-  }
-
-  @Bean
-  Promoter promoter(OwnerOnlyWarehouse warehouse, @Value("${spring.application.name}") String service) {
+  Promoter promoter(Warehouse warehouse, @Value("${spring.application.name}") String service) {
     return new Promoter(warehouse, Clock.systemUTC(), service);
   }
 
@@ -100,18 +89,18 @@ class PromoterConfiguration {
   }
 
   @Bean
-  Rebaseliner rebaseliner(Ladder ladder, Promoter promoter, OwnerOnlyWarehouse warehouse, PromotionLog promotionLog) {
+  Rebaseliner rebaseliner(Ladder ladder, Promoter promoter, Warehouse warehouse, PromotionLog promotionLog) {
     return new Rebaseliner(ladder, promoter, warehouse, promotionLog);
   }
 
   @Bean
-  CloneHealth cloneHealth(Ladder ladder, OwnerOnlyWarehouse warehouse, @Value("${spring.application.name}") String service,
+  CloneHealth cloneHealth(Ladder ladder, Warehouse warehouse, @Value("${spring.application.name}") String service,
       PromotionLog promotionLog) {
     return new CloneHealth(ladder, new StageRepair(warehouse, Clock.systemUTC(), service), promotionLog);
   }
 
   @Bean
-  Rollbacks rollbacks(Ladder ladder, OwnerOnlyWarehouse warehouse, @Value("${spring.application.name}") String service,
+  Rollbacks rollbacks(Ladder ladder, Warehouse warehouse, @Value("${spring.application.name}") String service,
       PromotionLog promotionLog) {
     return new Rollbacks(ladder, new StageRollback(warehouse, Clock.systemUTC(), service), promotionLog, Clock.systemUTC());
   }

@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The claim each decision runs under, bound to the thread that runs it for as long as it runs: what
- * {@link OwnerOnlyWarehouse} confirms right before every warehouse write, so the domain, which knows
+ * the warehouse confirms right before every statement that writes a stage table, so the domain, which knows
  * nothing of Kafka, never writes for a table this instance stopped owning while it decided.
  */
 @Component
-public class DecisionClaims {
+class DecisionClaims {
 
   private final ThreadLocal<Claim> current = new ThreadLocal<>();
   private final EventPublisher publisher;

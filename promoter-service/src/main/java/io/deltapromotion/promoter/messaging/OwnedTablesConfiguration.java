@@ -2,6 +2,7 @@ package io.deltapromotion.promoter.messaging;
 
 import io.deltapromotion.infrastructure.kafka.OwnedPartitionsContainerFactory;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
+import io.deltapromotion.infrastructure.warehouse.WriteGuard;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.List;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -22,6 +23,16 @@ class OwnedTablesConfiguration {
   @Bean
   PartitionOwnership partitionOwnership(PromotionLogFollower follower) {
     return new PartitionOwnership(INPUTS, follower::catchUp);
+  }
+
+  /**
+   * Every statement that writes a stage table first confirms that the claim of the decision it is part
+   * of still holds, so an instance that lost the table (a zombie resumed between the two statements of a
+   * clone included) sends nothing more.
+   */
+  @Bean
+  WriteGuard ownedTablesOnly(DecisionClaims claims) {
+    return table -> claims.confirm();
   }
 
   /** The container of {@link LadderInputListener}. */

@@ -23,7 +23,7 @@ public final class OwnedPartitionsContainerFactory {
     configurer.configure(factory, consumers);
     ContainerProperties container = factory.getContainerProperties();
     container.setAckMode(ContainerProperties.AckMode.MANUAL);
-    container.setConsumerRebalanceListener(ownership);
+    container.setConsumerRebalanceListener(ownership.rebalanceListener());
     Properties settings = new Properties();
     settings.putAll(PartitionOwnership.CONSUMER_SETTINGS);
     container.setKafkaConsumerProperties(settings);

@@ -34,7 +34,7 @@ import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
  * with the new generation for all of them. Before a partition counts as owned, {@link CatchUp} lets the
  * service read its state for that partition to the end, so a new owner knows what the old one did.
  */
-public final class PartitionOwnership implements ConsumerAwareRebalanceListener {
+public final class PartitionOwnership {
 
   /** Consumer settings the owning listener container must use. */
   public static final Map<String, String> CONSUMER_SETTINGS = Map.of(
@@ -65,8 +65,30 @@ public final class PartitionOwnership implements ConsumerAwareRebalanceListener 
     this.catchUp = catchUp;
   }
 
-  @Override
-  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+  /**
+   * What the owning container must be told to call on every rebalance. Not a bean of its own: Spring Boot
+   * would hand a rebalance-listener bean to every other container of the service too.
+   */
+  public ConsumerAwareRebalanceListener rebalanceListener() {
+    return new ConsumerAwareRebalanceListener() {
+      @Override
+      public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        assigned(consumer, partitions);
+      }
+
+      @Override
+      public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        release(partitions, "revoked");
+      }
+
+      @Override
+      public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        release(partitions, "lost");
+      }
+    };
+  }
+
+  private void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     partitionCount = coPartitionedCount(consumer);
     Set<Integer> numbers = partitions.stream().map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
     catchUp.before(numbers, consumer);
@@ -78,16 +100,6 @@ public final class PartitionOwnership implements ConsumerAwareRebalanceListener 
       owners.put(number, new Owner(group, positions));
     }
     log.info("Owning partition(s) {} of {} (generation {})", numbers, inputTopics, group.generationId());
-  }
-
-  @Override
-  public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    release(partitions, "revoked");
-  }
-
-  @Override
-  public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-    release(partitions, "lost");
   }
 
   private void release(Collection<TopicPartition> partitions, String how) {

@@ -18,6 +18,7 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
+import io.deltapromotion.infrastructure.warehouse.WriteGuard;
 import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public final class JdbcWarehouse implements Warehouse {
   private final DataSource dataSource;
   private final WarehouseDialect dialect;
   private final Duration statementTimeout;
+  private final WriteGuard guard;
   private final DeltaLogReader logReader = new DeltaLogReader();
   private final CommitNotes notes = new CommitNotes();
 
@@ -66,9 +68,15 @@ public final class JdbcWarehouse implements Warehouse {
    * @param statementTimeout the longest any one statement may run; zero for no limit
    */
   public JdbcWarehouse(DataSource dataSource, WarehouseDialect dialect, Duration statementTimeout) {
+    this(dataSource, dialect, statementTimeout, WriteGuard.NONE);
+  }
+
+  /** @param guard asked before every statement that writes a table */
+  public JdbcWarehouse(DataSource dataSource, WarehouseDialect dialect, Duration statementTimeout, WriteGuard guard) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.statementTimeout = statementTimeout;
+    this.guard = guard;
   }
 
   public WarehouseDialect dialect() {
@@ -208,12 +216,12 @@ public final class JdbcWarehouse implements Warehouse {
     String purpose = "clone " + request.source() + " at version " + request.version() + " to " + request.target();
     try (JdbcSession session = open()) {
       if (!exists(session, request.target())) {
-        notes.run(session, request.note(), () -> session.execute(purpose, sql));
+        write(session, request.target(), request.note(), purpose, sql);
         return new CloneResult(newestVersion(session, request.target()), null, 1);
       }
       HistoryEntry newest = history(session, request.target(), 1).get(0);
       if (dialect.replacesNonEmptyTableInOneClone()) {
-        notes.run(session, request.note(), () -> session.execute(purpose, sql));
+        write(session, request.target(), request.note(), purpose, sql);
         return new CloneResult(newestVersion(session, request.target()), newest.version(), 1);
       }
       if (wasEmptiedForAClone(newest)) {
@@ -225,6 +233,12 @@ public final class JdbcWarehouse implements Warehouse {
       emptyThenClone(session, request, sql, purpose, newest.version());
       return new CloneResult(newestVersion(session, request.target()), newest.version(), 2);
     }
+  }
+
+  /** Asks the guard, then runs the statement that writes the table, marked with the note (when there is one). */
+  private void write(JdbcSession session, TableName table, CommitNote note, String purpose, String sql) {
+    guard.beforeWriting(table);
+    notes.run(session, note, () -> session.execute(purpose, sql));
   }
 
   /** The newest commit is the emptying a clone starts with on open-source Delta: the clone never followed. */
@@ -244,20 +258,20 @@ public final class JdbcWarehouse implements Warehouse {
         + "(two commits: readers may briefly see it empty)", purpose);
     CommitNote emptying = request.note() == null ? null
         : new CommitNote(CommitNote.Action.EMPTY_BEFORE_CLONE, request.note().id());
-    notes.run(session, emptying, () -> session.execute("empty " + request.target() + " before cloning onto it",
-        "DELETE FROM " + request.target().quoted()));
+    write(session, request.target(), emptying, "empty " + request.target() + " before cloning onto it",
+        "DELETE FROM " + request.target().quoted());
     cloneOrRestore(session, request, sql, purpose, before);
   }
 
   private void cloneOrRestore(JdbcSession session, CloneRequest request, String sql, String purpose, long before) {
     try {
-      notes.run(session, request.note(), () -> session.execute(purpose, sql));
+      write(session, request.target(), request.note(), purpose, sql);
     } catch (WarehouseException refused) {
       log.warn("{} failed after emptying the target; restoring it to version {}", purpose, before);
       CommitNote undo = request.note() == null ? null : new CommitNote(CommitNote.Action.UNDO, request.note().id());
       try {
-        notes.run(session, undo, () -> session.execute("restore " + request.target() + " after a failed clone",
-            "RESTORE TABLE " + request.target().quoted() + " TO VERSION AS OF " + before));
+        write(session, request.target(), undo, "restore " + request.target() + " after a failed clone",
+            "RESTORE TABLE " + request.target().quoted() + " TO VERSION AS OF " + before);
       } catch (WarehouseException restoreFailure) {
         refused.addSuppressed(restoreFailure);
         throw new WarehouseException(refused.getMessage() + "; restoring " + request.target() + " to version " + before
@@ -270,14 +284,15 @@ public final class JdbcWarehouse implements Warehouse {
   @Override
   public void setTableComment(TableName table, String comment) {
     try (JdbcSession session = open()) {
-      session.execute("set the comment of " + table, "COMMENT ON TABLE " + table.quoted() + " IS " + SqlLiteral.of(comment));
+      write(session, table, null, "set the comment of " + table,
+          "COMMENT ON TABLE " + table.quoted() + " IS " + SqlLiteral.of(comment));
     }
   }
 
   @Override
   public void setColumnComment(TableName table, Identifier column, String comment) {
     try (JdbcSession session = open()) {
-      session.execute("set the comment of " + table + "." + column,
+      write(session, table, null, "set the comment of " + table + "." + column,
           "ALTER TABLE " + table.quoted() + " ALTER COLUMN " + column.quoted() + " COMMENT " + SqlLiteral.of(comment));
     }
   }
@@ -299,8 +314,8 @@ public final class JdbcWarehouse implements Warehouse {
   public long restore(TableName table, long version, CommitNote note) {
     requireVersion(version);
     try (JdbcSession session = open()) {
-      notes.run(session, note, () -> session.execute("restore " + table + " to version " + version,
-          "RESTORE TABLE " + table.quoted() + " TO VERSION AS OF " + version));
+      write(session, table, note, "restore " + table + " to version " + version,
+          "RESTORE TABLE " + table.quoted() + " TO VERSION AS OF " + version);
       return newestVersion(session, table);
     }
   }
@@ -308,7 +323,7 @@ public final class JdbcWarehouse implements Warehouse {
   @Override
   public void dropTable(TableName table) {
     try (JdbcSession session = open()) {
-      session.execute("drop " + table, "DROP TABLE IF EXISTS " + table.quoted());
+      write(session, table, null, "drop " + table, "DROP TABLE IF EXISTS " + table.quoted());
     }
   }
 

@@ -3,6 +3,8 @@ package io.deltapromotion.infrastructure.warehouse.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.deltapromotion.infrastructure.warehouse.WriteGuard;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +18,10 @@ public class WarehouseConfiguration {
     return WarehouseConnectionPool.open(properties);
   }
 
+  /** @param guard the service's {@link WriteGuard}, when it declares one */
   @Bean
-  Warehouse warehouse(HikariDataSource warehouseDataSource, WarehouseProperties properties) {
+  Warehouse warehouse(HikariDataSource warehouseDataSource, WarehouseProperties properties, ObjectProvider<WriteGuard> guard) {
     return new JdbcWarehouse(warehouseDataSource, WarehouseDialect.fromJdbcUrl(properties.jdbcUrl()),
-        properties.statementTimeout());
+        properties.statementTimeout(), guard.getIfAvailable(() -> WriteGuard.NONE));
   }
 }

@@ -1,0 +1,58 @@
+package io.deltapromotion.notifier.messaging;
+
+import io.deltapromotion.schemas.topics.EventTopics;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What each notifier instance alerts on, when several run: the events of the partitions its consumer
+ * group assigns it, each taken on only once every delivery so far was read ({@link DeliveryFollower}), and
+ * the outage watch, run by whichever instance holds the first partition of PromotionDone (one instance,
+ * so an outage is not announced once per notifier).
+ */
+@Component
+class AlertOwnership implements ConsumerAwareRebalanceListener {
+
+  private static final Logger log = LoggerFactory.getLogger(AlertOwnership.class);
+  static final TopicPartition WATCH = new TopicPartition(EventTopics.PROMOTION_DONE.name(), 0);
+
+  private final DeliveryFollower deliveries;
+  private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+
+  AlertOwnership(DeliveryFollower deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  @Override
+  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    if (!partitions.isEmpty()) {
+      deliveries.catchUp(consumer);
+    }
+    owned.addAll(partitions);
+    if (partitions.contains(WATCH)) {
+      log.info("This instance runs the outage watch");
+    }
+  }
+
+  @Override
+  public void onPartitionsRevokedBeforeCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    owned.removeAll(partitions);
+  }
+
+  @Override
+  public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    owned.removeAll(partitions);
+  }
+
+  /** Whether this instance runs the outage watch now. */
+  boolean watches() {
+    return owned.contains(WATCH);
+  }
+}
