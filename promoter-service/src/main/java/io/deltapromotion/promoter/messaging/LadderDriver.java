@@ -125,13 +125,16 @@ class LadderDriver {
 
   void onRebaseline(ConsumerRecord<?, ?> record, RebaselineCommand command) {
     List<TableName> targets = command.items().stream().map(item -> command.into().table(item.source().table())).toList();
-    decide(ownership.claim(record), targets, () -> {
+    Claim consumed = ownership.claim(record);
+    decide(consumed, targets, () -> {
       follower.awaitFolded(record);
       runs.started(command);
-      List<Hop> hops = rebaseliner.run(command, (done, of, hop) -> {
+      // Each table's outcome is published as it is done; the command counts as consumed only after the last.
+      List<Hop> hops = new ArrayList<>();
+      claims.run(consumed.standing(), () -> hops.addAll(rebaseliner.run(command, (done, of, hop) -> {
         publish(List.of(hop), null, command.actor(), announcement(command, hop));
         runs.tableDone(command.commandId(), done, of, hop);
-      });
+      })));
       log.info("Rebaseline {} done: {} of {} table(s) in {}; QC runs on each next", command.tag(),
           hops.stream().filter(hop -> hop.outcome().status() == PromotionStatus.PROMOTED).count(), hops.size(),
           command.into());

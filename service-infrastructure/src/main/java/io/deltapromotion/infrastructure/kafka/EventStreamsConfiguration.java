@@ -57,6 +57,9 @@ public class EventStreamsConfiguration {
     untilItIsBack.setMaxInterval(properties.retryMaxBackoff().toMillis());
     DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, untilItIsBack);
     handler.setClassifications(Map.of(), true);
+    // Containers whose offsets go only with transactions (OwnedPartitionsContainerFactory) commit a
+    // dead-lettered event's offset this way; the others commit every handled event anyway.
+    handler.setCommitRecovered(true);
     handler.setBackOffFunction((record, error) -> Failures.classify(error).isBadInput() ? NO_RETRY : null);
     handler.setRetryListeners(new OutageRecorder(monitor));
     return handler;

@@ -9,8 +9,9 @@ import org.springframework.kafka.listener.ContainerProperties;
 /**
  * The listener containers of a service whose instances share its keys by partition: configured like
  * every other container (error handling, interceptors), but offsets are committed only by the
- * transactions that publish what the events caused (manual acknowledgement, never acknowledged), the
- * group is assigned eagerly by range, and every assignment goes through the {@link PartitionOwnership}.
+ * transactions that publish what the events caused (manual acknowledgement, never acknowledged; an
+ * event that went to the dead-letter topic is committed by the error handler), the group is assigned
+ * eagerly by range, and every assignment goes through the {@link PartitionOwnership}.
  */
 public final class OwnedPartitionsContainerFactory {
 
@@ -22,7 +23,9 @@ public final class OwnedPartitionsContainerFactory {
     ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
     configurer.configure(factory, consumers);
     ContainerProperties container = factory.getContainerProperties();
-    container.setAckMode(ContainerProperties.AckMode.MANUAL);
+    // Never acknowledged by the listener; MANUAL_IMMEDIATE so that the offset of an event sent to the
+    // dead-letter topic is committed at once (the error handler commits recovered events in this mode).
+    container.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
     container.setConsumerRebalanceListener(ownership.rebalanceListener());
     Properties settings = new Properties();
     settings.putAll(PartitionOwnership.CONSUMER_SETTINGS);

@@ -1,6 +1,7 @@
 package io.deltapromotion.infrastructure.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +44,8 @@ public final class PartitionOwnership {
       "partition.assignment.strategy", "org.apache.kafka.clients.consumer.RangeAssignor");
 
   private static final Logger log = LoggerFactory.getLogger(PartitionOwnership.class);
+  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   /** Brings the service's state of the given partition numbers up to date before they count as owned. */
   @FunctionalInterface
@@ -91,7 +96,7 @@ public final class PartitionOwnership {
   private void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     partitionCount = coPartitionedCount(consumer);
     Set<Integer> numbers = partitions.stream().map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
-    catchUp.before(numbers, consumer);
+    catchUpUntilDone(numbers, consumer);
     ConsumerGroupMetadata group = consumer.groupMetadata();
     for (int number : numbers) {
       Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -100,6 +105,32 @@ public final class PartitionOwnership {
       owners.put(number, new Owner(group, positions));
     }
     log.info("Owning partition(s) {} of {} (generation {})", numbers, inputTopics, group.generationId());
+  }
+
+  /**
+   * A partition whose state cannot be read (the broker or the schema registry is down) is not acted on
+   * until it can be: the outage is waited out here, with backoff (the reading reports it to health).
+   */
+  private void catchUpUntilDone(Set<Integer> numbers, Consumer<?, ?> consumer) {
+    Duration backoff = FIRST_BACKOFF;
+    while (true) {
+      try {
+        catchUp.before(numbers, consumer);
+        return;
+      } catch (WakeupException | InterruptException stopping) {
+        throw stopping;
+      } catch (RuntimeException e) {
+        log.warn("Reading the state of partition(s) {} of {} before owning them failed ({}); trying again in {}", numbers,
+            inputTopics, e.getMessage(), backoff);
+        try {
+          Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new InterruptException(interrupted);
+        }
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      }
+    }
   }
 
   private void release(Collection<TopicPartition> partitions, String how) {
@@ -142,6 +173,11 @@ public final class PartitionOwnership {
 
   /** The claim on the record's partition, committing the record as consumed. */
   public Claim claim(ConsumerRecord<?, ?> record) {
+    if (!owners.containsKey(record.partition())) {
+      // The consumer holds the partition (its record is here), so its state was not read: keep the record.
+      throw new IllegalStateException("partition " + record.partition() + " of " + inputTopics + " was assigned to "
+          + "this instance, but its state was not read yet");
+    }
     return new Claim(record.partition(), new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
   }
 
@@ -205,13 +241,19 @@ public final class PartitionOwnership {
     }
 
     /**
-     * Proves this instance still owns the partition by committing its offsets in a transaction of their own:
-     * the check made right before anything is written to the warehouse for one of its keys.
+     * Proves this instance still owns the partition by committing its offsets where they stand, in a
+     * transaction of their own: the check made right before anything is written to the warehouse for one
+     * of its keys. The consumed record is not counted as consumed by it: its outcome is not published yet.
      *
      * @throws PartitionLostException when it does not
      */
     public void confirm(EventPublisher publisher) {
-      publisher.publishAll(List.of(), this);
+      publisher.publishAll(List.of(), standing());
+    }
+
+    /** The claim on the same partition with its offsets where they stand: what {@link #confirm} commits. */
+    public Claim standing() {
+      return new Claim(partition, null);
     }
   }
 
