@@ -100,7 +100,7 @@ final class Scenarios {
       run.order("promote", "{\"release\": \"" + Workload.RELEASE + "\", \"stage\": \"live\", \"reason\": \"chaos\"}");
     }
     run.order("rebaseline", "{\"from\": \"" + BASELINE + "\", \"into\": \"" + Workload.PIPED_PREPROD
-        + "\", \"tag\": \"BASELINE_CHAOS\", \"reason\": \"chaos\"}");
+        + "\", \"tag\": \"BASELINE_202611_chaos\", \"reason\": \"chaos\"}");
     run.scale(Component.PROMOTER, 3);
     run.workload().commit(batch);
     run.scale(Component.PROMOTER, 1);

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts detecting only once the TableChanged topic was read to its end ({@link AnnouncementFollower}), so
+ * Starts detecting only once the TableChanged topic was read to its end (the announcement follower ({@link OwnedTablesConfiguration})), so
  * a restarted detector knows every version already announced and announces none twice; then runs
  * detection cycles one at a time over the tables this instance owns, paced by the {@link PollSchedule}
  * (interval, jitter, backoff after warehouse failures).
@@ -57,7 +57,7 @@ class DetectionLoop extends ReplayThenSchedule {
   }
 
   /**
-   * The announcements are read by {@link AnnouncementFollower} before this starts; here the dead-letter
+   * The announcements are read by the announcement follower ({@link OwnedTablesConfiguration}) before this starts; here the dead-letter
    * topic, so a table skipped for its name is reported once.
    */
   @Override

@@ -11,6 +11,7 @@ import io.deltapromotion.detector.domain.TableNotOwnedException;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.kafka.PartitionLostException;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
+import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import java.util.List;
 import io.deltapromotion.infrastructure.warehouse.Identifier;
 import io.deltapromotion.infrastructure.warehouse.SchemaTables;
@@ -38,10 +39,10 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   private final DetectorProperties properties;
   private final Producer<byte[], byte[]> deadLetters;
   private final PartitionOwnership ownership;
-  private final AnnouncementFollower announcements;
+  private final TopicFollower announcements;
 
   KafkaChangeAnnouncer(EventPublisher publisher, EventEnvelopes envelopes, DetectorProperties properties,
-      Producer<byte[], byte[]> deadLetterProducer, PartitionOwnership ownership, AnnouncementFollower announcements) {
+      Producer<byte[], byte[]> deadLetterProducer, PartitionOwnership ownership, TopicFollower announcements) {
     this.publisher = publisher;
     this.ownership = ownership;
     this.announcements = announcements;

@@ -1,5 +1,6 @@
 package io.deltapromotion.notifier.messaging;
 
+import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.Collection;
 import java.util.Set;
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What each notifier instance alerts on, when several run: the events of the partitions its consumer
- * group assigns it, each taken on only once every delivery so far was read ({@link DeliveryFollower}), and
- * the outage watch, run by whichever instance holds the first partition of PromotionDone (one instance,
- * so an outage is not announced once per notifier).
+ * group assigns it, each taken on only once every delivery so far was read (the deliveries are followed
+ * by every instance: {@link DeliveryLogConfiguration}), and the outage watch, run by whichever instance
+ * holds the first partition of PromotionDone (one instance, so an outage is not announced once per notifier).
  */
 @Component
 class AlertOwnership implements ConsumerAwareRebalanceListener {
@@ -23,17 +24,17 @@ class AlertOwnership implements ConsumerAwareRebalanceListener {
   private static final Logger log = LoggerFactory.getLogger(AlertOwnership.class);
   static final TopicPartition WATCH = new TopicPartition(EventTopics.PROMOTION_DONE.name(), 0);
 
-  private final DeliveryFollower deliveries;
+  private final TopicFollower deliveries;
   private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
 
-  AlertOwnership(DeliveryFollower deliveries) {
+  AlertOwnership(TopicFollower deliveries) {
     this.deliveries = deliveries;
   }
 
   @Override
   public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     if (!partitions.isEmpty()) {
-      deliveries.catchUp(consumer);
+      deliveries.catchUpAll(consumer);
     }
     owned.addAll(partitions);
     if (partitions.contains(WATCH)) {

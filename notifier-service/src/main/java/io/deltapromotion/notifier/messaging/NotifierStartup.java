@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Watches the services' health (and its own) for outages that last, on a schedule, when this instance
- * runs the watch ({@link AlertOwnership}); starts once the delivered alerts were read ({@link DeliveryFollower}).
+ * runs the watch ({@link AlertOwnership}); starts once the delivered alerts were read ({@link DeliveryLogConfiguration}).
  */
 @Component
 class NotifierStartup extends ReplayThenSchedule {
@@ -48,7 +48,7 @@ class NotifierStartup extends ReplayThenSchedule {
     this.self = self;
   }
 
-  /** Nothing: {@link DeliveryFollower} read the delivered alerts before this starts. */
+  /** Nothing: the delivery log's follower read the delivered alerts before this starts. */
   @Override
   protected void replay() {
   }

@@ -8,6 +8,7 @@ import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.kafka.PartitionLostException;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership.Claim;
+import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.CloneHealth;
 import io.deltapromotion.promoter.domain.Hop;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * hop it ends) is published in one transaction, all or none, together with the partition's consumer
  * offsets (the event that caused it counted as consumed), so a decision is published exactly once, and
  * never by an instance that lost the table. The log learns the outcomes by reading them back before
- * anything else is decided ({@link PromotionLogFollower}). After every decision the ladder settles the
+ * anything else is decided ({@link TopicFollower}). After every decision the ladder settles the
  * table (see {@link LadderPromoter#settle}).
  *
  * <p>A command naming several tables (a release, a rebaseline) is carried out by the owner of the
@@ -64,13 +65,13 @@ class LadderDriver {
   private final EventPublisher publisher;
   private final EventEnvelopes envelopes;
   private final PartitionOwnership ownership;
-  private final PromotionLogFollower follower;
+  private final TopicFollower follower;
   private final DecisionClaims claims;
   private final TableLocks locks = new TableLocks();
 
   LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, CloneHealth health,
       Rebaseliner rebaseliner, RebaselineRuns runs, PromotionLog promotionLog, EventPublisher publisher,
-      EventEnvelopes envelopes, PartitionOwnership ownership, PromotionLogFollower follower, DecisionClaims claims) {
+      EventEnvelopes envelopes, PartitionOwnership ownership, TopicFollower follower, DecisionClaims claims) {
     this.ladder = ladder;
     this.releases = releases;
     this.rollbacks = rollbacks;
@@ -109,7 +110,8 @@ class LadderDriver {
       log.info("{} ordered {} into {}: {}", command.actor(), command.releaseTag() == null ? "a promotion"
           : "release " + command.releaseTag(), command.stage(), command.items());
       publish(releases.promote(command), null, command.actor());
-      tables.forEach(this::settle);
+      // What follows for each table (its next stages) is its owner's to decide.
+      tables.stream().filter(table -> ownership.owns(table.toString())).forEach(this::settle);
     });
   }
 

@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.messaging;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
+import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.promoter.config.CloneHealthProperties;
 import io.deltapromotion.promoter.config.LadderProperties;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Re-evaluates the ladder of the tables this instance owns on a schedule, so gates that become true with
  * no new event (a soak time that ends) release their promotions, and checks that their stage tables still
  * read (on a second thread, so a long check does not delay re-evaluation; both lock each table they work
- * on). Starts after the promotion log was read to its end ({@link PromotionLogFollower}); a table counts
+ * on). Starts after the promotion log was read to its end ({@link TopicFollower}); a table counts
  * as owned only once its partition was assigned and caught up.
  */
 @Component
@@ -46,7 +47,7 @@ class LadderSchedule extends ReplayThenSchedule {
     }
   }
 
-  /** Nothing: {@link PromotionLogFollower} read the log before this starts, and keeps reading it. */
+  /** Nothing: {@link TopicFollower} read the log before this starts, and keeps reading it. */
   @Override
   protected void replay() {
     log.info("Re-evaluating the ladder of this instance's tables every {}", every);

@@ -10,6 +10,7 @@ import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.kafka.PartitionLostException;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
+import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.qc.domain.AuditRequest;
 import io.deltapromotion.qc.domain.CheckOutcome;
@@ -42,14 +43,16 @@ class TableChangedListener {
   private final EventEnvelopes envelopes;
   private final EventLogPromotionHistory history;
   private final PartitionOwnership ownership;
+  private final TopicFollower follower;
 
   TableChangedListener(QualityAudit audit, EventPublisher publisher, EventEnvelopes envelopes,
-      EventLogPromotionHistory history, PartitionOwnership ownership) {
+      EventLogPromotionHistory history, PartitionOwnership ownership, TopicFollower promotionHistoryFollower) {
     this.audit = audit;
     this.publisher = publisher;
     this.envelopes = envelopes;
     this.history = history;
     this.ownership = ownership;
+    this.follower = promotionHistoryFollower;
   }
 
   @KafkaListener(id = "qc-audit", idIsGroup = false, containerFactory = "ownedTablesContainerFactory",
@@ -79,7 +82,7 @@ class TableChangedListener {
     AuditRequest request = toRequest(event);
     QualityReport report = audit.audit(request);
     QcCompleted completed = toEvent(event, report, Duration.between(start, Instant.now()));
-    history.awaitReadBack(publisher.publishAll(
+    follower.awaitReadBack(publisher.publishAll(
         List.of(new EventPublisher.Outgoing<>(EventTopics.QC_COMPLETED, completed.getTable(), completed)),
         ownership.claim(record)));
     log.info("Audited {} version {}: {} (promotion {})", completed.getTable(), completed.getVersion(),
