@@ -85,16 +85,24 @@ final class Judgement {
     Map<String, Integer> finals = new HashMap<>();
     for (PromotionDone done : events(PromotionDone.class)) {
       if (done.getAwaiting() == null && !isRepair(done)) {
-        finals.merge(done.getEnvelope().getCorrelationId() + "@" + done.getTargetEnvironment(), 1, Integer::sum);
+        finals.merge(hopOf(done), 1, Integer::sum);
       }
     }
     Set<String> recent = events(PromotionDone.class).stream().filter(done -> !done.getEnvelope().getOccurredAt().isBefore(since))
-        .map(done -> done.getEnvelope().getCorrelationId() + "@" + done.getTargetEnvironment()).collect(Collectors.toSet());
+        .map(Judgement::hopOf).collect(Collectors.toSet());
     int duplicates = finals.entrySet().stream().filter(entry -> recent.contains(entry.getKey()))
         .mapToInt(entry -> entry.getValue() - 1).sum();
     Set<String> announcements = announced().keySet();
     return duplicates + reportsByAnnouncement().entrySet().stream().filter(entry -> announcements.contains(entry.getKey()))
         .mapToInt(entry -> entry.getValue().size() - 1).sum();
+  }
+
+  /**
+   * One table's hop into one stage within one promotion: a rebaseline's tables share its command's
+   * promotion id, so the table is part of what is counted once.
+   */
+  private static String hopOf(PromotionDone done) {
+    return done.getEnvelope().getCorrelationId() + "@" + done.getSourceTable() + "@" + done.getTargetEnvironment();
   }
 
   /** Repairs made since the moment (a clone re-made, an emptied table restored). */
