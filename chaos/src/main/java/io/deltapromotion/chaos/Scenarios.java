@@ -35,7 +35,7 @@ final class Scenarios {
         new Scenario("release-broker-stopped", false, Scenarios::releaseWithBrokerStopped),
         new Scenario("offsets-deleted", true, Scenarios::offsetsDeleted),
         new Scenario("badly-named-table", false, Scenarios::badlyNamedTable),
-        new Scenario("two-instances-kills", true, (run, batch) -> twoInstancesKills(run, batch, random, shortRun ? 4 : 12)),
+        new Scenario("two-instances-kills", false, (run, batch) -> twoInstancesKills(run, batch, random, 12)),
         new Scenario("promoter-zombie", true, Scenarios::promoterZombie),
         new Scenario("release-rebaseline-promoters-1-3-1", false, Scenarios::releaseAndRebaselineWhileScaling),
         new Scenario("soak-ends-together-2-promoters", false, Scenarios::soakEndsTogether));
