@@ -2,6 +2,7 @@ package io.deltapromotion.promoter.messaging;
 
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
+import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
 import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.promoter.config.CloneHealthProperties;
@@ -25,18 +26,22 @@ class LadderSchedule extends ReplayThenSchedule {
   private static final String HEALTH_CHECK = "clone health check";
   private static final String REEVALUATION = "ladder re-evaluation";
   private static final Duration HEALTH_RETRY = Duration.ofMinutes(1);
+  private static final Duration UNTIL_OWNING = Duration.ofSeconds(5);
 
   private final LadderDriver driver;
   private final Duration every;
   private final CloneHealthProperties health;
   private final OutageMonitor monitor;
+  private final PartitionOwnership ownership;
 
-  LadderSchedule(LadderDriver driver, LadderProperties properties, CloneHealthProperties health, OutageMonitor monitor) {
+  LadderSchedule(LadderDriver driver, LadderProperties properties, CloneHealthProperties health, OutageMonitor monitor,
+      PartitionOwnership ownership) {
     super("ladder-schedule", 2);
     this.driver = driver;
     this.every = properties.reevaluateEvery();
     this.health = health;
     this.monitor = monitor;
+    this.ownership = ownership;
   }
 
   @Override
@@ -58,6 +63,11 @@ class LadderSchedule extends ReplayThenSchedule {
    * nothing about the tables) is reported as one and tried again a minute later, not an hour.
    */
   private void checkHealth() {
+    if (ownership.owned().isEmpty()) {
+      // Before the group assigned this instance any table (at start-up): check as soon as it has some.
+      schedule(this::checkHealth, UNTIL_OWNING);
+      return;
+    }
     try {
       driver.checkHealth();
       monitor.succeeded(HEALTH_CHECK);
