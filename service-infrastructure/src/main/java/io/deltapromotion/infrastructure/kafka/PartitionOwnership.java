@@ -167,18 +167,18 @@ public final class PartitionOwnership {
    */
   public Claim claim(String key) {
     int partition = partitionOf(key);
-    owner(partition);
-    return new Claim(partition, null);
+    return new Claim(partition, owner(partition), null, -1);
   }
 
   /** The claim on the record's partition, committing the record as consumed. */
   public Claim claim(ConsumerRecord<?, ?> record) {
-    if (!owners.containsKey(record.partition())) {
+    Owner owner = owners.get(record.partition());
+    if (owner == null) {
       // The consumer holds the partition (its record is here), so its state was not read: keep the record.
       throw new IllegalStateException("partition " + record.partition() + " of " + inputTopics + " was assigned to "
           + "this instance, but its state was not read yet");
     }
-    return new Claim(record.partition(), new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+    return new Claim(record.partition(), owner, new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
   }
 
   private Owner owner(int partition) {
@@ -190,21 +190,23 @@ public final class PartitionOwnership {
   }
 
   /**
-   * What this instance does for one partition: the offsets its transactions commit, as the group member
-   * that owns it. Use it as the {@link EventPublisher.Fence} of every publication for the partition's keys.
+   * What this instance does for one partition, as the group member (and generation) that owned it when the
+   * claim was taken: the offsets its transactions commit. Use it as the {@link EventPublisher.Fence} of every
+   * publication for the partition's keys. A claim outlives no rebalance: once the partition was revoked, or
+   * assigned again (to another consumer of this instance, or to the same one in a new generation), the
+   * claim is lost, even before the broker says so (a thread resumed after a freeze cannot borrow the
+   * partition's new owner's standing).
    */
   public final class Claim implements EventPublisher.Fence {
 
     private final int partition;
+    private final Owner owner;
     private final TopicPartition consumed;
     private final long next;
 
-    private Claim(int partition, TopicPartition consumed) {
-      this(partition, consumed, -1);
-    }
-
-    private Claim(int partition, TopicPartition consumed, long next) {
+    private Claim(int partition, Owner owner, TopicPartition consumed, long next) {
       this.partition = partition;
+      this.owner = owner;
       this.consumed = consumed;
       this.next = next;
     }
@@ -213,31 +215,36 @@ public final class PartitionOwnership {
       return partition;
     }
 
+    /** @throws PartitionLostException when the partition's ownership changed since the claim was taken */
+    private Owner current() {
+      if (owners.get(partition) != owner) {
+        throw new PartitionLostException("partition " + partition + " of " + inputTopics + " changed hands since "
+            + "this claim was taken (generation " + owner.group().generationId() + ")");
+      }
+      return owner;
+    }
+
     @Override
     public Map<TopicPartition, OffsetAndMetadata> offsets() {
       Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-      owner(partition).positions().forEach((topicPartition, position) -> offsets.put(topicPartition,
+      current().positions().forEach((topicPartition, position) -> offsets.put(topicPartition,
           new OffsetAndMetadata(topicPartition.equals(consumed) ? Math.max(position, next) : position)));
       return offsets;
     }
 
     @Override
     public ConsumerGroupMetadata group() {
-      return owner(partition).group();
+      return current().group();
     }
 
     @Override
     public void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
-      Owner owner = owners.get(partition);
-      if (owner != null) {
-        offsets.forEach((topicPartition, offset) -> owner.positions().merge(topicPartition, offset.offset(), Math::max));
-      }
+      offsets.forEach((topicPartition, offset) -> owner.positions().merge(topicPartition, offset.offset(), Math::max));
     }
 
     /** Whether the record this claim was taken for has not been committed as consumed yet. */
     public boolean consumedPending() {
-      Owner owner = owners.get(partition);
-      return consumed != null && (owner == null || owner.positions().getOrDefault(consumed, -1L) < next);
+      return consumed != null && owner.positions().getOrDefault(consumed, -1L) < next;
     }
 
     /**
@@ -251,9 +258,9 @@ public final class PartitionOwnership {
       publisher.publishAll(List.of(), standing());
     }
 
-    /** The claim on the same partition with its offsets where they stand: what {@link #confirm} commits. */
+    /** The claim on the same partition, as the same owner, with its offsets where they stand: what {@link #confirm} commits. */
     public Claim standing() {
-      return new Claim(partition, null);
+      return new Claim(partition, owner, null, -1);
     }
   }
 

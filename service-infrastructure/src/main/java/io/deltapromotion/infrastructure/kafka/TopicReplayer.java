@@ -46,6 +46,7 @@ public final class TopicReplayer {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration POSITION_NOW = Duration.ofMillis(100);
 
   private final Map<String, Object> consumerConfig;
   private final Duration timeout;
@@ -264,10 +265,23 @@ public final class TopicReplayer {
       return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
-    /** Where the reading stands in every partition it reads: the offset of the next record it will hand over. */
+    /**
+     * Where the reading stands in every partition it reads: the offset of the next record it will hand
+     * over. A partition whose position the consumer cannot tell at once (it is revalidating it with a
+     * broker that is away) is left out this time: waiters see it advance once the broker is back.
+     */
     Map<TopicPartition, Long> positions() {
       Map<TopicPartition, Long> positions = new HashMap<>();
-      consumer.assignment().forEach(partition -> positions.put(partition, consumer.position(partition)));
+      for (TopicPartition partition : consumer.assignment()) {
+        try {
+          positions.put(partition, consumer.position(partition, POSITION_NOW));
+        } catch (KafkaException e) {
+          if (e instanceof WakeupException) {
+            throw e;
+          }
+          log.debug("The position of {} is not known now: {}", partition, e.getMessage());
+        }
+      }
       return positions;
     }
 

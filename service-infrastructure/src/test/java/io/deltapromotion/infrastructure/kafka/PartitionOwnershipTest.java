@@ -107,9 +107,25 @@ class PartitionOwnershipTest {
     ownership.rebalanceListener().onPartitionsRevokedBeforeCommit(consumer, assigned);
 
     assertThat(ownership.owns(tableIn(5))).isFalse();
+    assertThatThrownBy(before::group).isInstanceOf(PartitionLostException.class);
     assertThatThrownBy(before::offsets).isInstanceOf(PartitionLostException.class);
     assertThatThrownBy(() -> ownership.claim(new ConsumerRecord<>(REPORTS, 5, 0, "t", "v")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("not read yet");
+  }
+
+  @Test
+  void givenAClaimTakenBeforeARebalance_whenThePartitionComesBackToThisInstance_thenTheOldClaimIsStillLost() {
+    List<TopicPartition> assigned = assign(4);
+    ownership.rebalanceListener().onPartitionsAssigned(consumer, assigned);
+    PartitionOwnership.Claim frozen = ownership.claim(new ConsumerRecord<>(REPORTS, 4, 3, "t", "v"));
+
+    ownership.rebalanceListener().onPartitionsLost(consumer, assigned);
+    ownership.rebalanceListener().onPartitionsAssigned(consumer, assigned);
+
+    assertThat(ownership.owns(tableIn(4))).isTrue();
+    assertThatThrownBy(frozen::offsets).isInstanceOf(PartitionLostException.class);
+    assertThatThrownBy(() -> frozen.standing().group()).isInstanceOf(PartitionLostException.class);
+    assertThat(ownership.claim(tableIn(4)).offsets()).isNotEmpty();
   }
 
   private List<TopicPartition> assign(int... partitions) {
