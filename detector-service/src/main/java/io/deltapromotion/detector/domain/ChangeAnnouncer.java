@@ -2,7 +2,11 @@ package io.deltapromotion.detector.domain;
 
 import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 
-/** Publishes detections (as TableChanged events). Returns only once the announcement is durable. */
+/**
+ * Publishes detections (as TableChanged events). Returns only once the announcement is durable and the
+ * {@link AnnouncedVersions} know it: they are folded from the announcements read back from the log, the
+ * one way into them.
+ */
 public interface ChangeAnnouncer {
 
   void announce(Detection detection);

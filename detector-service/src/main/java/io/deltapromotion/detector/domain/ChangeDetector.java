@@ -231,7 +231,6 @@ public final class ChangeDetector {
 
   private Detection announce(Detection detection) {
     announcer.announce(detection);
-    announced.record(detection);
     return detection;
   }
 

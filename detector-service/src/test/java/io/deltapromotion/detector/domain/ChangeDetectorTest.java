@@ -42,6 +42,7 @@ class ChangeDetectorTest {
     @Override
     public void announce(Detection detection) {
       published.add(detection);
+      announced.record(detection); // what the real announcer's read-back from the topic does
     }
 
     @Override

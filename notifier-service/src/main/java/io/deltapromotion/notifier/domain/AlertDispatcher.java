@@ -1,11 +1,9 @@
 package io.deltapromotion.notifier.domain;
 
+import io.deltapromotion.infrastructure.state.RecentKeys;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,18 +19,13 @@ public final class AlertDispatcher {
 
   private final List<NotificationChannel> channels;
   private final DeliveryLog log;
-  private final Set<String> delivered;
+  private final RecentKeys<String> delivered;
   private final Map<String, Alert> unrecorded = new ConcurrentHashMap<>();
 
   public AlertDispatcher(List<NotificationChannel> channels, DeliveryLog log, int capacity) {
     this.channels = List.copyOf(channels);
     this.log = log;
-    this.delivered = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-        return size() > capacity;
-      }
-    }));
+    this.delivered = new RecentKeys<>(capacity);
   }
 
   /** A delivery recorded before this notifier started. */

@@ -1,5 +1,6 @@
 package io.deltapromotion.notifier.messaging;
 
+import io.deltapromotion.infrastructure.kafka.CatchUpRetry;
 import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.Collection;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * What each notifier instance alerts on, when several run: the events of the partitions its consumer
  * group assigns it, each taken on only once every delivery so far was read (the deliveries are followed
- * by every instance: {@link DeliveryLogConfiguration}), and the outage watch, run by whichever instance
+ * by every instance: {@link DeliveryLogConfiguration}; an outage meanwhile is waited out), and the outage watch, run by whichever instance
  * holds the first partition of PromotionDone (one instance, so an outage is not announced once per notifier).
  */
 @Component
@@ -34,7 +35,7 @@ class AlertOwnership implements ConsumerAwareRebalanceListener {
   @Override
   public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     if (!partitions.isEmpty()) {
-      deliveries.catchUpAll(consumer);
+      CatchUpRetry.untilDone(() -> deliveries.catchUpAll(consumer), () -> "the delivered alerts");
     }
     owned.addAll(partitions);
     if (partitions.contains(WATCH)) {

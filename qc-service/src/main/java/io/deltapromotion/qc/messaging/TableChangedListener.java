@@ -72,7 +72,7 @@ class TableChangedListener {
       throw new RejectedEventException("the record at " + record.topic() + "/" + record.partition() + "/" + record.offset()
           + " holds no TableChanged");
     }
-    if (history.hasReportOn(event.getEnvelope().getEventId().toString())) {
+    if (history.hasReportOn(TableName.parse(event.getSourceTable()), event.getEnvelope().getEventId().toString())) {
       log.info("{} version {} was audited already (announcement {}); not reporting it twice", event.getSourceTable(),
           event.getSourceVersion(), event.getEnvelope().getEventId());
       publisher.publishAll(List.of(), ownership.claim(record));

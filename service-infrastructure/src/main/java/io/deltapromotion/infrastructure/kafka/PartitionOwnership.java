@@ -1,7 +1,6 @@
 package io.deltapromotion.infrastructure.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.InterruptException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +41,6 @@ public final class PartitionOwnership {
       "partition.assignment.strategy", "org.apache.kafka.clients.consumer.RangeAssignor");
 
   private static final Logger log = LoggerFactory.getLogger(PartitionOwnership.class);
-  private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   /** Brings the service's state of the given partition numbers up to date before they count as owned. */
   @FunctionalInterface
@@ -96,7 +91,8 @@ public final class PartitionOwnership {
   private void assigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
     partitionCount = coPartitionedCount(consumer);
     Set<Integer> numbers = partitions.stream().map(TopicPartition::partition).collect(Collectors.toCollection(TreeSet::new));
-    catchUpUntilDone(numbers, consumer);
+    CatchUpRetry.untilDone(() -> catchUp.before(numbers, consumer),
+        () -> "the state of partition(s) " + numbers + " of " + inputTopics);
     ConsumerGroupMetadata group = consumer.groupMetadata();
     for (int number : numbers) {
       Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
@@ -105,32 +101,6 @@ public final class PartitionOwnership {
       owners.put(number, new Owner(group, positions));
     }
     log.info("Owning partition(s) {} of {} (generation {})", numbers, inputTopics, group.generationId());
-  }
-
-  /**
-   * A partition whose state cannot be read (the broker or the schema registry is down) is not acted on
-   * until it can be: the outage is waited out here, with backoff (the reading reports it to health).
-   */
-  private void catchUpUntilDone(Set<Integer> numbers, Consumer<?, ?> consumer) {
-    Duration backoff = FIRST_BACKOFF;
-    while (true) {
-      try {
-        catchUp.before(numbers, consumer);
-        return;
-      } catch (WakeupException | InterruptException stopping) {
-        throw stopping;
-      } catch (RuntimeException e) {
-        log.warn("Reading the state of partition(s) {} of {} before owning them failed ({}); trying again in {}", numbers,
-            inputTopics, e.getMessage(), backoff);
-        try {
-          Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new InterruptException(interrupted);
-        }
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-      }
-    }
   }
 
   private void release(Collection<TopicPartition> partitions, String how) {
