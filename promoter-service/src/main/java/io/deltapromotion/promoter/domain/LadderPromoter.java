@@ -43,6 +43,10 @@ public final class LadderPromoter {
     if (log.isFinal(report.source(), report.promotionId(), into)) {
       return List.of();
     }
+    if (report.version() != null && log.verdict(report.source(), report.version()).isEmpty()) {
+      // Older than every report the log keeps: its hops may be forgotten, so it is history, not a decision.
+      return List.of();
+    }
     String outside = outsideTheLadder(report);
     if (outside != null) {
       return List.of(new Hop(report.promotionId(), null, report.source(), report.version(), report.target(), into,

@@ -16,7 +16,9 @@ import java.util.function.Function;
  * which versions passed QC and for which release, and what operators approved or rejected. Every entry
  * comes in through {@link #apply}, at start-up from the topics replayed to their end and then from every
  * outcome the promoter publishes, so the log holds only what the topics hold; applying an entry twice
- * changes nothing. Kept per table: tables are decided independently of one another.
+ * changes nothing. Kept per table: tables are decided independently of one another. What it keeps of a
+ * table is bounded (the newest entries of each kind, below), so its size grows with the number of
+ * tables, not with their history.
  */
 public final class PromotionLog {
 
@@ -24,6 +26,16 @@ public final class PromotionLog {
   static final int VERDICTS_KEPT = 64;
   /** Earlier versions kept per table and stage, for rollbacks. */
   static final int HISTORY_KEPT = 64;
+  /**
+   * Final hops kept per table: four per version whose verdict is kept, so every hop of a version that may
+   * still be decided is known to be over (a report older than the verdicts kept is not decided again:
+   * {@link LadderPromoter#onReport}).
+   */
+  static final int HOPS_KEPT = 4 * VERDICTS_KEPT;
+  /** Commands (and other causes) whose outcomes are kept per table, so one delivered again is not carried out twice. */
+  static final int COMMANDS_KEPT = 64;
+  /** Operators' decisions kept per table (one per version and stage). */
+  static final int DECISIONS_KEPT = 64;
 
   /**
    * A version a stage holds or held.

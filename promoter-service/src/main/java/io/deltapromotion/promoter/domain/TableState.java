@@ -1,19 +1,20 @@
 package io.deltapromotion.promoter.domain;
 
+import io.deltapromotion.infrastructure.state.RecentKeys;
 import io.deltapromotion.promoter.domain.PromotionLog.Held;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * What the promotion log knows about one first-stage table, folded from the entries about it in the
- * order the log holds them. Applying an entry twice changes nothing. Not thread-safe: the
- * {@link PromotionLog} guards it.
+ * order the log holds them. Applying an entry twice changes nothing. Bounded whatever the table's history:
+ * every collection keeps its newest entries only (the bounds are {@link PromotionLog}'s). Not
+ * thread-safe: the {@link PromotionLog} guards it.
  */
 final class TableState {
 
@@ -23,13 +24,18 @@ final class TableState {
   /** One version of the table entering one stage. */
   private record DecisionKey(long version, String stage) {}
 
-  private final Set<HopKey> finalHops = new HashSet<>();
-  private final Set<String> causes = new HashSet<>();
+  private final RecentKeys<HopKey> finalHops = new RecentKeys<>(PromotionLog.HOPS_KEPT);
+  private final RecentKeys<String> causes = new RecentKeys<>(PromotionLog.COMMANDS_KEPT);
   private final Map<String, Held> held = new HashMap<>();
   private final Map<String, List<Held>> heldBefore = new HashMap<>();
   private final Map<String, RecordedOutcome> waiting = new HashMap<>();
   private final TreeMap<Long, QcVerdict> verdicts = new TreeMap<>();
-  private final Map<DecisionKey, OperatorDecision> decisions = new HashMap<>();
+  private final Map<DecisionKey, OperatorDecision> decisions = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<DecisionKey, OperatorDecision> eldest) {
+      return size() > PromotionLog.DECISIONS_KEPT;
+    }
+  };
 
   void apply(LogEntry entry) {
     if (entry instanceof RecordedOutcome outcome) {

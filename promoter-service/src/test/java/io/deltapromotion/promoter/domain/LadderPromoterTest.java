@@ -120,6 +120,7 @@ class LadderPromoterTest {
     report("p1", 4);
     settle();
 
+    log.apply(new QcVerdict(ORDERS, 5, "PASS", true, clock.instant(), "p2", null, null));
     List<Hop> hops = publish(promoter.onReport(request("p2", 5, true), clock.instant()));
 
     assertThat(hops).extracting(Hop::promotionId, hop -> hop.outcome().status())
@@ -133,6 +134,7 @@ class LadderPromoterTest {
     report("p1", 4);
     settle();
 
+    log.apply(new QcVerdict(ORDERS, 5, "FAIL", false, clock.instant(), "p2", null, null));
     List<Hop> hops = publish(promoter.onReport(request("p2", 5, false), clock.instant()));
 
     assertThat(hops).singleElement().satisfies(hop -> {
@@ -141,6 +143,18 @@ class LadderPromoterTest {
     });
     assertThat(warehouse.clones).as("nothing written").isEmpty();
     assertThat(log.waiting(ORDERS, "staging")).map(RecordedOutcome::promotionId).contains("p1");
+  }
+
+  @Test
+  void givenAReportOlderThanEveryReportTheLogKeeps_whenDeliveredAgain_thenNothingIsDecidedForIt() {
+    for (long version = 1; version <= PromotionLog.VERDICTS_KEPT + 1; version++) {
+      log.apply(new QcVerdict(ORDERS, version, "PASS", true, clock.instant(), "p" + version, null, null));
+    }
+
+    List<Hop> hops = publish(promoter.onReport(request("p1", 1, true), clock.instant()));
+
+    assertThat(hops).as("its hops may be forgotten: deciding it again could promote it twice").isEmpty();
+    assertThat(warehouse.clones).isEmpty();
   }
 
   private void waitingForLive(String promotionId, long version) {

@@ -70,6 +70,24 @@ class PromotionLogTest {
     assertThat(log.heldBefore(ORDERS, "live")).extracting(PromotionLog.Held::version).containsExactly(1L);
   }
 
+  @Test
+  void givenMoreHopsCommandsAndDecisionsThanKept_whenApplied_thenOnlyTheNewestAreKept() {
+    for (int hop = 1; hop <= PromotionLog.HOPS_KEPT + 1; hop++) {
+      log.apply(new RecordedOutcome("e" + hop, "p" + hop, "cmd-" + hop, ORDERS, (long) hop, "staging",
+          PromotionStatus.PROMOTED, (long) hop, null, null, NOW));
+      log.apply(new OperatorDecision("d" + hop, ORDERS, hop, "live", true, "alice", null, NOW));
+    }
+
+    assertThat(log.finalHopCount()).isEqualTo(PromotionLog.HOPS_KEPT);
+    assertThat(log.isFinal(ORDERS, "p1", "staging")).isFalse();
+    assertThat(log.isFinal(ORDERS, "p2", "staging")).isTrue();
+    assertThat(log.hasOutcomeCausedBy("cmd-" + (PromotionLog.HOPS_KEPT + 1 - PromotionLog.COMMANDS_KEPT), ORDERS)).isFalse();
+    assertThat(log.hasOutcomeCausedBy("cmd-" + (PromotionLog.HOPS_KEPT + 2 - PromotionLog.COMMANDS_KEPT), ORDERS)).isTrue();
+    assertThat(log.decision(ORDERS, PromotionLog.HOPS_KEPT + 1 - PromotionLog.DECISIONS_KEPT, "live")).isEmpty();
+    assertThat(log.decision(ORDERS, PromotionLog.HOPS_KEPT + 1, "live")).isPresent();
+    assertThat(log.heldBefore(ORDERS, "staging")).hasSize(PromotionLog.HISTORY_KEPT);
+  }
+
   private static RecordedOutcome outcome(String eventId, String promotionId, Long version, String stage,
       PromotionStatus status, Long targetDeltaVersion, Wait wait) {
     return new RecordedOutcome(eventId, promotionId, null, ORDERS, version, stage, status, targetDeltaVersion, wait, null,
