@@ -12,9 +12,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Rebaselines, as the documents describe: every table of a baseline schema is pinned at its current
- * version and shallow-cloned into the ladder's first stage under its own name, with lineage and the
- * baseline's tag (BASELINE_YYYYMM). The caller then announces each cloned version as a pipeline commit,
+ * Rebaselines: every table of a baseline schema is pinned at its current version and shallow-cloned into
+ * the ladder's first stage under its own name, with lineage and the baseline's tag (BASELINE_YYYYMM).
+ * With several promoters, the command is split into one part per table ({@link #targets}), each carried
+ * out by the owner of the table it writes. The caller then announces each cloned version as a pipeline commit,
  * so QC runs on every table and the baseline climbs the ladder as a release (promote it with
  * {@code promote --release BASELINE_YYYYMM}). A table that fails is reported and the others go on: the
  * first stage is not prod, and nothing of the baseline goes further than QC lets it.
@@ -23,9 +24,9 @@ public final class Rebaseliner {
 
   private static final Pattern TAG = Pattern.compile("BASELINE_[0-9]{6}(_[A-Za-z0-9]{1,32})?");
 
-  /** Told after each table, so progress (n of m) can be reported while the rebaseline runs. */
+  /** Told each table's outcome as soon as it is known, so it can be published before the next table is cloned. */
   public interface Progress {
-    void tableDone(int done, int of, Hop outcome);
+    void tableDone(Hop outcome);
   }
 
   private final Ladder ladder;
@@ -73,6 +74,17 @@ public final class Rebaseliner {
   }
 
   /**
+   * The first-stage table each item is cloned into, in the items' order (the table whose owner carries
+   * that item out).
+   *
+   * @throws CommandRefusedException when the command's schema is not one of the first stage
+   */
+  public List<TableName> targets(RebaselineCommand command) {
+    SchemaName into = firstStageSchema(command.into());
+    return command.items().stream().map(item -> into.table(item.source().table())).toList();
+  }
+
+  /**
    * Clones every item into the first stage, telling the progress after each; returns every table's
    * outcome. Tables whose outcome for this command is known already (it was delivered again) are left out.
    */
@@ -93,7 +105,7 @@ public final class Rebaseliner {
       Hop hop = new Hop(command.commandId(), command.commandId(), item.source(), item.version(), target,
           ladder.stage(0).name(), command.tag(), outcome, null, outcome.cloned() ? CloneType.SHALLOW : null);
       hops.add(hop);
-      progress.tableDone(command.items().size() - left.size() + hops.size(), command.items().size(), hop);
+      progress.tableDone(hop);
     }
     return hops;
   }

@@ -1,6 +1,7 @@
 package io.deltapromotion.promoter.messaging;
 
 import io.deltapromotion.events.EventEnvelope;
+import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +49,9 @@ import org.springframework.stereotype.Component;
  * anything else is decided ({@link TopicFollower}). After every decision the ladder settles the
  * table (see {@link LadderPromoter#settle}).
  *
- * <p>A command naming several tables (a release, a rebaseline) is carried out by the owner of the
- * partition it was written to, under that partition's claim.
+ * <p>A rebaseline is split into one part per table, each carried out by the owner of the table it
+ * writes. A release is carried out by the owner of the partition it was written to, under that
+ * partition's claim.
  */
 @Component
 class LadderDriver {
@@ -125,21 +128,34 @@ class LadderDriver {
     });
   }
 
-  void onRebaseline(ConsumerRecord<?, ?> record, RebaselineCommand command) {
-    List<TableName> targets = command.items().stream().map(item -> command.into().table(item.source().table())).toList();
-    Claim consumed = ownership.claim(record);
-    decide(consumed, targets, () -> {
+  /**
+   * Splits an operator's rebaseline into one part per table, each keyed by the first-stage table it
+   * writes, so that table's owner carries it out; the parts are published with the command's offset, all
+   * or none.
+   */
+  void onRebaseline(ConsumerRecord<?, ?> record, RebaselineCommand command, Function<TableVersion, OperatorCommand> partOf) {
+    List<TableName> targets = rebaseliner.targets(command);
+    decide(ownership.claim(record), List.of(), () -> {
+      List<EventPublisher.Outgoing<?>> parts = new ArrayList<>();
+      for (int index = 0; index < targets.size(); index++) {
+        parts.add(new EventPublisher.Outgoing<>(EventTopics.OPERATOR_COMMANDS, targets.get(index).toString(),
+            partOf.apply(command.items().get(index))));
+      }
+      publisher.publishAll(parts, claims.current());
+      log.info("Rebaseline {}: {} table(s) into {}, ordered by {}; each is cloned by its table's owner", command.tag(),
+          targets.size(), command.into(), command.actor());
+    });
+  }
+
+  /** Clones the one table of a rebaseline's part, and publishes its outcome (and its announcement) with the part's offset. */
+  void onRebaselinePart(ConsumerRecord<?, ?> record, RebaselineCommand part) {
+    decide(ownership.claim(record), rebaseliner.targets(part), () -> {
       follower.awaitFolded(record);
-      runs.started(command);
-      // Each table's outcome is published as it is done; the command counts as consumed only after the last.
-      List<Hop> hops = new ArrayList<>();
-      claims.run(consumed.standing(), () -> hops.addAll(rebaseliner.run(command, (done, of, hop) -> {
-        publish(List.of(hop), null, command.actor(), announcement(command, hop));
-        runs.tableDone(command.commandId(), done, of, hop);
-      })));
-      log.info("Rebaseline {} done: {} of {} table(s) in {}; QC runs on each next", command.tag(),
-          hops.stream().filter(hop -> hop.outcome().status() == PromotionStatus.PROMOTED).count(), hops.size(),
-          command.into());
+      rebaseliner.run(part, hop -> {
+        publish(List.of(hop), null, part.actor(), announcement(part, hop));
+        runs.of(part.commandId()).ifPresent(run -> log.info("Rebaseline {}: {} of {} table(s) done ({} {} -> {})",
+            part.tag(), run.done(), run.of(), hop.outcome().status(), hop.source(), hop.target()));
+      });
     });
   }
 

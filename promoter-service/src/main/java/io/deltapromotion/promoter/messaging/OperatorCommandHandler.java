@@ -1,6 +1,7 @@
 package io.deltapromotion.promoter.messaging;
 
 import io.deltapromotion.events.CommandAction;
+import io.deltapromotion.events.CommandItem;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
@@ -11,20 +12,25 @@ import io.deltapromotion.promoter.domain.PromoteCommand;
 import io.deltapromotion.promoter.domain.RebaselineCommand;
 import io.deltapromotion.promoter.domain.RollbackCommand;
 import io.deltapromotion.promoter.domain.TableVersion;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries out each operator command: an approval or rejection (then whatever it releases), a promote
- * order, a rollback or a rebaseline (which holds its partition's consumer until its last table is cloned).
+ * order, a rollback, or a rebaseline: split into one part per table, each part then carried out by the
+ * owner of the table it writes.
  */
 @Component
 class OperatorCommandHandler {
 
   private final LadderDriver ladder;
+  private final EventEnvelopes envelopes;
 
-  OperatorCommandHandler(LadderDriver ladder) {
+  OperatorCommandHandler(LadderDriver ladder, EventEnvelopes envelopes) {
     this.ladder = ladder;
+    this.envelopes = envelopes;
   }
 
   void onCommand(ConsumerRecord<?, ?> record, OperatorCommand command) {
@@ -33,7 +39,13 @@ class OperatorCommandHandler {
         case APPROVE, REJECT -> ladder.onDecision(record, decision(command));
         case PROMOTE -> ladder.onPromote(record, promote(command));
         case ROLLBACK -> ladder.onRollback(record, rollback(command));
-        case REBASELINE -> ladder.onRebaseline(record, rebaseline(command));
+        case REBASELINE -> {
+          if (command.getPartOf() == null) {
+            ladder.onRebaseline(record, rebaseline(command), item -> partOf(command, item));
+          } else {
+            ladder.onRebaselinePart(record, rebaseline(command));
+          }
+        }
         case UNKNOWN -> throw new RejectedEventException("operator command " + command.getEnvelope().getEventId()
             + " has an action this promoter does not know");
       }
@@ -67,9 +79,28 @@ class OperatorCommandHandler {
       throw new RejectedEventException("rebaseline command " + command.getEnvelope().getEventId()
           + " lacks its target schema, tag or items");
     }
-    return new RebaselineCommand(command.getEnvelope().getEventId().toString(), command.getActor(), command.getReason(),
+    if (command.getPartOf() != null && command.getItems().size() != 1) {
+      throw new RejectedEventException("rebaseline command " + command.getEnvelope().getEventId() + " is a part of "
+          + command.getPartOf() + " but names " + command.getItems().size() + " tables; a part names one");
+    }
+    String commandId = command.getPartOf() != null ? command.getPartOf() : command.getEnvelope().getEventId().toString();
+    return new RebaselineCommand(commandId, command.getActor(), command.getReason(),
         command.getReleaseTag(), SchemaName.parse(command.getTargetSchema()), command.getItems().stream()
             .map(item -> new TableVersion(TableName.parse(item.getTable()), item.getVersion())).toList());
+  }
+
+  /**
+   * The part of an operator's rebaseline that clones one of its tables: the same order for that table only,
+   * caused by the operator's command and naming it.
+   */
+  private OperatorCommand partOf(OperatorCommand whole, TableVersion item) {
+    return OperatorCommand.newBuilder(whole)
+        .setEnvelope(envelopes.within(whole.getEnvelope().getCorrelationId(), whole.getEnvelope().getEventId()))
+        .setTable(item.source().toString())
+        .setVersion(item.version())
+        .setItems(List.of(CommandItem.newBuilder().setTable(item.source().toString()).setVersion(item.version()).build()))
+        .setPartOf(whole.getEnvelope().getEventId().toString())
+        .build();
   }
 
   private static RollbackCommand rollback(OperatorCommand command) {

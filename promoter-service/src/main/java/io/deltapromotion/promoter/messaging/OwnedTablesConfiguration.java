@@ -28,14 +28,18 @@ class OwnedTablesConfiguration {
 
   /**
    * The one path into the promotion log: the QC reports, the outcomes and the operators' commands (of
-   * which approvals and rejections are folded in; promote and rollback orders are not: their outcomes are).
+   * which approvals and rejections are folded in; promote and rollback orders are not: their outcomes are),
+   * and into the rebaselines' progress.
    */
   @Bean
   TopicFollower promotionLogFollower(TopicReplayer replayer, KafkaProperties kafka, PromotionLog promotionLog,
-      EventStreamsProperties properties) {
+      RebaselineRuns rebaselines, EventStreamsProperties properties) {
     return new TopicFollower("the promotion log", replayer, kafka.buildConsumerProperties(),
         List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name(), EventTopics.OPERATOR_COMMANDS.name()),
-        properties.replayTimeout(), record -> LogEntries.of(record.value()).ifPresent(promotionLog::apply));
+        properties.replayTimeout(), record -> {
+          LogEntries.of(record.value()).ifPresent(promotionLog::apply);
+          rebaselines.apply(record.value());
+        });
   }
 
   @Bean

@@ -1,27 +1,26 @@
 package io.deltapromotion.promoter.messaging;
 
-import io.deltapromotion.promoter.domain.Hop;
-import io.deltapromotion.promoter.domain.PromotionStatus;
-import io.deltapromotion.promoter.domain.RebaselineCommand;
-import java.time.Clock;
+import io.deltapromotion.events.CommandAction;
+import io.deltapromotion.events.OperatorCommand;
+import io.deltapromotion.events.PromotionDone;
+import io.deltapromotion.events.PromotionStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The progress of the rebaselines this promoter ran since it started (the newest {@value #KEPT}): how many
- * of their tables are done, and which failed. Also logged as each table finishes.
+ * The progress of the newest {@value #KEPT} rebaselines, folded from the log (the operators' commands and
+ * the outcomes they caused), so every promoter answers alike, whichever instances cloned the tables:
+ * how many of each rebaseline's tables are done, and which failed.
  */
 @Component
 public class RebaselineRuns {
 
   static final int KEPT = 20;
-  private static final Logger log = LoggerFactory.getLogger(RebaselineRuns.class);
 
   /**
    * One rebaseline's progress.
@@ -33,35 +32,50 @@ public class RebaselineRuns {
   public record Run(String commandId, String tag, String into, String actor, int of, int done, List<String> failed,
       Instant startedAt, Instant finishedAt) {}
 
-  private final Map<String, Run> runs = new LinkedHashMap<>();
-  private final Clock clock = Clock.systemUTC();
+  /** What is folded per rebaseline: the order, then each table's outcome once. */
+  private record Folded(Run started, Map<String, PromotionDone> outcomes) {}
 
-  synchronized void started(RebaselineCommand command) {
-    runs.put(command.commandId(), new Run(command.commandId(), command.tag(), command.into().toString(), command.actor(),
-        command.items().size(), 0, List.of(), clock.instant(), null));
-    while (runs.size() > KEPT) {
-      runs.remove(runs.keySet().iterator().next());
+  private final Map<String, Folded> runs = new LinkedHashMap<>();
+
+  /** Folds one event of the promotion log's topics in; applying one twice changes nothing. */
+  synchronized void apply(Object event) {
+    if (event instanceof OperatorCommand command && command.getAction() == CommandAction.REBASELINE
+        && command.getPartOf() == null) {
+      String id = command.getEnvelope().getEventId().toString();
+      runs.putIfAbsent(id, new Folded(new Run(id, command.getReleaseTag(), command.getTargetSchema(), command.getActor(),
+          command.getItems().size(), 0, List.of(), command.getEnvelope().getOccurredAt(), null), new LinkedHashMap<>()));
+      while (runs.size() > KEPT) {
+        runs.remove(runs.keySet().iterator().next());
+      }
+    } else if (event instanceof PromotionDone done && done.getEnvelope().getCausationId() != null) {
+      Folded run = runs.get(done.getEnvelope().getCausationId().toString());
+      if (run != null) {
+        run.outcomes().putIfAbsent(done.getTargetTable(), done);
+      }
     }
-    log.info("Rebaseline {}: cloning {} table(s) into {}, ordered by {}", command.tag(), command.items().size(),
-        command.into(), command.actor());
   }
 
-  synchronized void tableDone(String commandId, int done, int of, Hop outcome) {
-    Run run = runs.get(commandId);
-    if (run == null) {
-      return;
-    }
-    List<String> failed = new ArrayList<>(run.failed());
-    if (outcome.outcome().status() != PromotionStatus.PROMOTED) {
-      failed.add(outcome.target() + ": " + outcome.outcome().message());
-    }
-    runs.put(commandId, new Run(run.commandId(), run.tag(), run.into(), run.actor(), of, done, List.copyOf(failed),
-        run.startedAt(), done == of ? clock.instant() : null));
-    log.info("Rebaseline {}: {} of {} table(s) done ({} {} -> {})", run.tag(), done, of, outcome.outcome().status(),
-        outcome.source(), outcome.target());
+  /** The progress of one rebaseline, when it is among the newest. */
+  public synchronized Optional<Run> of(String commandId) {
+    return Optional.ofNullable(runs.get(commandId)).map(RebaselineRuns::progress);
   }
 
   public synchronized List<Run> all() {
-    return List.copyOf(runs.values());
+    return runs.values().stream().map(RebaselineRuns::progress).toList();
+  }
+
+  private static Run progress(Folded folded) {
+    Run run = folded.started();
+    List<String> failed = new ArrayList<>();
+    Instant last = null;
+    for (PromotionDone outcome : folded.outcomes().values()) {
+      if (outcome.getStatus() != PromotionStatus.PROMOTED) {
+        failed.add(outcome.getTargetTable() + ": " + outcome.getError());
+      }
+      last = last == null || outcome.getEnvelope().getOccurredAt().isAfter(last) ? outcome.getEnvelope().getOccurredAt() : last;
+    }
+    int done = folded.outcomes().size();
+    return new Run(run.commandId(), run.tag(), run.into(), run.actor(), run.of(), done, List.copyOf(failed),
+        run.startedAt(), done >= run.of() ? last : null);
   }
 }
