@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.ladder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcStatus;
@@ -13,11 +14,13 @@ import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.promoter.stack.PromoterOnTheStack;
+import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.StackSettings;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -27,23 +30,30 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two promoters of one consumer group on the real stack, the way the scale-out bug was seen: versions wait
+ * Two promoters of one consumer group on the real stack: the way the scale-out bug was seen (versions wait
  * for a soak time under the first one, a second one joins, the soak ends for all of them at about the same
- * moment. Judged from the PromotionDone topic and the warehouse's own history, not from the promoters.
+ * moment), and a rebaseline whose tables the two share. Judged from the topics and the warehouse's own
+ * history, not from the promoters' state.
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 class TwoPromotersIT {
 
   private static final Duration SOAK = Duration.ofSeconds(75);
+  private static final String OPERATOR_TOKEN = "bob-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 
   private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private final String dev = "two_" + run + "_dev";
@@ -100,6 +110,53 @@ class TwoPromotersIT {
     }
   }
 
+  @Test
+  void givenTwoPromotersSharingTheTables_whenARebaselineOfATablePerPartitionIsOrdered_thenEachTableIsClonedOnceByItsOwner()
+      throws Exception {
+    List<TableName> targets = onePerPartition();
+    String baseline = "two_" + run + "_base";
+    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
+      for (String schema : List.of(baseline, dev, staging, prod)) {
+        statement.execute("CREATE SCHEMA " + schema);
+      }
+      for (TableName target : targets) {
+        statement.execute("CREATE TABLE " + baseline + "." + target.table() + " USING delta AS SELECT id FROM range(0, 5)");
+      }
+    }
+    PromoterOnTheStack first = start("first");
+    PromoterOnTheStack second = start("second");
+    await().atMost(Duration.ofMinutes(1)).until(() -> !first.ownedPartitions().isEmpty() && !second.ownedPartitions().isEmpty()
+        && first.ownedPartitions().size() + second.ownedPartitions().size() == EventTopics.PARTITIONS);
+
+    HttpResponse<String> ordered = first.command("rebaseline", OPERATOR_TOKEN,
+        "{\"from\": \"" + baseline + "\", \"tag\": \"BASELINE_202611\"}");
+
+    assertThat(ordered.statusCode()).as(ordered.body()).isEqualTo(202);
+    String command = ordered.body().replaceAll("(?s).*\"commandId\":\"([0-9a-f-]+)\".*", "$1");
+    for (TableName target : targets) {
+      PromotionDone cloned = first.awaitOutcome(done -> command.equals(String.valueOf(done.getEnvelope().getCausationId()))
+          && done.getTargetTable().equals(target.toString()));
+      assertThat(cloned.getStatus()).as(cloned.getError()).isEqualTo(PromotionStatus.PROMOTED);
+      assertThat(first.outcomes()).filteredOn(done -> done.getTargetTable().equals(target.toString())
+          && command.equals(String.valueOf(done.getEnvelope().getCausationId()))).as(target + ": one outcome").hasSize(1);
+      assertThat(warehouse.history(target, 20)).extracting(HistoryEntry::operation).as(target + ": written once")
+          .containsExactly("CLONE");
+    }
+    Map<Integer, String> partsByPartition = new TreeMap<>();
+    for (ConsumerRecord<String, Object> part : commandsPartOf(command, targets.size())) {
+      partsByPartition.put(part.partition(), part.key());
+    }
+    Map<Integer, String> targetsByPartition = new TreeMap<>();
+    targets.forEach(target -> targetsByPartition.put(partitionOf(target), target.toString()));
+    assertThat(partsByPartition).as("one part per table, keyed by the table it writes, so its owner carries it out")
+        .isEqualTo(targetsByPartition);
+    for (PromoterOnTheStack promoter : List.of(first, second)) {
+      await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(promoter.read("rebaseline", OPERATOR_TOKEN))
+          .as("every instance answers alike, from the log").contains("\"done\":" + targets.size())
+          .contains("\"of\":" + targets.size()));
+    }
+  }
+
   /** A table in every partition, so whichever partitions the second promoter takes over, it has tables to decide. */
   private List<TableName> onePerPartition() {
     Map<Integer, TableName> tables = new TreeMap<>();
@@ -109,6 +166,31 @@ class TwoPromotersIT {
     return List.copyOf(tables.values());
   }
 
+  /** The commands the rebaseline was split into, read from the topic's beginning. */
+  private List<ConsumerRecord<String, Object>> commandsPartOf(String command, int expected) {
+    Properties properties = new Properties();
+    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    properties.put("isolation.level", "read_committed");
+    AvroRecordDeserializer values = new AvroRecordDeserializer();
+    values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
+    try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.OPERATOR_COMMANDS.name(), Duration.ofSeconds(30))
+          .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<ConsumerRecord<String, Object>> parts = new ArrayList<>();
+      await().atMost(Duration.ofMinutes(1)).until(() -> {
+        for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+          if (record.value() instanceof OperatorCommand part && command.equals(part.getPartOf())) {
+            parts.add(record);
+          }
+        }
+        return parts.size() >= expected;
+      });
+      return parts;
+    }
+  }
+
   private PromoterOnTheStack start(String instance) {
     Map<String, String> settings = new HashMap<>(PromoterOnTheStack.ladder("dev", dev, "staging", staging, "prod", prod));
     settings.putAll(Map.of(
@@ -116,6 +198,8 @@ class TwoPromotersIT {
         "deltapromotion.promoter.stages[2].min-soak", SOAK.toSeconds() + "s",
         "deltapromotion.promoter.stages[2].approval-required", "false",
         "deltapromotion.promoter.release-registry.enabled", "false",
+        "deltapromotion.promoter.commands.operators[0].name", "bob",
+        "deltapromotion.promoter.commands.operators[0].token", OPERATOR_TOKEN,
         "deltapromotion.events.transactional-id", "promoter-two-it-" + run + "-" + instance));
     PromoterOnTheStack promoter = PromoterOnTheStack.start(stack, "promoter-two-it-" + run, settings);
     promoters.add(promoter);

@@ -124,6 +124,13 @@ public final class PromoterOnTheStack implements AutoCloseable {
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GETs /api/v1/commands/{path} with the bearer token and returns the body (the progress of the rebaselines, for one). */
+  public String read(String path, String token) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/api/v1/commands/" + path))
+        .header("Authorization", "Bearer " + token).GET().build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
   /** The first outcome of the source table into the stage with that status, waiting for it. */
   public PromotionDone awaitOutcome(TableName source, String stage, PromotionStatus status) {
     return awaitOutcome(done -> done.getSourceTable().equals(source.toString()) && done.getTargetEnvironment().equals(stage)
