@@ -27,11 +27,13 @@ public final class PromotionLog {
   /** Earlier versions kept per table and stage, for rollbacks. */
   static final int HISTORY_KEPT = 64;
   /**
-   * Final hops kept per table: four per version whose verdict is kept, so every hop of a version that may
+   * Final hops kept per table and stage. Per stage, so hops into one stage (e.g. a long run of versions
+   * failing QC) never push out what is known of another (e.g. that a version held before was promoted
+   * into the next stage once, then rolled back). As many as verdicts, so the hop of every version that may
    * still be decided is known to be over (a report older than the verdicts kept is not decided again:
    * {@link LadderPromoter#onReport}).
    */
-  static final int HOPS_KEPT = 4 * VERDICTS_KEPT;
+  static final int HOPS_KEPT = VERDICTS_KEPT;
   /** Commands (and other causes) whose outcomes are kept per table, so one delivered again is not carried out twice. */
   static final int COMMANDS_KEPT = 64;
   /** Operators' decisions kept per table (one per version and stage). */

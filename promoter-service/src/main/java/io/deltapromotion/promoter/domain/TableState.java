@@ -18,13 +18,11 @@ import java.util.TreeMap;
  */
 final class TableState {
 
-  /** The hop of one promotion into one stage. */
-  private record HopKey(String promotionId, String stage) {}
-
   /** One version of the table entering one stage. */
   private record DecisionKey(long version, String stage) {}
 
-  private final RecentKeys<HopKey> finalHops = new RecentKeys<>(PromotionLog.HOPS_KEPT);
+  /** Per stage, the promotions whose hop into it is over. */
+  private final Map<String, RecentKeys<String>> finalHops = new HashMap<>();
   private final RecentKeys<String> causes = new RecentKeys<>(PromotionLog.COMMANDS_KEPT);
   private final Map<String, Held> held = new HashMap<>();
   private final Map<String, List<Held>> heldBefore = new HashMap<>();
@@ -51,14 +49,14 @@ final class TableState {
   }
 
   private void apply(RecordedOutcome outcome) {
-    HopKey hop = new HopKey(outcome.promotionId(), outcome.stage());
+    RecentKeys<String> over = finalHops.computeIfAbsent(outcome.stage(), stage -> new RecentKeys<>(PromotionLog.HOPS_KEPT));
     if (!outcome.isFinal()) {
-      if (!finalHops.contains(hop)) {
+      if (!over.contains(outcome.promotionId())) {
         waiting.put(outcome.stage(), outcome);
       }
       return;
     }
-    finalHops.add(hop);
+    over.add(outcome.promotionId());
     if (outcome.causeEventId() != null) {
       causes.add(outcome.causeEventId());
     }
@@ -106,7 +104,8 @@ final class TableState {
   }
 
   boolean isFinal(String promotionId, String stage) {
-    return finalHops.contains(new HopKey(promotionId, stage));
+    RecentKeys<String> over = finalHops.get(stage);
+    return over != null && over.contains(promotionId);
   }
 
   boolean hasOutcomeCausedBy(String eventId) {
@@ -144,7 +143,7 @@ final class TableState {
   }
 
   int finalHopCount() {
-    return finalHops.size();
+    return finalHops.values().stream().mapToInt(RecentKeys::size).sum();
   }
 
   private List<Held> history(String stage) {

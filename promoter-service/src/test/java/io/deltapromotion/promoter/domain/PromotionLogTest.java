@@ -71,6 +71,19 @@ class PromotionLogTest {
   }
 
   @Test
+  void givenManyHopsIntoOneStage_whenApplied_thenWhatIsKnownOfAnotherStageIsKept() {
+    log.apply(outcome("e-live", "p1", 1L, "live", PromotionStatus.PROMOTED, 1L, null));
+
+    for (int hop = 2; hop <= PromotionLog.HOPS_KEPT + 2; hop++) {
+      log.apply(outcome("e" + hop, "p" + hop, (long) hop, "staging", PromotionStatus.BLOCKED, null, null));
+    }
+
+    assertThat(log.isFinal(ORDERS, "p1", "live")).isTrue();
+    assertThat(log.isFinal(ORDERS, "p2", "staging")).isFalse();
+    assertThat(log.isFinal(ORDERS, "p3", "staging")).isTrue();
+  }
+
+  @Test
   void givenMoreHopsCommandsAndDecisionsThanKept_whenApplied_thenOnlyTheNewestAreKept() {
     for (int hop = 1; hop <= PromotionLog.HOPS_KEPT + 1; hop++) {
       log.apply(new RecordedOutcome("e" + hop, "p" + hop, "cmd-" + hop, ORDERS, (long) hop, "staging",
