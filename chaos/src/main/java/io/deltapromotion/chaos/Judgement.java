@@ -4,6 +4,7 @@ import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.WaitKind;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,18 +79,20 @@ final class Judgement {
   }
 
   /**
-   * Two final outcomes for one promotion and stage (repairs of the clone health check aside, which say so),
+   * Two final outcomes for one promotion and stage (repairs of the clone health check aside, which say so;
+   * a rollback undoing the hop, as a release whose other table failed does, is counted apart: at most one),
    * and two reports for one announcement.
    */
   int duplicated() {
     Map<String, Integer> finals = new HashMap<>();
     for (PromotionDone done : events(PromotionDone.class)) {
       if (done.getAwaiting() == null && !isRepair(done)) {
-        finals.merge(hopOf(done), 1, Integer::sum);
+        finals.merge(hopOf(done) + (done.getStatus() == PromotionStatus.ROLLED_BACK ? "@undone" : ""), 1, Integer::sum);
       }
     }
     Set<String> recent = events(PromotionDone.class).stream().filter(done -> !done.getEnvelope().getOccurredAt().isBefore(since))
-        .map(Judgement::hopOf).collect(Collectors.toSet());
+        .map(done -> hopOf(done) + (done.getStatus() == PromotionStatus.ROLLED_BACK ? "@undone" : ""))
+        .collect(Collectors.toSet());
     int duplicates = finals.entrySet().stream().filter(entry -> recent.contains(entry.getKey()))
         .mapToInt(entry -> entry.getValue() - 1).sum();
     Set<String> announcements = announced().keySet();
@@ -126,7 +129,7 @@ final class Judgement {
         .filter(entry -> !entry.getValue().get(0).at().isBefore(since)).map(Map.Entry::getKey).toList();
   }
 
-  /** Each promotion's outcomes of the given release into the stage, by table. */
+  /** The final outcomes of the given release's orders into the stage, by table, in the order they were published. */
   Map<String, List<String>> releaseOutcomes(String releaseTag, String stage) {
     Map<String, List<String>> outcomes = new HashMap<>();
     for (PromotionDone done : events(PromotionDone.class)) {

@@ -14,6 +14,7 @@ import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.Promoter;
 import io.deltapromotion.promoter.domain.Rebaseliner;
+import io.deltapromotion.promoter.domain.ReleaseParts;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.promoter.domain.ReleaseRegistry;
 import io.deltapromotion.promoter.domain.Rollbacks;
@@ -80,6 +81,11 @@ class PromoterConfiguration {
   @Bean
   ReleasePromoter releasePromoter(Ladder ladder, Promoter promoter, PromotionLog promotionLog) {
     return new ReleasePromoter(ladder, promoter, promotionLog, Clock.systemUTC());
+  }
+
+  @Bean
+  ReleaseParts releaseParts(Ladder ladder, Promoter promoter, PromotionLog promotionLog, ReleasePromoter plans) {
+    return new ReleaseParts(ladder, promoter, promotionLog, plans, Clock.systemUTC());
   }
 
   @Bean

@@ -13,7 +13,9 @@ import java.util.Optional;
  * second; a version that reached stage k asks for stage k+1. A hop goes ahead when the gates of the
  * stage it enters hold (QC passed, an approval when one is required, the minimum soak time in the
  * previous stage); a hop whose gates do not hold yet waits, and is decided again on every call to
- * {@link #settle}, so time alone (a soak that ends) releases it. Hops only ever target the ladder's
+ * {@link #settle}, so time alone (a soak that ends) releases it. A table a release order holds (see
+ * {@link ReleaseCoordinator#holds}) does not move meanwhile: its reports wait behind the release, and the
+ * rest is decided once the release is over. Hops only ever target the ladder's
  * own schemas. Decisions read the {@link PromotionLog}; the caller publishes each hop and folds the
  * published outcome back into the log before asking again.
  */
@@ -120,6 +122,9 @@ public final class LadderPromoter {
    * @return false when the table still moved after {@value #MAX_ROUNDS} rounds (the rest waits for the next call)
    */
   public boolean settle(TableName source, Publication publication) {
+    if (log.releaseHolding(source).isPresent()) {
+      return true;
+    }
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Hop> hops = reevaluate(source);
       if (hops.isEmpty()) {
@@ -163,6 +168,11 @@ public final class LadderPromoter {
     }
     if (gate instanceof Gates.Entry.Waits waits) {
       return waitFor(candidate, target, waits.waitingFor());
+    }
+    Optional<ReleaseOrder> release = log.releaseHolding(candidate.source());
+    if (release.isPresent() && !candidate.noChange()) {
+      // Would be written now: waits, as a version that passed its gates, until the release is over.
+      return waitFor(candidate, target, new Wait.BehindRelease(release.get().releaseTag()));
     }
     StageWrite write = new StageWrite(candidate.promotionId(), candidate.source(), candidate.version(), target,
         candidate.releaseTag());

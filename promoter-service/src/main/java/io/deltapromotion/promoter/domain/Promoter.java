@@ -137,6 +137,24 @@ public final class Promoter {
   }
 
   /**
+   * Undoes this promotion's clone of the table, found in the table's history: restores the version before
+   * it, or drops the table when the clone created it. Done once: when an earlier try already undid it (and
+   * stopped before reporting), nothing more is written.
+   */
+  public Undone undoClone(TableName table, String promotionId) {
+    if (!warehouse.tableExists(table)) {
+      return new Undone(null, "it did not exist before the clone, and it no longer does");
+    }
+    List<HistoryEntry> history = warehouse.history(table, HISTORY_READ);
+    HistoryEntry newest = history.get(0);
+    if (newest.note().filter(note -> note.action() == CommitNote.Action.UNDO && note.id().equals(promotionId)).isPresent()) {
+      return new Undone(newest.version(), "it was restored to what it held before the clone (now at version "
+          + newest.version() + ")");
+    }
+    return undo(table, versionBeforeClone(history, promotionId), promotionId);
+  }
+
+  /**
    * What undoing a clone did.
    *
    * @param targetVersion the table's own version afterwards; null when it was dropped

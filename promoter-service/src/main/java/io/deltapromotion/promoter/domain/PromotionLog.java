@@ -3,17 +3,22 @@ package io.deltapromotion.promoter.domain;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * What the promoter knows, folded from its own PromotionDone topic, the QC reports and the operators'
  * commands: which version of each table every stage holds and since when, which versions it held
  * before (what a rollback returns to), which hops are over, which wait (for an approval or a soak time),
- * which versions passed QC and for which release, and what operators approved or rejected. Every entry
+ * which versions passed QC and for which release, what operators approved or rejected, and where each
+ * release order promoting several tables as one unit stands. Every entry
  * comes in through {@link #apply}, at start-up from the topics replayed to their end and then from every
  * outcome the promoter publishes, so the log holds only what the topics hold; applying an entry twice
  * changes nothing. Kept per table: tables are decided independently of one another. What it keeps of a
@@ -47,10 +52,81 @@ public final class PromotionLog {
    */
   public record Held(long version, Long targetDeltaVersion, RecordedOutcome since) {}
 
+  /** Release orders kept once over (running ones are all kept). */
+  static final int RELEASES_KEPT = 64;
+
   private final Map<TableName, TableState> tables = new HashMap<>();
+  /** Every release order running, and the newest ones over. */
+  private final Map<String, ReleaseOrder> releases = new LinkedHashMap<>();
+  /** The release orders known to be over: once over, always over, whatever is forgotten of their tables later. */
+  private final Set<String> releasesOver = new HashSet<>();
 
   public synchronized void apply(LogEntry entry) {
+    if (entry instanceof ReleaseOrder order && !order.isPart()) {
+      releases.putIfAbsent(order.releaseId(), order);
+      noteIfOver(order.releaseId());
+      forgetReleasesOver();
+      return;
+    }
     tables.computeIfAbsent(entry.source(), table -> new TableState()).apply(entry);
+    if (entry instanceof ReleaseOrder part) {
+      noteIfOver(part.releaseId());
+    } else if (entry instanceof RecordedOutcome outcome && outcome.ordered() && outcome.causeEventId() != null) {
+      noteIfOver(outcome.causeEventId());
+    }
+  }
+
+  /**
+   * Where the release order stands, from what the log tells of its tables: the phases ordered to them
+   * and each one's newest outcome of it; empty when the order is unknown (or long over and forgotten).
+   */
+  public synchronized Optional<ReleaseCoordinator.State> releaseState(String releaseId) {
+    return Optional.ofNullable(releases.get(releaseId)).map(this::stateOf);
+  }
+
+  /** The release orders not over yet, oldest first. */
+  public synchronized List<ReleaseOrder> releasesRunning() {
+    return releases.values().stream().filter(order -> !releasesOver.contains(order.releaseId())).toList();
+  }
+
+  /** The release order that holds the table (see {@link ReleaseCoordinator#holds}), if one does. */
+  public synchronized Optional<ReleaseOrder> releaseHolding(TableName source) {
+    return releasesRunning().stream().filter(order -> ReleaseCoordinator.holds(stateOf(order), source)).findFirst();
+  }
+
+  /** The newest outcome the operator's order (or release order) led to for the table. */
+  public synchronized Optional<RecordedOutcome> answerTo(String orderId, TableName source) {
+    return read(source, table -> table.answerTo(orderId));
+  }
+
+  private ReleaseCoordinator.State stateOf(ReleaseOrder order) {
+    Map<TableName, ReleaseCoordinator.Part> parts = new HashMap<>();
+    Set<ReleaseCoordinator.Phase> ordered = EnumSet.noneOf(ReleaseCoordinator.Phase.class);
+    for (TableName table : order.tables()) {
+      TableState state = tables.get(table);
+      if (state == null) {
+        continue;
+      }
+      Set<ReleaseCoordinator.Phase> phases = state.phasesOrdered(order.releaseId());
+      ordered.addAll(phases);
+      state.answerTo(order.releaseId()).ifPresent(answer -> parts.put(table, ReleaseCoordinator.Part.of(answer, phases)));
+    }
+    return new ReleaseCoordinator.State(order.tables(), parts, ordered);
+  }
+
+  private void noteIfOver(String releaseId) {
+    ReleaseOrder order = releases.get(releaseId);
+    if (order != null && !releasesOver.contains(releaseId) && ReleaseCoordinator.isOver(stateOf(order))) {
+      releasesOver.add(releaseId);
+    }
+  }
+
+  private void forgetReleasesOver() {
+    List<String> over = releases.keySet().stream().filter(releasesOver::contains).toList();
+    for (String forgotten : over.subList(0, Math.max(0, over.size() - RELEASES_KEPT))) {
+      releases.remove(forgotten);
+      releasesOver.remove(forgotten);
+    }
   }
 
   /** A person's decision about the version entering the stage; the newest one counts. */

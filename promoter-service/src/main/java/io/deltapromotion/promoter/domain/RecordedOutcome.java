@@ -17,10 +17,18 @@ import java.time.Instant;
  * @param waitingFor what a BLOCKED hop waits for; null when the outcome is final
  * @param releaseTag the release, or null
  * @param occurredAt when it was decided
+ * @param ordered whether an operator's order led to it (the PromotionDone names an actor)
  */
 public record RecordedOutcome(String eventId, String promotionId, String causeEventId, TableName source, Long version,
-    String stage, PromotionStatus status, Long targetDeltaVersion, Wait waitingFor, String releaseTag, Instant occurredAt)
-    implements LogEntry {
+    String stage, PromotionStatus status, Long targetDeltaVersion, Wait waitingFor, String releaseTag, Instant occurredAt,
+    boolean ordered) implements LogEntry {
+
+  /** An outcome the promoter decided on its own. */
+  public RecordedOutcome(String eventId, String promotionId, String causeEventId, TableName source, Long version,
+      String stage, PromotionStatus status, Long targetDeltaVersion, Wait waitingFor, String releaseTag, Instant occurredAt) {
+    this(eventId, promotionId, causeEventId, source, version, stage, status, targetDeltaVersion, waitingFor, releaseTag,
+        occurredAt, false);
+  }
 
   /** Whether the hop is over: anything but a BLOCKED that waits for something. */
   public boolean isFinal() {

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carries out operators' promote orders: one table version, or every table of a release, into a stage
- * now, as one unit. Every version must pass its gates (the order stands for the approval) before any is
- * cloned; if a clone fails midway, the tables this order already cloned are rolled back, and every table
- * ends with its own outcome saying what happened to it.
+ * Plans operators' promote orders (one table version, or every table of a release, into a stage now):
+ * every version must pass its gates, the order standing for the approval, before any is cloned. Carries
+ * out an order for one table; an order for several is a release, split per table ({@link ReleaseParts}).
  */
 public final class ReleasePromoter {
 
@@ -50,80 +49,37 @@ public final class ReleasePromoter {
   }
 
   /**
-   * The outcome of every table of the order; empty when the order was carried out before.
+   * The outcome of an order for one table; empty when the order was carried out before. (An order for
+   * several tables is a release, split per table: {@link ReleaseParts}.)
    *
    * @throws CommandRefusedException when the order names a stage or table outside the ladder
    */
   public List<Hop> promote(PromoteCommand command) {
     int index = gates.writtenStage(command.stage());
-    command.items().forEach(item -> gates.firstStageTable(item.source()));
-    if (command.items().stream().anyMatch(item -> log.hasOutcomeCausedBy(command.commandId(), item.source()))) {
+    TableVersion item = command.item();
+    gates.firstStageTable(item.source());
+    if (log.hasOutcomeCausedBy(command.commandId(), item.source())) {
       return List.of();
     }
-    PromotionPlan plan;
+    PromotionPlan.Step step;
     try {
-      plan = check(index, command.releaseTag(), command.items());
+      step = check(index, command.releaseTag(), List.of(item)).steps().get(0);
     } catch (CommandRefusedException refused) {
-      return command.items().stream().map(item -> hop(command, index, new PromotionPlan.Step(item,
-          ladder.tableIn(item.source(), index), command.commandId(), command.releaseTag(), null), item.version(),
-          PromotionOutcome.blocked(command.subject() + " was not carried out: " + refused.getMessage()), false)).toList();
+      return List.of(hop(command, index, new PromotionPlan.Step(item, ladder.tableIn(item.source(), index),
+          command.commandId(), command.releaseTag(), null), PromotionOutcome.blocked(command.subject() + " was not carried out: "
+          + refused.getMessage()), false));
     }
-    List<Hop> hops = new ArrayList<>();
-    List<Cloned> cloned = new ArrayList<>();
-    for (PromotionPlan.Step step : plan.steps()) {
-      PromotionOutcome outcome;
-      try {
-        outcome = promoter.promote(new StageWrite(step.promotionId(), step.item().source(), step.item().version(),
-            step.target(), step.releaseTag()), cloneTypeOf(index));
-      } catch (WarehouseException e) {
-        outcome = PromotionOutcome.failed(step.heldNow(), "cannot read " + step.target() + ": " + e.getMessage());
-      }
-      if (outcome.status() != PromotionStatus.PROMOTED && outcome.status() != PromotionStatus.SKIPPED) {
-        return failedMidway(command, index, plan, step, outcome, hops, cloned);
-      }
-      hops.add(hop(command, index, step, step.item().version(), outcome, outcome.cloned()));
-      if (outcome.status() == PromotionStatus.PROMOTED) {
-        // Cloned now, or by this very order before a crash stopped it from reporting: undone alike.
-        cloned.add(new Cloned(step, outcome.targetVersionBefore(), hops.size() - 1));
-      }
-    }
-    return hops;
-  }
-
-  private List<Hop> failedMidway(PromoteCommand command, int index, PromotionPlan plan, PromotionPlan.Step failed,
-      PromotionOutcome failure, List<Hop> hops, List<Cloned> cloned) {
-    String cause = command.subject() + " failed at " + failed.item().source() + " (" + failure.message() + ")";
-    for (int last = cloned.size() - 1; last >= 0; last--) {
-      Cloned done = cloned.get(last);
-      hops.set(done.hop(), rollBack(command, index, done, cause));
-    }
-    String undone = cloned.isEmpty() ? "nothing of it had been cloned"
-        : "rolled back " + cloned.stream().map(done -> done.step().target().toString()).toList();
-    hops.add(hop(command, index, failed, failed.item().version(), new PromotionOutcome(PromotionStatus.FAILED,
-        failure.targetDeltaVersion(), failure.previousPromotedVersion(), failure.cloned(),
-        failure.message() + "; " + command.subject() + " FAILED here: " + undone), false));
-    for (PromotionPlan.Step notTried : plan.steps().subList(plan.steps().indexOf(failed) + 1, plan.steps().size())) {
-      hops.add(hop(command, index, notTried, notTried.item().version(), PromotionOutcome.blocked(cause + " before "
-          + notTried.target() + " was cloned; it is unchanged"), false));
-    }
-    return hops;
-  }
-
-  private Hop rollBack(PromoteCommand command, int index, Cloned done, String cause) {
-    PromotionPlan.Step step = done.step();
+    PromotionOutcome outcome;
     try {
-      Promoter.Undone undone = promoter.undo(step.target(), done.targetVersionBefore(), step.promotionId());
-      return hop(command, index, step, step.heldNow(), new PromotionOutcome(PromotionStatus.ROLLED_BACK,
-          undone.targetVersion(), step.item().version(), false, cause + ": version " + step.item().version()
-              + " was cloned, then rolled back: " + undone.description()), false);
+      outcome = promoter.promote(new StageWrite(step.promotionId(), item.source(), item.version(), step.target(),
+          step.releaseTag()), cloneTypeOf(index));
     } catch (WarehouseException e) {
-      return hop(command, index, step, step.item().version(), PromotionOutcome.failed(step.heldNow(), cause
-          + "; rolling " + step.target() + " back failed, so it still holds version " + step.item().version() + ": "
-          + e.getMessage()), false);
+      outcome = PromotionOutcome.failed(step.heldNow(), "cannot read " + step.target() + ": " + e.getMessage());
     }
+    return List.of(hop(command, index, step, outcome, outcome.cloned()));
   }
 
-  private PromotionPlan check(int index, String releaseTag, List<TableVersion> items) {
+  PromotionPlan check(int index, String releaseTag, List<TableVersion> items) {
     String stage = ladder.stage(index).name();
     List<String> refusals = new ArrayList<>();
     List<PromotionPlan.Step> steps = new ArrayList<>();
@@ -167,12 +123,8 @@ public final class ReleasePromoter {
     return ladder.stage(index).entry().cloneType();
   }
 
-  private Hop hop(PromoteCommand command, int index, PromotionPlan.Step step, Long version, PromotionOutcome outcome,
-      boolean cloned) {
-    return new Hop(step.promotionId(), command.commandId(), step.item().source(), version, step.target(),
+  private Hop hop(PromoteCommand command, int index, PromotionPlan.Step step, PromotionOutcome outcome, boolean cloned) {
+    return new Hop(step.promotionId(), command.commandId(), step.item().source(), step.item().version(), step.target(),
         ladder.stage(index).name(), step.releaseTag(), outcome, null, cloned ? cloneTypeOf(index) : null);
   }
-
-  /** A table this order cloned, and the target's own version before (null: it did not exist). */
-  private record Cloned(PromotionPlan.Step step, Long targetVersionBefore, int hop) {}
 }

@@ -2,12 +2,15 @@ package io.deltapromotion.promoter.domain;
 
 import io.deltapromotion.infrastructure.state.RecentKeys;
 import io.deltapromotion.promoter.domain.PromotionLog.Held;
+import io.deltapromotion.promoter.domain.ReleaseCoordinator.Phase;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,12 +31,11 @@ final class TableState {
   private final Map<String, List<Held>> heldBefore = new HashMap<>();
   private final Map<String, RecordedOutcome> waiting = new HashMap<>();
   private final TreeMap<Long, QcVerdict> verdicts = new TreeMap<>();
-  private final Map<DecisionKey, OperatorDecision> decisions = new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<DecisionKey, OperatorDecision> eldest) {
-      return size() > PromotionLog.DECISIONS_KEPT;
-    }
-  };
+  private final Map<DecisionKey, OperatorDecision> decisions = newest(PromotionLog.DECISIONS_KEPT);
+  /** Per operator's order (its event id), the newest outcome it led to for this table. */
+  private final Map<String, RecordedOutcome> answers = newest(PromotionLog.COMMANDS_KEPT);
+  /** Per release order, the phases ordered for this table. */
+  private final Map<String, Set<Phase>> phasesOrdered = newest(PromotionLog.COMMANDS_KEPT);
 
   void apply(LogEntry entry) {
     if (entry instanceof RecordedOutcome outcome) {
@@ -45,10 +47,19 @@ final class TableState {
       }
     } else if (entry instanceof OperatorDecision decision) {
       decisions.put(new DecisionKey(decision.version(), decision.stage()), decision);
+    } else if (entry instanceof ReleaseOrder part && part.isPart()) {
+      phasesOrdered.computeIfAbsent(part.releaseId(), id -> EnumSet.noneOf(Phase.class)).add(part.phase());
     }
   }
 
   private void apply(RecordedOutcome outcome) {
+    if (outcome.ordered() && outcome.causeEventId() != null) {
+      answers.put(outcome.causeEventId(), outcome);
+    }
+    if (outcome.waitingFor() instanceof Wait.Release) {
+      // The release's, not the ladder's: its own orders decide it (see Releases).
+      return;
+    }
     RecentKeys<String> over = finalHops.computeIfAbsent(outcome.stage(), stage -> new RecentKeys<>(PromotionLog.HOPS_KEPT));
     if (!outcome.isFinal()) {
       if (!over.contains(outcome.promotionId())) {
@@ -99,6 +110,15 @@ final class TableState {
     held.put(outcome.stage(), new Held(outcome.version(), outcome.targetDeltaVersion(), outcome));
   }
 
+  /** The newest outcome the operator's order led to for this table. */
+  Optional<RecordedOutcome> answerTo(String orderId) {
+    return Optional.ofNullable(answers.get(orderId));
+  }
+
+  Set<Phase> phasesOrdered(String releaseId) {
+    return phasesOrdered.getOrDefault(releaseId, Set.of());
+  }
+
   Optional<OperatorDecision> decision(long version, String stage) {
     return Optional.ofNullable(decisions.get(new DecisionKey(version, stage)));
   }
@@ -144,6 +164,16 @@ final class TableState {
 
   int finalHopCount() {
     return finalHops.values().stream().mapToInt(RecentKeys::size).sum();
+  }
+
+  /** A map that keeps its newest {@code kept} entries. */
+  private static <K, V> Map<K, V> newest(int kept) {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > kept;
+      }
+    };
   }
 
   private List<Held> history(String stage) {

@@ -37,6 +37,36 @@ public sealed interface Wait {
   }
 
   /**
+   * The hop is one table of a release being promoted as one unit: its gates hold, and it is cloned once
+   * every table of the release may enter (or ends unchanged when one may not). The release's, not the
+   * table's ladder's: only the release's own orders decide it.
+   */
+  record Release(String tag) implements Wait {
+
+    public Release {
+      Objects.requireNonNull(tag, "tag");
+    }
+
+    @Override
+    public String description() {
+      return "release " + tag + ": this table may enter; it is cloned once every table of the release may";
+    }
+  }
+
+  /** The table is in a release being promoted as one unit: the hop is decided once that release is over. */
+  record BehindRelease(String tag) implements Wait {
+
+    public BehindRelease {
+      Objects.requireNonNull(tag, "tag");
+    }
+
+    @Override
+    public String description() {
+      return "release " + tag + ", which holds the table, to be over";
+    }
+  }
+
+  /**
    * A wait published before waits were typed: only its words are known, and nothing is read out of them.
    * The hop is decided again from the facts (its QC report, the decisions, the ladder, the clock).
    */

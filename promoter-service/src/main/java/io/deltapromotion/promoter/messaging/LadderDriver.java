@@ -22,6 +22,8 @@ import io.deltapromotion.promoter.domain.PromotionStatus;
 import io.deltapromotion.promoter.domain.QcVerdict;
 import io.deltapromotion.promoter.domain.RebaselineCommand;
 import io.deltapromotion.promoter.domain.Rebaseliner;
+import io.deltapromotion.promoter.domain.ReleaseOrder;
+import io.deltapromotion.promoter.domain.ReleaseParts;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.promoter.domain.RollbackCommand;
 import io.deltapromotion.promoter.domain.Rollbacks;
@@ -50,8 +52,9 @@ import org.springframework.stereotype.Component;
  * table (see {@link LadderPromoter#settle}).
  *
  * <p>A rebaseline is split into one part per table, each carried out by the owner of the table it
- * writes. A release is carried out by the owner of the partition it was written to, under that
- * partition's claim.
+ * writes. A promote order of one table is carried out by that table's owner; an order naming several (a
+ * release) is coordinated by {@link ReleaseCoordination}, each of its tables' parts carried out here by
+ * that table's owner.
  */
 @Component
 class LadderDriver {
@@ -63,6 +66,7 @@ class LadderDriver {
   private final Rollbacks rollbacks;
   private final CloneHealth health;
   private final Rebaseliner rebaseliner;
+  private final ReleaseParts releaseParts;
   private final RebaselineRuns runs;
   private final PromotionLog promotionLog;
   private final EventPublisher publisher;
@@ -73,13 +77,14 @@ class LadderDriver {
   private final TableLocks locks = new TableLocks();
 
   LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, CloneHealth health,
-      Rebaseliner rebaseliner, RebaselineRuns runs, PromotionLog promotionLog, EventPublisher publisher,
+      Rebaseliner rebaseliner, ReleaseParts releaseParts, RebaselineRuns runs, PromotionLog promotionLog, EventPublisher publisher,
       EventEnvelopes envelopes, PartitionOwnership ownership, TopicFollower follower, DecisionClaims claims) {
     this.ladder = ladder;
     this.releases = releases;
     this.rollbacks = rollbacks;
     this.health = health;
     this.rebaseliner = rebaseliner;
+    this.releaseParts = releaseParts;
     this.runs = runs;
     this.promotionLog = promotionLog;
     this.publisher = publisher;
@@ -160,10 +165,22 @@ class LadderDriver {
   }
 
   /**
+   * Carries out the phase of a release its coordinator ordered for one table this instance owns, and
+   * publishes the table's answer with the part's offset.
+   */
+  void onReleasePart(ConsumerRecord<?, ?> record, ReleaseOrder part) {
+    decide(ownership.claim(record), List.of(part.source()), () -> {
+      follower.awaitFolded(record);
+      publish(releaseParts.carryOut(part), null, part.actor());
+      settle(part.source());
+    });
+  }
+
+  /**
    * Runs the decision under the claim, with its tables locked, then commits the consumed event's offset if
    * no outcome's transaction did.
    */
-  private void decide(Claim claim, List<TableName> tables, Runnable decision) {
+  void decide(Claim claim, List<TableName> tables, Runnable decision) {
     locks.run(tables, () -> claims.run(claim, () -> {
       decision.run();
       if (claim.consumedPending()) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Re-evaluates the ladder of the tables this instance owns on a schedule, so gates that become true with
- * no new event (a soak time that ends) release their promotions, and checks that their stage tables still
+ * no new event (a soak time that ends) release their promotions, orders the next phase of the releases it
+ * coordinates as their tables' owners answer, and checks that their stage tables still
  * read (on a second thread, so a long check does not delay re-evaluation; both lock each table they work
  * on). Starts after the promotion log was read to its end ({@link TopicFollower}); a table counts
  * as owned only once its partition was assigned and caught up.
@@ -25,19 +26,24 @@ class LadderSchedule extends ReplayThenSchedule {
   private static final Logger log = LoggerFactory.getLogger(LadderSchedule.class);
   private static final String HEALTH_CHECK = "clone health check";
   private static final String REEVALUATION = "ladder re-evaluation";
+  private static final String COORDINATION = "release coordination";
+  /** How often the releases this instance coordinates are asked for their next phase: each phase waits this long at most. */
+  private static final Duration COORDINATE_EVERY = Duration.ofSeconds(1);
   private static final Duration HEALTH_RETRY = Duration.ofMinutes(1);
   private static final Duration UNTIL_OWNING = Duration.ofSeconds(5);
 
   private final LadderDriver driver;
+  private final ReleaseCoordination releases;
   private final Duration every;
   private final CloneHealthProperties health;
   private final OutageMonitor monitor;
   private final PartitionOwnership ownership;
 
-  LadderSchedule(LadderDriver driver, LadderProperties properties, CloneHealthProperties health, OutageMonitor monitor,
-      PartitionOwnership ownership) {
-    super("ladder-schedule", 2);
+  LadderSchedule(LadderDriver driver, ReleaseCoordination releases, LadderProperties properties,
+      CloneHealthProperties health, OutageMonitor monitor, PartitionOwnership ownership) {
+    super("ladder-schedule", 3);
     this.driver = driver;
+    this.releases = releases;
     this.every = properties.reevaluateEvery();
     this.health = health;
     this.monitor = monitor;
@@ -47,6 +53,7 @@ class LadderSchedule extends ReplayThenSchedule {
   @Override
   protected void begin() {
     scheduleRepeatedly(this::reevaluate, every);
+    scheduleRepeatedly(this::coordinateReleases, COORDINATE_EVERY);
     if (health.enabled()) {
       scheduleRepeatedly(this::checkHealth, health.every());
     }
@@ -75,6 +82,16 @@ class LadderSchedule extends ReplayThenSchedule {
       monitor.failed(HEALTH_CHECK, Failures.classify(e));
       log.warn("The clone health check was cut short ({}); trying again in {}", e.getMessage(), HEALTH_RETRY);
       schedule(this::checkHealth, HEALTH_RETRY);
+    }
+  }
+
+  private void coordinateReleases() {
+    try {
+      releases.coordinate();
+      monitor.succeeded(COORDINATION);
+    } catch (RuntimeException e) {
+      monitor.failed(COORDINATION, Failures.classify(e));
+      log.warn("Coordinating releases was cut short ({}); trying again in {}", e.getMessage(), COORDINATE_EVERY);
     }
   }
 

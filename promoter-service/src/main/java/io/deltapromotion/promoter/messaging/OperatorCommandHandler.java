@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.messaging;
 import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.CommandItem;
 import io.deltapromotion.events.OperatorCommand;
+import io.deltapromotion.events.ReleasePhase;
 import io.deltapromotion.infrastructure.events.RejectedEventException;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
@@ -10,26 +11,32 @@ import io.deltapromotion.promoter.domain.CommandRefusedException;
 import io.deltapromotion.promoter.domain.OperatorDecision;
 import io.deltapromotion.promoter.domain.PromoteCommand;
 import io.deltapromotion.promoter.domain.RebaselineCommand;
+import io.deltapromotion.promoter.domain.ReleaseCoordinator.Phase;
+import io.deltapromotion.promoter.domain.ReleaseOrder;
 import io.deltapromotion.promoter.domain.RollbackCommand;
 import io.deltapromotion.promoter.domain.TableVersion;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
 /**
  * Carries out each operator command: an approval or rejection (then whatever it releases), a promote
  * order, a rollback, or a rebaseline: split into one part per table, each part then carried out by the
- * owner of the table it writes.
+ * owner of the table it writes. A promote order naming several tables (a release) is coordinated by the
+ * owner of its partition, which orders each phase to the owners of its tables, one part per table.
  */
 @Component
 class OperatorCommandHandler {
 
   private final LadderDriver ladder;
+  private final ReleaseCoordination releases;
   private final EventEnvelopes envelopes;
 
-  OperatorCommandHandler(LadderDriver ladder, EventEnvelopes envelopes) {
+  OperatorCommandHandler(LadderDriver ladder, ReleaseCoordination releases, EventEnvelopes envelopes) {
     this.ladder = ladder;
+    this.releases = releases;
     this.envelopes = envelopes;
   }
 
@@ -37,7 +44,14 @@ class OperatorCommandHandler {
     try {
       switch (command.getAction()) {
         case APPROVE, REJECT -> ladder.onDecision(record, decision(command));
-        case PROMOTE -> ladder.onPromote(record, promote(command));
+        case PROMOTE -> {
+          if (command.getPartOf() != null) {
+            ladder.onReleasePart(record, releasePart(command));
+          } else {
+            releaseOrder(command).ifPresentOrElse(order -> releases.onRelease(record, order),
+                () -> ladder.onPromote(record, promote(command)));
+          }
+        }
         case ROLLBACK -> ladder.onRollback(record, rollback(command));
         case REBASELINE -> {
           if (command.getPartOf() == null) {
@@ -72,6 +86,43 @@ class OperatorCommandHandler {
     return new PromoteCommand(command.getEnvelope().getEventId().toString(), command.getActor(), command.getReason(),
         command.getStage(), command.getReleaseTag(), command.getItems().stream()
             .map(item -> new TableVersion(TableName.parse(item.getTable()), item.getVersion())).toList());
+  }
+
+  /**
+   * An operator's order promoting several tables as one unit (a release), which is split into one part per
+   * table and phase (see {@link ReleaseCoordination}); empty for any other command.
+   */
+  static Optional<ReleaseOrder> releaseOrder(OperatorCommand command) {
+    if (command.getAction() != CommandAction.PROMOTE || command.getPartOf() != null || command.getReleaseTag() == null
+        || command.getItems().stream().map(CommandItem::getTable).distinct().count() < 2) {
+      return Optional.empty();
+    }
+    List<TableVersion> items = items(command);
+    return Optional.of(new ReleaseOrder(command.getEnvelope().getEventId().toString(), null, items.get(0).source(),
+        command.getStage(), command.getReleaseTag(), command.getActor(), items));
+  }
+
+  /** A phase of a release ordered to one of its tables; empty for any other command. */
+  static Optional<ReleaseOrder> releasePartOrNone(OperatorCommand command) {
+    return command.getAction() == CommandAction.PROMOTE && command.getPartOf() != null
+        ? Optional.of(releasePart(command)) : Optional.empty();
+  }
+
+  private static ReleaseOrder releasePart(OperatorCommand command) {
+    String id = command.getEnvelope().getEventId().toString();
+    if (command.getPhase() == null || command.getPhase() == ReleasePhase.UNKNOWN || command.getReleaseTag() == null
+        || command.getItems().size() != 1) {
+      throw new RejectedEventException("promote command " + id + " is a part of " + command.getPartOf()
+          + " but lacks a phase this promoter knows, its release tag or its one table");
+    }
+    List<TableVersion> items = items(command);
+    return new ReleaseOrder(command.getPartOf(), Phase.valueOf(command.getPhase().name()), items.get(0).source(),
+        command.getStage(), command.getReleaseTag(), command.getActor(), items);
+  }
+
+  private static List<TableVersion> items(OperatorCommand command) {
+    return command.getItems().stream().map(item -> new TableVersion(TableName.parse(item.getTable()), item.getVersion()))
+        .toList();
   }
 
   private static RebaselineCommand rebaseline(OperatorCommand command) {

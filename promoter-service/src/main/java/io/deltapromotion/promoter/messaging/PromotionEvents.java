@@ -50,7 +50,7 @@ final class PromotionEvents {
         envelope.getCausationId() == null ? null : envelope.getCausationId().toString(),
         TableName.parse(done.getSourceTable()), done.getSourceVersion(), done.getTargetEnvironment(),
         PromotionStatus.valueOf(done.getStatus().name()), done.getTargetDeltaVersion(), wait(done),
-        done.getReleaseTag(), envelope.getOccurredAt());
+        done.getReleaseTag(), envelope.getOccurredAt(), done.getActor() != null);
   }
 
   /** The typed wait; null when there is none or only words for it. */
@@ -60,6 +60,12 @@ final class PromotionEvents {
     }
     if (wait instanceof Wait.Soak soak) {
       return HopWait.newBuilder().setKind(WaitKind.SOAK).setSoakStage(soak.stage()).setSoakUntil(soak.until()).build();
+    }
+    if (wait instanceof Wait.Release release) {
+      return HopWait.newBuilder().setKind(WaitKind.RELEASE).setRelease(release.tag()).build();
+    }
+    if (wait instanceof Wait.BehindRelease behind) {
+      return HopWait.newBuilder().setKind(WaitKind.BEHIND_RELEASE).setRelease(behind.tag()).build();
     }
     return null;
   }
@@ -75,6 +81,12 @@ final class PromotionEvents {
     }
     if (typed != null && typed.getKind() == WaitKind.SOAK && typed.getSoakStage() != null && typed.getSoakUntil() != null) {
       return new Wait.Soak(typed.getSoakStage(), typed.getSoakUntil());
+    }
+    if (typed != null && typed.getKind() == WaitKind.RELEASE && typed.getRelease() != null) {
+      return new Wait.Release(typed.getRelease());
+    }
+    if (typed != null && typed.getKind() == WaitKind.BEHIND_RELEASE && typed.getRelease() != null) {
+      return new Wait.BehindRelease(typed.getRelease());
     }
     if (typed != null || done.getAwaiting() != null) {
       return new Wait.Untyped(done.getAwaiting() == null ? "something this promoter does not know" : done.getAwaiting());

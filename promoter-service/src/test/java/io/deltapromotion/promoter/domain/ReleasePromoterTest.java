@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Promote orders as one unit (gates first, roll back what was cloned when a clone fails), on a
- * preprod → prod ladder with the warehouse in memory; ReleasePromotionIT runs them on the real lakehouse.
+ * Promote orders planned (every table's gates first) and carried out for one table, on a preprod → prod
+ * ladder with the warehouse in memory; a release's tables are carried out per table (ReleasePartsTest).
  */
 class ReleasePromoterTest {
 
@@ -46,89 +46,6 @@ class ReleasePromoterTest {
   }
 
   @Test
-  void givenAReleaseThatPassedQc_whenPromoted_thenEveryTableEntersTheStage() {
-    report("r1", 1, true);
-
-    List<Hop> hops = carryOut(releases.plan("prod", "r1", null, null));
-
-    assertThat(hops).extracting(hop -> hop.outcome().status()).containsOnly(PromotionStatus.PROMOTED);
-    assertThat(hops).extracting(Hop::target).extracting(TableName::toString)
-        .containsExactly("pr.accounts", "pr.balances", "pr.customers");
-    for (String table : TABLES) {
-      assertThat(warehouse.propertiesOf(TableName.parse("pr." + table))).containsEntry("promoted_version", "1")
-          .containsEntry("release_tag", "r1");
-    }
-  }
-
-  @Test
-  void givenTheThirdCloneFails_whenTheReleaseIsPromoted_thenTheFirstTwoAreRolledBackAndEachTableSaysWhat() {
-    report("r1", 1, true);
-    carryOut(releases.plan("prod", "r1", null, null));
-    report("r2", 2, true);
-    warehouse.refuseClone.add(TableName.parse("pr.customers"));
-
-    List<Hop> hops = carryOut(releases.plan("prod", "r2", null, null));
-
-    assertThat(hops).extracting(hop -> hop.outcome().status())
-        .containsExactly(PromotionStatus.ROLLED_BACK, PromotionStatus.ROLLED_BACK, PromotionStatus.FAILED);
-    assertThat(hops.get(0).version()).as("what the target holds after the rollback").isEqualTo(1);
-    assertThat(hops.get(0).outcome().message()).startsWith("release r2 failed at pp.customers (")
-        .contains("version 2 was cloned, then rolled back: it was restored to its version 0");
-    assertThat(hops.get(2).outcome().message()).contains("DELTA_ONLY_OPERATION")
-        .endsWith("release r2 FAILED here: rolled back [pr.accounts, pr.balances]");
-    for (String table : TABLES) {
-      assertThat(warehouse.propertiesOf(TableName.parse("pr." + table))).containsEntry("promoted_version", "1");
-    }
-    assertThat(log.held(source("accounts"), "prod")).map(PromotionLog.Held::version).contains(1L);
-  }
-
-  @Test
-  void givenTheSecondCloneFails_whenTheReleaseIsPromoted_thenTheTablesAfterItAreLeftAlone() {
-    report("r1", 1, true);
-    warehouse.refuseClone.add(TableName.parse("pr.balances"));
-
-    List<Hop> hops = carryOut(releases.plan("prod", "r1", null, null));
-
-    assertThat(hops).extracting(hop -> hop.outcome().status())
-        .containsExactly(PromotionStatus.ROLLED_BACK, PromotionStatus.FAILED, PromotionStatus.BLOCKED);
-    assertThat(hops.get(0).outcome().message()).contains("it did not exist before, so it was dropped");
-    assertThat(hops.get(2).outcome().message()).endsWith("before pr.customers was cloned; it is unchanged");
-    assertThat(warehouse.tableExists(TableName.parse("pr.accounts"))).isFalse();
-    assertThat(warehouse.tableExists(TableName.parse("pr.customers"))).isFalse();
-  }
-
-  @Test
-  void givenAnOrderInterruptedAfterItsFirstClone_whenCarriedOutAgainAndALaterCloneFails_thenTheFirstIsRolledBackToo() {
-    report("r1", 1, true);
-    carryOut(releases.plan("prod", "r1", null, null));
-    report("r2", 2, true);
-    PromoteCommand order = order(releases.plan("prod", "r2", null, null));
-    warehouse.answerLostAfterClone.add(TableName.parse("pr.balances"));
-    assertThatThrownBy(() -> releases.promote(order)).isInstanceOf(WarehouseUnavailableException.class);
-    warehouse.refuseClone.add(TableName.parse("pr.customers"));
-
-    List<Hop> hops = releases.promote(order);
-
-    assertThat(hops).extracting(hop -> hop.outcome().status())
-        .containsExactly(PromotionStatus.ROLLED_BACK, PromotionStatus.ROLLED_BACK, PromotionStatus.FAILED);
-    for (String table : TABLES) {
-      assertThat(warehouse.propertiesOf(TableName.parse("pr." + table))).containsEntry("promoted_version", "1");
-    }
-    assertThat(warehouse.clones).as("3 for r1, then accounts and balances once each for r2, customers refused")
-        .hasSize(5);
-  }
-
-  @Test
-  void givenAnOrderAlreadyCarriedOut_whenItIsDeliveredAgain_thenNothingIsClonedTwice() {
-    report("r1", 1, true);
-    PromoteCommand order = order(releases.plan("prod", "r1", null, null));
-    apply(releases.promote(order));
-
-    assertThat(releases.promote(order)).isEmpty();
-    assertThat(warehouse.clones).hasSize(3);
-  }
-
-  @Test
   void givenOneTable_whenItsPromotionIsPlannedWithNoVersion_thenItIsTheNewestReported() {
     report("r1", 1, true);
     report("r2", 2, true);
@@ -141,6 +58,43 @@ class ReleasePromoterTest {
     });
     assertThatThrownBy(() -> releases.plan("preprod", null, source("balances"), null))
         .isInstanceOf(CommandRefusedException.class).hasMessageContaining("not a stage the promoter writes");
+  }
+
+  @Test
+  void givenAnOrderForOneTable_whenDeliveredTwice_thenItIsClonedOnceWithOneOutcome() {
+    report("r1", 1, true);
+    PromoteCommand order = order(releases.plan("prod", null, source("balances"), null));
+
+    List<Hop> hops = releases.promote(order);
+    apply(hops);
+
+    assertThat(hops).singleElement().satisfies(hop -> assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.PROMOTED));
+    assertThat(releases.promote(order)).isEmpty();
+    assertThat(warehouse.clones).hasSize(1);
+  }
+
+  @Test
+  void givenAnOrderForOneTableThatMayNotEnter_whenCarriedOut_thenItEndsBlockedSayingWhyAndNothingIsWritten() {
+    log.apply(new QcVerdict(source("balances"), 1, "FAIL", false, NOW, "p-bad", null, null));
+
+    List<Hop> hops = releases.promote(new PromoteCommand(UUID.randomUUID().toString(), "alice", null, "prod", null,
+        List.of(new TableVersion(source("balances"), 1))));
+
+    assertThat(hops).singleElement().satisfies(hop -> {
+      assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.BLOCKED);
+      assertThat(hop.outcome().message()).isEqualTo("the promotion was not carried out: nothing may enter prod until "
+          + "every table may: pp.balances version 1: version 1 failed QC");
+    });
+    assertThat(warehouse.clones).isEmpty();
+  }
+
+  @Test
+  void givenAnOrderNamingSeveralTables_whenCarriedOutAsOne_thenItIsRefused() {
+    report("r1", 1, true);
+    PromoteCommand release = order(releases.plan("prod", "r1", null, null));
+
+    assertThatThrownBy(() -> releases.promote(release)).isInstanceOf(CommandRefusedException.class)
+        .hasMessageContaining("is a release");
   }
 
   private void report(String release, long version, boolean passed) {
