@@ -86,22 +86,21 @@ class LadderSchedule extends ReplayThenSchedule {
   }
 
   private void coordinateReleases() {
-    try {
-      releases.coordinate();
-      monitor.succeeded(COORDINATION);
-    } catch (RuntimeException e) {
-      monitor.failed(COORDINATION, Failures.classify(e));
-      log.warn("Coordinating releases was cut short ({}); trying again in {}", e.getMessage(), COORDINATE_EVERY);
-    }
+    monitored(COORDINATION, releases::coordinate, COORDINATE_EVERY);
   }
 
   private void reevaluate() {
+    monitored(REEVALUATION, driver::settle, every);
+  }
+
+  /** Runs the work, reporting to the outage monitor whether it went through; it runs again after {@code every}. */
+  private void monitored(String work, Runnable task, Duration every) {
     try {
-      driver.settle();
-      monitor.succeeded(REEVALUATION);
+      task.run();
+      monitor.succeeded(work);
     } catch (RuntimeException e) {
-      monitor.failed(REEVALUATION, Failures.classify(e));
-      log.warn("Re-evaluating the ladder was cut short ({}); trying again in {}", e.getMessage(), every);
+      monitor.failed(work, Failures.classify(e));
+      log.warn("The {} was cut short ({}); trying again in {}", work, e.getMessage(), every);
     }
   }
 }

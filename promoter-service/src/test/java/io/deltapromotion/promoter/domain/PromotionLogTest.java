@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PromotionLogTest {
@@ -99,6 +101,52 @@ class PromotionLogTest {
     assertThat(log.decision(ORDERS, PromotionLog.HOPS_KEPT + 1 - PromotionLog.DECISIONS_KEPT, "live")).isEmpty();
     assertThat(log.decision(ORDERS, PromotionLog.HOPS_KEPT + 1, "live")).isPresent();
     assertThat(log.heldBefore(ORDERS, "staging")).hasSize(PromotionLog.HISTORY_KEPT);
+  }
+
+  @Test
+  void givenAReleasesPartAndAnswerFoldedBeforeItsOrder_whenItsStateIsRead_thenItIsAsIfFoldedInOrder() {
+    ReleaseOrder order = release("r1");
+    log.apply(order.part(ReleaseCoordinator.Phase.PREPARE, ORDERS));
+    log.apply(answer("a1", order, ORDERS, PromotionStatus.BLOCKED, new Wait.Release("r1")));
+
+    log.apply(order);
+
+    assertThat(log.releaseState(order.releaseId())).contains(new ReleaseCoordinator.State(order.tables(),
+        Map.of(ORDERS, ReleaseCoordinator.Part.READY), Set.of(ReleaseCoordinator.Phase.PREPARE)));
+    assertThat(log.releaseHolding(ORDERS)).contains(order);
+    assertThat(log.waiting(ORDERS, "live")).as("the release's, not the ladder's").isEmpty();
+  }
+
+  @Test
+  void givenAReleaseOver_whenItsTablesForgetItsAnswers_thenItStaysOverAndHoldsNothing() {
+    ReleaseOrder order = release("r1");
+    log.apply(order);
+    for (TableName table : order.tables()) {
+      log.apply(order.part(ReleaseCoordinator.Phase.PREPARE, table));
+      log.apply(answer("ready-" + table, order, table, PromotionStatus.BLOCKED, new Wait.Release("r1")));
+      log.apply(order.part(ReleaseCoordinator.Phase.GO, table));
+      log.apply(answer("done-" + table, order, table, PromotionStatus.PROMOTED, null));
+    }
+    assertThat(log.releasesRunning()).isEmpty();
+
+    for (int later = 0; later < PromotionLog.COMMANDS_KEPT; later++) {
+      log.apply(new RecordedOutcome("later-" + later, "p" + later, "order-" + later, ORDERS, 4L, "live",
+          PromotionStatus.SKIPPED, null, null, null, NOW, true));
+    }
+
+    assertThat(log.answerTo(order.releaseId(), ORDERS)).as("forgotten").isEmpty();
+    assertThat(log.releasesRunning()).isEmpty();
+    assertThat(log.releaseHolding(ORDERS)).isEmpty();
+  }
+
+  private static ReleaseOrder release(String tag) {
+    return new ReleaseOrder("6f1c2a55-0000-4000-8000-00000000000" + tag.length(), null, ORDERS, "live", tag, "alice",
+        List.of(new TableVersion(ORDERS, 4), new TableVersion(BALANCES, 2)));
+  }
+
+  private static RecordedOutcome answer(String eventId, ReleaseOrder order, TableName table, PromotionStatus status, Wait wait) {
+    return new RecordedOutcome(eventId, "p-" + table, order.releaseId(), table, 4L, "live", status,
+        status == PromotionStatus.PROMOTED ? 3L : null, wait, order.releaseTag(), NOW, true);
   }
 
   private static RecordedOutcome outcome(String eventId, String promotionId, Long version, String stage,

@@ -12,6 +12,7 @@ import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PromotionEventsTest {
@@ -36,6 +37,17 @@ class PromotionEventsTest {
     PromotionDone done = PromotionEvents.toEvent(waiting(approval), envelopes.first(), "PASS", null);
 
     assertThat(PromotionEvents.recorded(done).waitingFor()).isEqualTo(approval);
+  }
+
+  @Test
+  void givenHopsHeldForAReleaseOrBehindOne_whenPublishedByAnOperatorsOrderAndReadBack_thenTheirWaitsAndOriginAreTyped() {
+    for (Wait release : List.of(new Wait.Release("2026.11-r2"), new Wait.BehindRelease("2026.11-r2"))) {
+      PromotionDone done = PromotionEvents.toEvent(waiting(release), envelopes.first(), "PASS", "bob");
+
+      assertThat(done.getWaitingFor().getRelease()).isEqualTo("2026.11-r2");
+      assertThat(PromotionEvents.recorded(done).waitingFor()).isEqualTo(release);
+      assertThat(PromotionEvents.recorded(done).ordered()).isTrue();
+    }
   }
 
   @Test
