@@ -24,11 +24,6 @@ public final class Rebaseliner {
 
   private static final Pattern TAG = Pattern.compile("BASELINE_[0-9]{6}(_[A-Za-z0-9]{1,32})?");
 
-  /** Told each table's outcome as soon as it is known, so it can be published before the next table is cloned. */
-  public interface Progress {
-    void tableDone(Hop outcome);
-  }
-
   private final Ladder ladder;
   private final Promoter promoter;
   private final Warehouse warehouse;
@@ -85,29 +80,30 @@ public final class Rebaseliner {
   }
 
   /**
-   * Clones every item into the first stage, telling the progress after each; returns every table's
-   * outcome. Tables whose outcome for this command is known already (it was delivered again) are left out.
+   * Clones the one table of a part of a rebaseline into the first stage; empty when its outcome for this
+   * rebaseline is known already (the part was delivered again).
+   *
+   * @throws IllegalArgumentException when the command names more than one table: only its parts are carried out
    */
-  public List<Hop> run(RebaselineCommand command, Progress progress) {
-    SchemaName into = firstStageSchema(command.into());
-    List<Hop> hops = new ArrayList<>();
-    List<TableVersion> left = command.items().stream()
-        .filter(item -> !log.hasOutcomeCausedBy(command.commandId(), item.source())).toList();
-    for (TableVersion item : left) {
-      TableName target = into.table(item.source().table());
-      PromotionOutcome outcome;
-      try {
-        outcome = promoter.promote(new StageWrite(command.commandId(), item.source(), item.version(), target,
-            command.tag()), CloneType.SHALLOW);
-      } catch (WarehouseException e) {
-        outcome = PromotionOutcome.failed(null, e.getMessage());
-      }
-      Hop hop = new Hop(command.commandId(), command.commandId(), item.source(), item.version(), target,
-          ladder.stage(0).name(), command.tag(), outcome, null, outcome.cloned() ? CloneType.SHALLOW : null);
-      hops.add(hop);
-      progress.tableDone(hop);
+  public Optional<Hop> clone(RebaselineCommand part) {
+    if (part.items().size() != 1) {
+      throw new IllegalArgumentException("rebaseline " + part.commandId() + " names " + part.items().size()
+          + " tables; each of its parts names one");
     }
-    return hops;
+    TableVersion item = part.items().get(0);
+    if (log.hasOutcomeCausedBy(part.commandId(), item.source())) {
+      return Optional.empty();
+    }
+    TableName target = firstStageSchema(part.into()).table(item.source().table());
+    PromotionOutcome outcome;
+    try {
+      outcome = promoter.promote(new StageWrite(part.commandId(), item.source(), item.version(), target, part.tag()),
+          CloneType.SHALLOW);
+    } catch (WarehouseException e) {
+      outcome = PromotionOutcome.failed(null, e.getMessage());
+    }
+    return Optional.of(new Hop(part.commandId(), part.commandId(), item.source(), item.version(), target,
+        ladder.stage(0).name(), part.tag(), outcome, null, outcome.cloned() ? CloneType.SHALLOW : null));
   }
 
   private SchemaName firstStageSchema(SchemaName into) {

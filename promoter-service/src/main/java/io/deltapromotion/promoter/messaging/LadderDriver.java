@@ -156,7 +156,7 @@ class LadderDriver {
   void onRebaselinePart(ConsumerRecord<?, ?> record, RebaselineCommand part) {
     decide(ownership.claim(record), rebaseliner.targets(part), () -> {
       follower.awaitFolded(record);
-      rebaseliner.run(part, hop -> {
+      rebaseliner.clone(part).ifPresent(hop -> {
         publish(List.of(hop), null, part.actor(), announcement(part, hop));
         runs.of(part.commandId()).ifPresent(run -> log.info("Rebaseline {}: {} of {} table(s) done ({} {} -> {})",
             part.tag(), run.done(), run.of(), hop.outcome().status(), hop.source(), hop.target()));
