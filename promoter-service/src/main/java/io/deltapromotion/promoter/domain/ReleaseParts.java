@@ -66,6 +66,7 @@ public final class ReleaseParts {
       }
       step = plans.check(index, part.releaseTag(), List.of(item)).steps().get(0);
     } catch (CommandRefusedException refused) {
+      // The release's own outcome, not the version's (whose way up the ladder goes on).
       return new Hop(part.releaseId(), part.releaseId(), item.source(), item.version(), target, part.stage(), part.releaseTag(),
           PromotionOutcome.blocked(part.subject() + " was not carried out: " + refused.getMessage()), null, null);
     }
@@ -96,9 +97,10 @@ public final class ReleaseParts {
   private Hop abort(ReleaseOrder part, int index, RecordedOutcome held) {
     TableName target = ladder.tableIn(held.source(), index);
     List<TableName> refused = log.releaseState(part.releaseId()).map(state -> state.in(Part.REFUSED)).orElse(List.of());
-    return hop(part, held, held.version(), target, PromotionOutcome.blocked(part.subject() + " was not carried out: "
-        + (refused.isEmpty() ? "a table of it" : refused) + " may not enter " + part.stage() + "; " + target
-        + " is unchanged"), null);
+    // The release's own outcome, not the version's: its way up the ladder goes on once the release is over.
+    return new Hop(part.releaseId(), part.releaseId(), held.source(), held.version(), target, part.stage(),
+        part.releaseTag(), PromotionOutcome.blocked(part.subject() + " was not carried out: " + (refused.isEmpty()
+            ? "a table of it" : refused) + " may not enter " + part.stage() + "; " + target + " is unchanged"), null, null);
   }
 
   private Hop undo(ReleaseOrder part, int index, RecordedOutcome cloned) {

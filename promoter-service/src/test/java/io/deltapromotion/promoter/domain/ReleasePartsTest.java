@@ -109,6 +109,8 @@ class ReleasePartsTest {
     assertThat(statuses("accounts")).containsExactly("BLOCKED waiting", "BLOCKED");
     assertThat(published.get(source("accounts")).get(1).outcome().message())
         .isEqualTo("release r1 was not carried out: [pp.balances] may not enter prod; pr.accounts is unchanged");
+    String accountsPromotion = log.verdict(source("accounts"), 1).orElseThrow().promotionId();
+    assertThat(log.isFinal(source("accounts"), accountsPromotion, "prod")).as("its own way up the ladder goes on").isFalse();
     assertThat(warehouse.clones).isEmpty();
     assertThat(log.releasesRunning()).isEmpty();
   }
