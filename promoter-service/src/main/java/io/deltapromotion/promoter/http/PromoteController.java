@@ -62,8 +62,8 @@ class PromoteController extends CommandEndpoint {
     String what = plan.releaseTag() == null ? "version " + steps.get(0).item().version() + " of " + steps.get(0).item().source()
         : "release " + plan.releaseTag() + " (" + steps.size() + " table(s): " + steps.stream()
             .map(step -> step.item().source() + " v" + step.item().version()).toList() + ")";
-    String text = "promote " + what + " into " + plan.stage() + ", cloning one table after another"
-        + (steps.size() > 1 ? "; if one fails, the ones cloned before it are rolled back" : "");
+    String text = "promote " + what + " into " + plan.stage() + (steps.size() > 1 ? ", each table cloned by its owner "
+        + "once every one may enter; if one fails, the ones cloned are rolled back" : "");
     OperatorCommand command = OperatorCommand.newBuilder()
         .setEnvelope(envelopes.first())
         .setAction(CommandAction.PROMOTE)
