@@ -147,15 +147,16 @@ public final class Chaos {
 
   /**
    * Every table of the release ends with exactly one outcome into live (or a clone, then its rollback when
-   * another table failed), and either every table ends PROMOTED or none does.
+   * another table failed), and either every table ends in live (PROMOTED, or SKIPPED: live held it
+   * already) or none does.
    */
   private static void checkRelease(ChaosRun run, Instant since, Outcome outcome) {
     Map<String, List<String>> outcomes = new Judgement(run.records(), since).releaseOutcomes(Workload.RELEASE, "live");
     long released = run.workload().tables().stream().filter(Workload.Table::released).count();
     boolean oneEach = outcomes.size() == released && outcomes.values().stream()
         .allMatch(list -> list.size() == 1 || list.equals(List.of("PROMOTED", "ROLLED_BACK")));
-    boolean allAlike = outcomes.values().stream().map(list -> list.get(list.size() - 1).equals("PROMOTED")).distinct()
-        .count() <= 1;
+    boolean allAlike = outcomes.values().stream().map(list -> List.of("PROMOTED", "SKIPPED").contains(list.get(list.size() - 1)))
+        .distinct().count() <= 1;
     if (!oneEach || !allAlike) {
       outcome.problems.add("BROKEN release " + Workload.RELEASE + " is not all or nothing: " + outcomes);
     } else {

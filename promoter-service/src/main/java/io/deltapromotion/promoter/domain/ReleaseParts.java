@@ -70,6 +70,9 @@ public final class ReleaseParts {
       return new Hop(part.releaseId(), part.releaseId(), item.source(), item.version(), target, part.stage(), part.releaseTag(),
           PromotionOutcome.blocked(part.subject() + " was not carried out: " + refused.getMessage()), null, null);
     }
+    if (step.alreadyThere()) {
+      return unchanged(part, item, target);
+    }
     Wait wait = new Wait.Release(part.releaseTag());
     return new Hop(step.promotionId(), part.releaseId(), item.source(), item.version(), target, part.stage(),
         part.releaseTag(), PromotionOutcome.blocked("awaiting " + wait.description() + "; " + target
@@ -78,6 +81,9 @@ public final class ReleaseParts {
 
   private Hop go(ReleaseOrder part, int index, RecordedOutcome held) {
     TableName target = ladder.tableIn(held.source(), index);
+    if (log.isFinal(held.source(), held.promotionId(), part.stage())) {
+      return unchanged(part, new TableVersion(held.source(), held.version()), target);
+    }
     CloneType cloneType = ladder.stage(index).entry().cloneType();
     PromotionOutcome outcome;
     try {
@@ -117,6 +123,16 @@ public final class ReleaseParts {
       return hop(part, cloned, cloned.version(), target, PromotionOutcome.failed(before, cause + "; rolling " + target
           + " back failed, so it still holds version " + cloned.version() + ": " + e.getMessage()), null);
     }
+  }
+
+  /**
+   * The stage holds the version already, its own hop there over: the release's own outcome (its order's id
+   * as the promotion), so that hop is not decided twice.
+   */
+  private static Hop unchanged(ReleaseOrder part, TableVersion item, TableName target) {
+    return new Hop(part.releaseId(), part.releaseId(), item.source(), item.version(), target, part.stage(),
+        part.releaseTag(), new PromotionOutcome(PromotionStatus.SKIPPED, null, item.version(), false, target
+            + " holds version " + item.version() + " already; " + part.subject() + " leaves it as it is"), null, null);
   }
 
   /** The version the stage held before the release cloned it; null when none. */

@@ -69,6 +69,12 @@ public final class ReleasePromoter {
           command.commandId(), command.releaseTag(), null), PromotionOutcome.blocked(command.subject() + " was not carried out: "
           + refused.getMessage()), false));
     }
+    if (step.alreadyThere() && log.isFinal(item.source(), step.promotionId(), ladder.stage(index).name())) {
+      // Its own hop there is over: the order's own outcome, so that hop is not decided twice.
+      return List.of(hop(command, index, new PromotionPlan.Step(item, step.target(), command.commandId(), step.releaseTag(),
+          step.heldNow()), new PromotionOutcome(PromotionStatus.SKIPPED, null, item.version(), false, step.target()
+          + " holds version " + item.version() + " already"), false));
+    }
     PromotionOutcome outcome;
     try {
       outcome = promoter.promote(new StageWrite(step.promotionId(), item.source(), item.version(), step.target(),

@@ -96,6 +96,24 @@ class ReleasePartsTest {
   }
 
   @Test
+  void givenATableWhoseStageHoldsItsVersionAlready_whenTheReleaseRuns_thenItIsLeftAsItIsAndItsHopIsNotDecidedTwice() {
+    report("r1", 1, true);
+    run(order("r1", 1));
+    published.clear();
+    report("r2", 2, true);
+    ReleaseOrder again = new ReleaseOrder(UUID.randomUUID().toString(), null, source("accounts"), "prod", "r2", "bob",
+        List.of(new TableVersion(source("accounts"), 1), new TableVersion(source("balances"), 2)));
+
+    run(again);
+
+    assertThat(statuses("accounts")).containsExactly("SKIPPED");
+    assertThat(published.get(source("accounts")).get(0).promotionId()).as("the release's own outcome")
+        .isEqualTo(again.releaseId());
+    assertThat(statuses("balances")).containsExactly("BLOCKED waiting", "PROMOTED");
+    assertThat(warehouse.clones).as("3 for r1, then balances").hasSize(4);
+  }
+
+  @Test
   void givenOneTableFailedQc_whenTheReleaseRuns_thenItIsRefusedAndTheOthersEndUnchangedNamingIt() {
     report("r1", 1, true);
     log.apply(new QcVerdict(source("balances"), 1, "FAIL", false, NOW, "p-bad", "r1", null));

@@ -89,6 +89,21 @@ class ReleasePromoterTest {
   }
 
   @Test
+  void givenAnOrderForAVersionTheStageHoldsAlready_whenCarriedOut_thenItIsTheOrdersOwnSkippedOutcome() {
+    report("r1", 1, true);
+    apply(releases.promote(order(releases.plan("prod", null, source("balances"), null))));
+    PromoteCommand again = order(releases.plan("prod", null, source("balances"), 1L));
+
+    List<Hop> hops = releases.promote(again);
+
+    assertThat(hops).singleElement().satisfies(hop -> {
+      assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.SKIPPED);
+      assertThat(hop.promotionId()).isEqualTo(again.commandId());
+    });
+    assertThat(warehouse.clones).hasSize(1);
+  }
+
+  @Test
   void givenAnOrderNamingSeveralTables_whenCarriedOutAsOne_thenItIsRefused() {
     report("r1", 1, true);
     PromoteCommand release = order(releases.plan("prod", "r1", null, null));
