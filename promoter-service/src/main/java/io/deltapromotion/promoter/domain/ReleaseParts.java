@@ -81,7 +81,7 @@ public final class ReleaseParts {
 
   private Hop go(ReleaseOrder part, int index, RecordedOutcome held) {
     TableName target = ladder.tableIn(held.source(), index);
-    if (log.isFinal(held.source(), held.promotionId(), part.stage())) {
+    if (log.held(held.source(), part.stage()).filter(now -> now.version() == held.version()).isPresent()) {
       return unchanged(part, new TableVersion(held.source(), held.version()), target);
     }
     CloneType cloneType = ladder.stage(index).entry().cloneType();

@@ -114,6 +114,23 @@ class ReleasePartsTest {
   }
 
   @Test
+  void givenAReleaseRolledBackAfterAFailure_whenOrderedAgainOnceTheWayIsClear_thenEveryTableIsClonedAgain() {
+    run(order(report("r1", 1, true)));
+    report("r2", 2, true);
+    warehouse.refuseClone.add(target("customers"));
+    run(order("r2", 2));
+    warehouse.refuseClone.clear();
+    published.clear();
+
+    run(order("r2", 2));
+
+    for (String table : TABLES) {
+      assertThat(statuses(table)).containsExactly("BLOCKED waiting", "PROMOTED");
+      assertThat(warehouse.propertiesOf(target(table))).containsEntry("promoted_version", "2");
+    }
+  }
+
+  @Test
   void givenOneTableFailedQc_whenTheReleaseRuns_thenItIsRefusedAndTheOthersEndUnchangedNamingIt() {
     report("r1", 1, true);
     log.apply(new QcVerdict(source("balances"), 1, "FAIL", false, NOW, "p-bad", "r1", null));
