@@ -89,9 +89,14 @@ public final class PromotionLog {
     return releases.values().stream().filter(order -> !releasesOver.contains(order.releaseId())).toList();
   }
 
-  /** The release order that holds the table (see {@link ReleaseCoordinator#holds}), if one does. */
+  /** The release order that holds the table (see {@link ReleaseCoordinator#holds}), if one does; the oldest if several. */
   public synchronized Optional<ReleaseOrder> releaseHolding(TableName source) {
-    return releasesRunning().stream().filter(order -> ReleaseCoordinator.holds(stateOf(order), source)).findFirst();
+    return releasesHolding(source).stream().findFirst();
+  }
+
+  /** Every release order that holds the table, oldest first. */
+  public synchronized List<ReleaseOrder> releasesHolding(TableName source) {
+    return releasesRunning().stream().filter(order -> ReleaseCoordinator.holds(stateOf(order), source)).toList();
   }
 
   /** The newest outcome the operator's order (or release order) led to for the table. */

@@ -59,8 +59,8 @@ public final class ReleaseParts {
     TableName target = ladder.tableIn(item.source(), index);
     PromotionPlan.Step step;
     try {
-      Optional<ReleaseOrder> other = log.releaseHolding(item.source())
-          .filter(holding -> !holding.releaseId().equals(part.releaseId()));
+      Optional<ReleaseOrder> other = log.releasesHolding(item.source()).stream()
+          .filter(holding -> !holding.releaseId().equals(part.releaseId())).findFirst();
       if (other.isPresent()) {
         throw new CommandRefusedException(item.source() + " is in " + other.get().subject() + ", which is not over", false);
       }
