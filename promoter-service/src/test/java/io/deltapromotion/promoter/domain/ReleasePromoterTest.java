@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.deltapromotion.infrastructure.warehouse.CloneType;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
-import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
