@@ -44,8 +44,8 @@ import org.springframework.stereotype.Component;
  * Runs the ladder's decisions for the tables this instance owns, one table at a time (for reports,
  * operators' orders and the schedule alike; different tables at the same time, up to the listener's
  * concurrency). Each decision runs under the claim of its table's partition ({@link DecisionClaims}):
- * every outcome of one decision (a hop and the hop it supersedes, a release's tables, a rollback and the
- * hop it ends) is published in one transaction, all or none, together with the partition's consumer
+ * every outcome of one decision (a hop and the hop it supersedes, a release's phase ordered to each of its
+ * tables, a rollback and the hop it ends) is published in one transaction, all or none, together with the partition's consumer
  * offsets (the event that caused it counted as consumed), so a decision is published exactly once, and
  * never by an instance that lost the table. The log learns the outcomes by reading them back before
  * anything else is decided ({@link TopicFollower}). After every decision the ladder settles the
