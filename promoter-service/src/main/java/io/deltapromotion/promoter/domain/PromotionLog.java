@@ -39,7 +39,10 @@ public final class PromotionLog {
    * {@link LadderPromoter#onReport}).
    */
   static final int HOPS_KEPT = VERDICTS_KEPT;
-  /** Commands (and other causes) whose outcomes are kept per table, so one delivered again is not carried out twice. */
+  /**
+   * Operators' orders whose newest outcome is kept per table, so one delivered again is not carried out
+   * twice and a release knows what each table answered.
+   */
   static final int COMMANDS_KEPT = 64;
   /** Operators' decisions kept per table (one per version and stage). */
   static final int DECISIONS_KEPT = 64;
@@ -144,7 +147,7 @@ public final class PromotionLog {
     return tables.containsKey(source) && tables.get(source).isFinal(promotionId, stage);
   }
 
-  /** Whether some final outcome about that table was caused by that event (e.g. an operator's command was carried out). */
+  /** Whether the operator's order (its event id) led to a final outcome about that table: it was carried out. */
   public synchronized boolean hasOutcomeCausedBy(String eventId, TableName source) {
     return tables.containsKey(source) && tables.get(source).hasOutcomeCausedBy(eventId);
   }

@@ -26,7 +26,6 @@ final class TableState {
 
   /** Per stage, the promotions whose hop into it is over. */
   private final Map<String, RecentKeys<String>> finalHops = new HashMap<>();
-  private final RecentKeys<String> causes = new RecentKeys<>(PromotionLog.COMMANDS_KEPT);
   private final Map<String, Held> held = new HashMap<>();
   private final Map<String, List<Held>> heldBefore = new HashMap<>();
   private final Map<String, RecordedOutcome> waiting = new HashMap<>();
@@ -57,7 +56,7 @@ final class TableState {
       answers.put(outcome.causeEventId(), outcome);
     }
     if (outcome.waitingFor() instanceof Wait.Release) {
-      // The release's, not the ladder's: its own orders decide it (see Releases).
+      // The release's, not the ladder's: its own orders decide it (see PromotionLog#releaseState).
       return;
     }
     RecentKeys<String> over = finalHops.computeIfAbsent(outcome.stage(), stage -> new RecentKeys<>(PromotionLog.HOPS_KEPT));
@@ -68,9 +67,6 @@ final class TableState {
       return;
     }
     over.add(outcome.promotionId());
-    if (outcome.causeEventId() != null) {
-      causes.add(outcome.causeEventId());
-    }
     RecordedOutcome waits = waiting.get(outcome.stage());
     if (waits != null && waits.promotionId().equals(outcome.promotionId())) {
       waiting.remove(outcome.stage());
@@ -129,7 +125,7 @@ final class TableState {
   }
 
   boolean hasOutcomeCausedBy(String eventId) {
-    return causes.contains(eventId);
+    return answerTo(eventId).filter(RecordedOutcome::isFinal).isPresent();
   }
 
   Optional<Held> held(String stage) {

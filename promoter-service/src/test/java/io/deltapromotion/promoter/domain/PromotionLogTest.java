@@ -52,7 +52,8 @@ class PromotionLogTest {
 
   @Test
   void givenOneCommandWithOutcomesForTwoTables_whenOneTablesOutcomeIsKnown_thenOnlyThatTableIsDone() {
-    log.apply(new RecordedOutcome("e1", "cmd-1", "cmd-1", ORDERS, 4L, "live", PromotionStatus.PROMOTED, 1L, null, "r1", NOW));
+    log.apply(new RecordedOutcome("e1", "cmd-1", "cmd-1", ORDERS, 4L, "live", PromotionStatus.PROMOTED, 1L, null, "r1", NOW,
+        true));
 
     assertThat(log.isFinal(ORDERS, "cmd-1", "live")).isTrue();
     assertThat(log.isFinal(BALANCES, "cmd-1", "live")).isFalse();
@@ -89,7 +90,7 @@ class PromotionLogTest {
   void givenMoreHopsCommandsAndDecisionsThanKept_whenApplied_thenOnlyTheNewestAreKept() {
     for (int hop = 1; hop <= PromotionLog.HOPS_KEPT + 1; hop++) {
       log.apply(new RecordedOutcome("e" + hop, "p" + hop, "cmd-" + hop, ORDERS, (long) hop, "staging",
-          PromotionStatus.PROMOTED, (long) hop, null, null, NOW));
+          PromotionStatus.PROMOTED, (long) hop, null, null, NOW, true));
       log.apply(new OperatorDecision("d" + hop, ORDERS, hop, "live", true, "alice", null, NOW));
     }
 

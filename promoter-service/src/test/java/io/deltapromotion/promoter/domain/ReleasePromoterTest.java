@@ -123,11 +123,12 @@ class ReleasePromoterTest {
     return hops;
   }
 
+  /** As the promoter publishes an operator's order's outcomes: naming its actor, read back into the log. */
   private void apply(List<Hop> hops) {
     for (Hop hop : hops) {
       log.apply(new RecordedOutcome(UUID.randomUUID().toString(), hop.promotionId(), hop.causeEventId(), hop.source(),
           hop.version(), hop.stage(), hop.outcome().status(), hop.outcome().targetDeltaVersion(), hop.waitingFor(),
-          hop.releaseTag(), NOW));
+          hop.releaseTag(), NOW, true));
     }
   }
 
