@@ -172,6 +172,11 @@ final class ChaosRun implements AutoCloseable {
     return read(stack.log(component, instance), from).contains(text);
   }
 
+  /** What the instance logged after the given size. */
+  String logSince(Component component, int instance, long from) {
+    return read(stack.log(component, instance), from);
+  }
+
   /** Waits until a line containing the text is written to the component's log after now. */
   boolean awaitLogLine(Component component, String text, Duration timeout) {
     long from = size(stack.log(component));
@@ -261,7 +266,7 @@ final class ChaosRun implements AutoCloseable {
     Instant[] nextReport = {Instant.now().plusSeconds(60)};
     return awaitCondition(() -> {
       List<String> waiting = new ArrayList<>();
-      if (!allAnnounced(committed)) {
+      if (!announced(committed)) {
         waiting.add("announcements");
       }
       List<String> unfinished = new Judgement(recorder.all(), since).unfinished();
@@ -278,7 +283,8 @@ final class ChaosRun implements AutoCloseable {
     }, settleTimeout, Duration.ofSeconds(2));
   }
 
-  private boolean allAnnounced(Map<Workload.Table, Long> committed) {
+  /** Whether each table's version given, or a newer one, was announced. */
+  boolean announced(Map<Workload.Table, Long> committed) {
     Map<String, Long> newest = new HashMap<>();
     for (TopicRecorder.Seen record : recorder.all()) {
       if (record.event() instanceof TableChanged changed && changed.getSourceVersion() != null) {

@@ -2,12 +2,17 @@ package io.deltapromotion.chaos;
 
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
+import io.deltapromotion.schemas.topics.EventTopics;
 import io.deltapromotion.stack.Component;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.utils.Utils;
 
 /** The faults the suite injects, one scenario each. */
 final class Scenarios {
@@ -23,13 +28,15 @@ final class Scenarios {
   private Scenarios() {}
 
   static List<Scenario> all(Random random, boolean shortRun) {
+    Duration cloneOutage = Duration.ofSeconds(shortRun ? 30 : 60);
     return List.of(
         new Scenario("kill-services", true, (run, batch) -> killServices(run, batch, random, shortRun ? 3 : 12)),
         new Scenario("broker-restart", false, Scenarios::brokerRestart),
         new Scenario("broker-freeze-45s-after-clone", false, Scenarios::brokerFreeze),
         new Scenario("registry-down-60s", false, Scenarios::registryDown),
         new Scenario("lakehouse-down-60s-qc", false, (run, batch) -> lakehouseDownDuringQc(run, batch, Duration.ofSeconds(60))),
-        new Scenario("lakehouse-down-60s-clone", true, (run, batch) -> lakehouseDownDuringClone(run, batch, Duration.ofSeconds(60))),
+        new Scenario("lakehouse-down-" + cloneOutage.toSeconds() + "s-clone", true,
+            (run, batch) -> lakehouseDownDuringClone(run, batch, cloneOutage)),
         new Scenario("lakehouse-down-health-check", false, Scenarios::lakehouseDownDuringHealthCheck),
         new Scenario("lakehouse-down-6min", false, Scenarios::lakehouseDownLong),
         new Scenario("release-broker-stopped", false, Scenarios::releaseWithBrokerStopped),
@@ -280,12 +287,51 @@ final class Scenarios {
     run.workload().commit(batch);
   }
 
-  /** A table named outside the grammar in the polled schema: skipped and reported once; the others go on. */
+  /**
+   * A table named outside the grammar in the polled schema: skipped and reported once; the others go on.
+   * Once reported, the table moves to a second detector (started, then the first stopped), which polls the
+   * schema as its owner for two cycles (each shown by announcements of the polled tables committed after
+   * the move): it must not report the table again. Then back to one detector, and the pipelines' tables.
+   */
   private static void badlyNamedTable(ChaosRun run, List<Workload.Table> batch) throws Exception {
-    run.say("creating chaos_pp.`2024_x`");
-    run.workload().createBadlyNamedTable("2024_x");
-    run.badOnPurpose("2024_x");
+    String name = "2024_x";
+    run.say("creating " + Workload.PREPROD + ".`" + name + "`");
+    run.workload().createBadlyNamedTable(name);
+    run.badOnPurpose(name);
+    if (!run.awaitCondition(() -> skipReports(run, name) > 0, TRIGGER_TIMEOUT)) {
+      throw new IllegalStateException(name + " was not reported as skipped within " + TRIGGER_TIMEOUT);
+    }
+    long from = run.logSize(Component.DETECTOR, 1);
+    run.scale(Component.DETECTOR, 2);
+    run.say("stopping detector-service #0, so #1 owns " + name);
+    run.stack().stop(0, Component.DETECTOR);
+    int partition = Utils.toPositive(Utils.murmur2((Workload.PREPROD + "." + name).getBytes(StandardCharsets.UTF_8)))
+        % EventTopics.PARTITIONS;
+    Pattern owning = Pattern.compile("Owning partition\\(s\\) \\[[0-9, ]*\\b" + partition + "\\b[0-9, ]*\\]");
+    if (!run.awaitCondition(() -> owning.matcher(run.logSince(Component.DETECTOR, 1, from)).find(), TRIGGER_TIMEOUT)) {
+      throw new IllegalStateException("detector #1 did not take partition " + partition + " within " + TRIGGER_TIMEOUT);
+    }
+    List<Workload.Table> polled = batch.stream().filter(table -> !table.pipelineOnly()).toList();
+    for (int cycle = 0; cycle < 2; cycle++) {
+      run.workload().commit(polled);
+      Map<Workload.Table, Long> committed = run.committed(polled);
+      if (!run.awaitCondition(() -> run.announced(committed), TRIGGER_TIMEOUT)) {
+        throw new IllegalStateException("detector #1 did not announce the polled tables within " + TRIGGER_TIMEOUT);
+      }
+    }
+    run.stack().start(0, Component.DETECTOR);
+    run.scale(Component.DETECTOR, 1);
     run.healed();
-    run.workload().commit(batch);
+    run.workload().commit(batch.stream().filter(Workload.Table::pipelineOnly).toList());
+    long reports = skipReports(run, name);
+    if (reports != 1) {
+      throw new IllegalStateException(name + " was reported as skipped " + reports + " times; once is right");
+    }
+  }
+
+  /** The detector's reports of the table as skipped for its name, on its dead-letter topic. */
+  private static long skipReports(ChaosRun run, String name) {
+    return run.records().stream().filter(record -> record.isDeadLetter() && name.equals(record.key())
+        && record.topic().equals(EventTopics.DETECTOR_DEAD_LETTER.name())).count();
   }
 }

@@ -23,7 +23,7 @@ class ChaosIT {
     List<Outcome> outcomes = Chaos.run(options, repository, System.out);
 
     assertThat(outcomes).extracting(outcome -> outcome.scenario)
-        .containsExactly("kill-services", "lakehouse-down-60s-clone", "offsets-deleted", "promoter-zombie");
+        .containsExactly("kill-services", "lakehouse-down-30s-clone", "offsets-deleted", "promoter-zombie");
     assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.broken())
         .as("%s: %s", outcome.scenario, outcome.problems).isFalse());
   }

@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tables of watched schemas already reported as skipped for a name outside the grammar: rebuilt at
- * start-up from the detector's dead-letter topic (where the reports are), so each is reported once.
+ * The tables of watched schemas already reported as skipped for a name outside the grammar, by any
+ * instance: fed by following the detector's dead-letter topic (where the reports are), so each is
+ * reported once, also after it changed owner.
  */
 public final class RefusedTables {
 

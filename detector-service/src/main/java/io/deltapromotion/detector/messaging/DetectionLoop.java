@@ -4,24 +4,21 @@ import io.deltapromotion.detector.config.DetectorProperties;
 import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.CycleOutcome;
 import io.deltapromotion.detector.domain.PollSchedule;
-import io.deltapromotion.detector.domain.RefusedTables;
 import io.deltapromotion.infrastructure.failure.Dependency;
 import io.deltapromotion.infrastructure.failure.Failure;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.kafka.ReplayThenSchedule;
-import io.deltapromotion.infrastructure.kafka.TopicReplayer;
-import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts detecting only once the TableChanged topic was read to its end (the announcement follower ({@link OwnedTablesConfiguration})), so
- * a restarted detector knows every version already announced and announces none twice; then runs
+ * Starts detecting only once the TableChanged topic and the detector's dead-letter topic were read to
+ * their ends (by their followers, {@link OwnedTablesConfiguration}), so a restarted detector knows every
+ * version already announced and every table already reported as skipped, and repeats none; then runs
  * detection cycles one at a time over the tables this instance owns, paced by the {@link PollSchedule}
  * (interval, jitter, backoff after warehouse failures).
  */
@@ -31,21 +28,16 @@ class DetectionLoop extends ReplayThenSchedule {
   private static final Logger log = LoggerFactory.getLogger(DetectionLoop.class);
   private static final String WORK = "detection cycle";
 
-  private final TopicReplayer replayer;
   private final ChangeDetector detector;
   private final DetectorProperties properties;
   private final PollSchedule pollSchedule;
-  private final RefusedTables refused;
   private final OutageMonitor monitor;
 
-  DetectionLoop(TopicReplayer replayer, ChangeDetector detector, DetectorProperties properties, PollSchedule schedule,
-      RefusedTables refused, OutageMonitor monitor) {
+  DetectionLoop(ChangeDetector detector, DetectorProperties properties, PollSchedule schedule, OutageMonitor monitor) {
     super("detection-cycle");
-    this.replayer = replayer;
     this.detector = detector;
     this.properties = properties;
     this.pollSchedule = schedule;
-    this.refused = refused;
     this.monitor = monitor;
   }
 
@@ -56,15 +48,9 @@ class DetectionLoop extends ReplayThenSchedule {
         Math.round(properties.pollJitter() * 100), properties.watch().size());
   }
 
-  /**
-   * The announcements are read by the announcement follower ({@link OwnedTablesConfiguration}) before this starts; here the dead-letter
-   * topic, so a table skipped for its name is reported once.
-   */
+  /** Nothing: the announcements and the skip reports are read by their followers before this starts. */
   @Override
-  protected void replay() {
-    replayer.replay(List.of(EventTopics.DETECTOR_DEAD_LETTER.name()), new ByteArrayDeserializer(),
-        record -> SkippedTableReports.read(record).ifPresent(table -> refused.record(table.schema(), table.name())));
-  }
+  protected void replay() {}
 
   /** One cycle, then the next after the pause the schedule says; an outage shows in health meanwhile. */
   private void cycle() {

@@ -22,12 +22,14 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Announces a detection as a TableChanged event, keyed by the source table, in a transaction that commits
  * the table's partition's offsets as its owner (so an instance that lost the table announces nothing),
- * and returns once the announcement was read back.
+ * and returns once the announcement was read back; reports a table skipped for its name on the
+ * detector's dead-letter topic, and returns once every instance can read the report.
  */
 @Component
 class KafkaChangeAnnouncer implements ChangeAnnouncer {
@@ -40,12 +42,16 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   private final Producer<byte[], byte[]> deadLetters;
   private final PartitionOwnership ownership;
   private final TopicFollower announcements;
+  private final TopicFollower skipReports;
 
   KafkaChangeAnnouncer(EventPublisher publisher, EventEnvelopes envelopes, DetectorProperties properties,
-      Producer<byte[], byte[]> deadLetterProducer, PartitionOwnership ownership, TopicFollower announcements) {
+      Producer<byte[], byte[]> deadLetterProducer, PartitionOwnership ownership,
+      @Qualifier("announcementFollower") TopicFollower announcements,
+      @Qualifier("skipReportFollower") TopicFollower skipReports) {
     this.publisher = publisher;
     this.ownership = ownership;
     this.announcements = announcements;
+    this.skipReports = skipReports;
     this.envelopes = envelopes;
     this.properties = properties;
     this.deadLetters = deadLetterProducer;
@@ -54,8 +60,8 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
   @Override
   public void skipped(SchemaTables.RefusedName table) {
     try {
-      deadLetters.send(SkippedTableReports.toRecord(EventTopics.DETECTOR_DEAD_LETTER.name(), envelopes.service(), table))
-          .get();
+      skipReports.awaitReadBack(List.of(deadLetters.send(
+          SkippedTableReports.toRecord(EventTopics.DETECTOR_DEAD_LETTER.name(), envelopes.service(), table)).get()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BrokerUnavailableException("interrupted while reporting skipped table " + table.name(), e);

@@ -32,7 +32,7 @@ final class SkippedTableReports {
   }
 
   /** The table a dead letter reports as skipped; empty for any other dead letter. */
-  static Optional<SchemaTables.RefusedName> read(ConsumerRecord<String, byte[]> record) {
+  static Optional<SchemaTables.RefusedName> read(ConsumerRecord<String, ?> record) {
     Header origin = record.headers().lastHeader(DeadLetterTopic.ORIGIN_HEADER);
     String from = origin == null ? "" : new String(origin.value(), StandardCharsets.UTF_8);
     if (!from.startsWith(ORIGIN_PREFIX) || record.key() == null) {

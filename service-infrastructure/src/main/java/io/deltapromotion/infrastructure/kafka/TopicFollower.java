@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,7 +35,8 @@ public final class TopicFollower implements SmartLifecycle {
   private final List<String> topics;
   private final Duration timeout;
   private final Consumer<ConsumerRecord<String, Object>> fold;
-  private AvroRecordDeserializer deserializer;
+  private final Function<Map<String, Object>, Deserializer<Object>> values;
+  private Deserializer<Object> deserializer;
   private Following following;
 
   /**
@@ -44,6 +47,13 @@ public final class TopicFollower implements SmartLifecycle {
    */
   public TopicFollower(String state, TopicReplayer replayer, Map<String, Object> consumerConfig, List<String> topics,
       Duration timeout, Consumer<ConsumerRecord<String, Object>> fold) {
+    this(state, replayer, consumerConfig, topics, timeout, fold, TopicFollower::avro);
+  }
+
+  private TopicFollower(String state, TopicReplayer replayer, Map<String, Object> consumerConfig, List<String> topics,
+      Duration timeout, Consumer<ConsumerRecord<String, Object>> fold,
+      Function<Map<String, Object>, Deserializer<Object>> values) {
+    this.values = values;
     this.state = state;
     this.replayer = replayer;
     this.consumerConfig = Map.copyOf(consumerConfig);
@@ -52,10 +62,24 @@ public final class TopicFollower implements SmartLifecycle {
     this.fold = fold;
   }
 
+  /**
+   * A follower of topics whose values are not all events (a dead-letter topic holds whatever was read,
+   * malformed bytes too): the fold gets each value as the bytes that were written.
+   */
+  public static TopicFollower ofRawValues(String state, TopicReplayer replayer, Map<String, Object> consumerConfig,
+      List<String> topics, Duration timeout, Consumer<ConsumerRecord<String, Object>> fold) {
+    return new TopicFollower(state, replayer, consumerConfig, topics, timeout, fold, config -> (topic, bytes) -> bytes);
+  }
+
+  private static Deserializer<Object> avro(Map<String, Object> consumerConfig) {
+    AvroRecordDeserializer avro = new AvroRecordDeserializer();
+    avro.configure(consumerConfig, false);
+    return avro;
+  }
+
   @Override
   public synchronized void start() {
-    deserializer = new AvroRecordDeserializer();
-    deserializer.configure(consumerConfig, false);
+    deserializer = values.apply(consumerConfig);
     following = replayer.follow(topics, deserializer, fold);
     log.info("Read {} from {} to the end; following them", state, topics);
   }
