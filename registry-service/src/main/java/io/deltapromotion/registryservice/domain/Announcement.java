@@ -1,0 +1,36 @@
+package io.deltapromotion.registryservice.domain;
+
+import java.time.Instant;
+
+/**
+ * A version of a pre-prod table announced for promotion (a TableChanged).
+ *
+ * @param version the pre-prod version; null when the source is missing
+ * @param category how it was classified against its target (NEW_TABLE, DATA_ONLY, ...)
+ * @param schemaFingerprint the fingerprint of its schema; null when unknown
+ * @param targetStage the stage it is announced for
+ * @param release the release it belongs to; null for none
+ */
+public record Announcement(LedgerEvent.Header header, Long version, String category, String schemaFingerprint, String targetStage,
+    String release) implements LedgerEvent {
+
+  @Override
+  public String eventId() {
+    return header.eventId();
+  }
+
+  @Override
+  public String promotionId() {
+    return header.promotionId();
+  }
+
+  @Override
+  public String table() {
+    return header.table();
+  }
+
+  @Override
+  public Instant at() {
+    return header.at();
+  }
+}

@@ -1,0 +1,111 @@
+package io.deltapromotion.registryservice.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The promotion log as it stood at one instant, and every question the registry answers about it: the
+ * same questions for now and for any moment before, from the events alone (never the warehouse).
+ */
+public final class LedgerMoment {
+
+  private final Instant at;
+  private final Map<String, TableTimeline> tables;
+
+  LedgerMoment(Instant at, Map<String, TableTimeline> tables) {
+    this.at = at;
+    this.tables = Map.copyOf(tables);
+  }
+
+  public Instant at() {
+    return at;
+  }
+
+  /** Every table any event named by then, by name. */
+  public List<TableSummary> tables() {
+    return tables.values().stream().sorted(Comparator.comparing(TableTimeline::table)).map(LedgerMoment::summary).toList();
+  }
+
+  public Optional<TableSummary> table(String table) {
+    return timeline(table).map(LedgerMoment::summary);
+  }
+
+  public Optional<TableTimeline> timeline(String table) {
+    return Optional.ofNullable(tables.get(table));
+  }
+
+  /** The table's events, newest first, one page of them; empty when no event named it. */
+  public Optional<Page<LedgerEvent>> history(String table, int page, int size) {
+    return timeline(table).map(timeline -> Page.of(timeline.newestFirst(), page, size));
+  }
+
+  /**
+   * Where each table stands in the stage (what it holds, since when, its newest hop): the answer to
+   * "what is in live", table by table; a table that never reached the stage has no holding.
+   */
+  public Map<String, Optional<StageHolding>> inStage(String stage, List<String> tableNames) {
+    Map<String, Optional<StageHolding>> status = new LinkedHashMap<>();
+    tableNames.forEach(table -> status.put(table, timeline(table).flatMap(timeline -> timeline.stage(stage))));
+    return status;
+  }
+
+  /** Each hop of one promotion, newest outcome per table and stage, in the order they were first reached. */
+  public List<HopStatus> promotion(String promotionId) {
+    Map<TableStage, HopStatus> hops = new LinkedHashMap<>();
+    tables.values().stream().sorted(Comparator.comparing(TableTimeline::table)).forEach(timeline ->
+        timeline.ofPromotion(promotionId).stream().filter(StageOutcome.class::isInstance).map(StageOutcome.class::cast)
+            .forEach(outcome -> hops.put(new TableStage(outcome.table(), outcome.stage()),
+                new HopStatus(outcome.table(), outcome.stage(), outcome))));
+    return List.copyOf(hops.values());
+  }
+
+  /** The hops waiting for a person's approval, the longest-waiting first. */
+  public List<PendingApproval> pendingApprovals() {
+    List<PendingApproval> pending = new ArrayList<>();
+    for (TableTimeline timeline : tables.values()) {
+      Map<Hop, List<StageOutcome>> hops = new LinkedHashMap<>();
+      timeline.events().stream().filter(StageOutcome.class::isInstance).map(StageOutcome.class::cast)
+          .forEach(outcome -> hops.computeIfAbsent(new Hop(outcome.promotionId(), outcome.stage()), hop -> new ArrayList<>())
+              .add(outcome));
+      hops.values().forEach(outcomes -> waitingForApproval(outcomes).ifPresent(pending::add));
+    }
+    pending.sort(Comparator.comparing(PendingApproval::since).thenComparing(PendingApproval::table));
+    return pending;
+  }
+
+  /** The hop's approval wait when its newest outcome is one, since the first of the waits in a row. */
+  private Optional<PendingApproval> waitingForApproval(List<StageOutcome> outcomes) {
+    StageOutcome newest = outcomes.get(outcomes.size() - 1);
+    if (!isApprovalWait(newest)) {
+      return Optional.empty();
+    }
+    Instant since = newest.at();
+    for (int index = outcomes.size() - 1; index >= 0 && isApprovalWait(outcomes.get(index)); index--) {
+      since = outcomes.get(index).at();
+    }
+    return Optional.of(new PendingApproval(newest.table(), newest.stage(), newest.version(), newest.promotionId(),
+        newest.release(), newest.waiting().reason(), since, Duration.between(since, at)));
+  }
+
+  private static boolean isApprovalWait(StageOutcome outcome) {
+    return outcome.waiting() != null && outcome.waiting().isApproval();
+  }
+
+  private record Hop(String promotionId, String stage) {}
+
+  private record TableStage(String table, String stage) {}
+
+  private static TableSummary summary(TableTimeline timeline) {
+    Optional<Announcement> newest = timeline.newestAnnouncement();
+    Long version = newest.map(Announcement::version).orElse(null);
+    return new TableSummary(timeline.table(), version, newest.map(Announcement::category).orElse(null),
+        newest.map(Announcement::release).orElse(null),
+        timeline.reportOf(version).map(QcReport::verdict).orElse(null), timeline.stages());
+  }
+}
