@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The promotion log as it stood at one instant, and every question the registry answers about it: the
@@ -29,7 +30,7 @@ public final class LedgerMoment {
 
   /** Every table any event named by then, by name. */
   public List<TableSummary> tables() {
-    return tables.values().stream().sorted(Comparator.comparing(TableTimeline::table)).map(LedgerMoment::summary).toList();
+    return sorted().stream().map(LedgerMoment::summary).toList();
   }
 
   public Optional<TableSummary> table(String table) {
@@ -58,11 +59,43 @@ public final class LedgerMoment {
   /** Each hop of one promotion, newest outcome per table and stage, in the order they were first reached. */
   public List<HopStatus> promotion(String promotionId) {
     Map<TableStage, HopStatus> hops = new LinkedHashMap<>();
-    tables.values().stream().sorted(Comparator.comparing(TableTimeline::table)).forEach(timeline ->
+    sorted().forEach(timeline ->
         timeline.ofPromotion(promotionId).stream().filter(StageOutcome.class::isInstance).map(StageOutcome.class::cast)
             .forEach(outcome -> hops.put(new TableStage(outcome.table(), outcome.stage()),
                 new HopStatus(outcome.table(), outcome.stage(), outcome))));
     return List.copyOf(hops.values());
+  }
+
+  /** For every table, each stage it reached against pre-prod's newest version. */
+  public List<StageDrift> drift() {
+    List<StageDrift> drift = new ArrayList<>();
+    for (TableTimeline timeline : sorted()) {
+      Optional<Announcement> newest = timeline.newestAnnouncement();
+      Long preprod = newest.map(Announcement::version).orElse(null);
+      String fingerprint = newest.map(Announcement::schemaFingerprint).orElse(null);
+      for (StageHolding stage : timeline.stages()) {
+        String stageFingerprint = timeline.announcementOf(stage.version()).map(Announcement::schemaFingerprint).orElse(null);
+        drift.add(new StageDrift(timeline.table(), stage.stage(), stage.version(), preprod,
+            preprod == null || stage.version() == null ? null : preprod - stage.version(),
+            fingerprint == null || stageFingerprint == null ? null : !fingerprint.equals(stageFingerprint),
+            newest.map(Announcement::category).orElse(null)));
+      }
+    }
+    return drift;
+  }
+
+  /** Every release any event named, by tag, with its tables. */
+  public List<ReleaseView> releases() {
+    Map<String, List<TableSummary>> releases = new TreeMap<>();
+    for (TableTimeline timeline : sorted()) {
+      TableSummary summary = summary(timeline);
+      timeline.releases().forEach(release -> releases.computeIfAbsent(release, tag -> new ArrayList<>()).add(summary));
+    }
+    return releases.entrySet().stream().map(release -> new ReleaseView(release.getKey(), release.getValue())).toList();
+  }
+
+  public Optional<ReleaseView> release(String tag) {
+    return releases().stream().filter(release -> release.release().equals(tag)).findFirst();
   }
 
   /** The hops waiting for a person's approval, the longest-waiting first. */
@@ -91,6 +124,10 @@ public final class LedgerMoment {
     }
     return Optional.of(new PendingApproval(newest.table(), newest.stage(), newest.version(), newest.promotionId(),
         newest.release(), newest.waiting().reason(), since, Duration.between(since, at)));
+  }
+
+  private List<TableTimeline> sorted() {
+    return tables.values().stream().sorted(Comparator.comparing(TableTimeline::table)).toList();
   }
 
   private static boolean isApprovalWait(StageOutcome outcome) {

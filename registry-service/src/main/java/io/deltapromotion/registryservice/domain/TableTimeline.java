@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One table's events up to a moment, oldest first (events of one instant in the order they were read):
@@ -79,6 +81,22 @@ public final class TableTimeline {
 
   public Optional<StageHolding> stage(String stage) {
     return stages().stream().filter(holding -> holding.stage().equals(stage)).findFirst();
+  }
+
+  /** The releases any of its events named, in the order first named. */
+  public Set<String> releases() {
+    Set<String> releases = new LinkedHashSet<>();
+    for (LedgerEvent event : events) {
+      if (event instanceof Announcement announcement && announcement.release() != null) {
+        releases.add(announcement.release());
+      } else if (event instanceof StageOutcome outcome) {
+        String release = outcome.release() != null || outcome.waiting() == null ? outcome.release() : outcome.waiting().release();
+        if (release != null) {
+          releases.add(release);
+        }
+      }
+    }
+    return releases;
   }
 
   /** The events of one promotion, oldest first. */

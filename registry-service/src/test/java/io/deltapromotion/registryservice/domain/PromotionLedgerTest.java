@@ -156,6 +156,40 @@ class PromotionLedgerTest {
     assertThatThrownBy(() -> now.history(ORDERS, -1, 10)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void givenStagesBehindPreprod_whenDriftIsAsked_thenVersionsBehindAndWhetherTheSchemaDiffersPerStage() {
+    ledger.record(new Announcement(header(ORDERS, "p1", 1), 3L, "NEW_TABLE", "fp-a", "live", null));
+    ledger.record(outcome(ORDERS, "p1", "staging", "PROMOTED", 3L, null, 2));
+    ledger.record(outcome(ORDERS, "p1", "live", "PROMOTED", 3L, null, 3));
+    ledger.record(new Announcement(header(ORDERS, "p2", 4), 5L, "DATA_ONLY", "fp-a", "live", null));
+    ledger.record(outcome(ORDERS, "p2", "staging", "PROMOTED", 5L, 3L, 5));
+    ledger.record(new Announcement(header(ORDERS, "p3", 6), 8L, "SCHEMA_CHANGE", "fp-b", "live", null));
+
+    List<StageDrift> drift = ledger.asOf(at(100)).drift();
+
+    assertThat(drift).extracting(StageDrift::stage, StageDrift::stageVersion, StageDrift::versionsBehind,
+        StageDrift::schemaDiffers, StageDrift::category).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("staging", 5L, 3L, true, "SCHEMA_CHANGE"),
+        org.assertj.core.groups.Tuple.tuple("live", 3L, 5L, true, "SCHEMA_CHANGE"));
+    assertThat(ledger.asOf(at(5)).drift()).extracting(StageDrift::versionsBehind, StageDrift::schemaDiffers)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, false), org.assertj.core.groups.Tuple.tuple(2L, false));
+  }
+
+  @Test
+  void givenTablesOfARelease_whenReleasesAreAsked_thenEachReleaseListsTheTablesAnyEventOfTheirsNamesItIn() {
+    ledger.record(new Announcement(header(ORDERS, "p1", 1), 3L, "DATA_ONLY", "fp", "live", "R-7"));
+    ledger.record(waiting(USERS, "r", "live", 9L, null, new StageOutcome.Wait("BEHIND_RELEASE", null, null, "R-7"), 2));
+    ledger.record(announcement("pp.other", "p3", 1L, 3));
+
+    LedgerMoment now = ledger.asOf(at(100));
+
+    assertThat(now.releases()).extracting(ReleaseView::release).containsExactly("R-7");
+    assertThat(now.release("R-7").orElseThrow().tables()).extracting(TableSummary::table).containsExactly(ORDERS, USERS);
+    assertThat(ledger.asOf(at(1)).release("R-7").orElseThrow().tables()).extracting(TableSummary::table)
+        .containsExactly(ORDERS);
+    assertThat(now.release("R-8")).isEmpty();
+  }
+
   private static Instant at(int seconds) {
     return T0.plusSeconds(seconds);
   }
