@@ -131,7 +131,7 @@ public final class LedgerMoment {
   }
 
   private static boolean isApprovalWait(StageOutcome outcome) {
-    return outcome.waiting() != null && outcome.waiting().isApproval();
+    return outcome.waiting() != null && "APPROVAL".equals(outcome.waiting().kind());
   }
 
   private record Hop(String promotionId, String stage) {}

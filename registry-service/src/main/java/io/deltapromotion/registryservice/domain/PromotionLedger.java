@@ -12,12 +12,14 @@ import java.util.TreeMap;
  * Every event of the promotion log, per table, in the order they occurred: the registry's one state,
  * written only by whoever follows the log, read as a {@link LedgerMoment} of any instant. An event seen
  * twice (a redelivery, a replay) is kept once; one that arrives late is put in its place by time, so a
- * moment asked about later sees it there.
+ * moment asked about later sees it there. It answers nothing until the log was read to its end once
+ * ({@link #replayed()}): a registry that knew only the start of the log would answer wrongly, not late.
  */
 public final class PromotionLedger {
 
   private final Map<String, List<LedgerEvent>> byTable = new TreeMap<>();
   private final Set<String> seen = new HashSet<>();
+  private boolean replayed;
 
   /** Keeps the event; false when it was kept already. */
   public synchronized boolean record(LedgerEvent event) {
@@ -33,8 +35,20 @@ public final class PromotionLedger {
     return true;
   }
 
-  /** The log as it stood at the instant: each table's events that occurred at or before it. */
+  /** The log was read to its end: from now on the ledger answers. */
+  public synchronized void replayed() {
+    replayed = true;
+  }
+
+  /**
+   * The log as it stood at the instant: each table's events that occurred at or before it.
+   *
+   * @throws LedgerNotReplayedException while the log is still being read to its end
+   */
   public synchronized LedgerMoment asOf(Instant instant) {
+    if (!replayed) {
+      throw new LedgerNotReplayedException();
+    }
     Map<String, TableTimeline> tables = new TreeMap<>();
     byTable.forEach((table, events) -> {
       int until = events.size();

@@ -32,10 +32,6 @@ public record StageOutcome(LedgerEvent.Header header, String stage, String statu
     public Wait {
       Objects.requireNonNull(kind, "kind");
     }
-
-    public boolean isApproval() {
-      return "APPROVAL".equals(kind);
-    }
   }
 
   public StageOutcome {

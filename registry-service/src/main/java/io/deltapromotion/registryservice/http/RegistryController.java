@@ -4,6 +4,7 @@ import io.deltapromotion.infrastructure.http.JsonEndpoint;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.registryservice.domain.HopStatus;
 import io.deltapromotion.registryservice.domain.LedgerMoment;
+import io.deltapromotion.registryservice.domain.LedgerNotReplayedException;
 import io.deltapromotion.registryservice.domain.Page;
 import io.deltapromotion.registryservice.domain.PromotionLedger;
 import io.deltapromotion.registryservice.domain.LedgerEvent;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The registry's questions over HTTP, read-only, under {@value #PATH}. Every one takes {@code at} (an
  * ISO-8601 instant; now when absent) and answers as the promotion log stood then. 400: a malformed
- * instant, page or table name; 404: a table, promotion or release no event named by then.
+ * instant, page or table name; 404: a table, promotion or release no event named by then; 503: the log
+ * is still being read to its end (at start-up).
  */
 @RestController
 @RequestMapping(RegistryController.PATH)
@@ -47,14 +49,15 @@ class RegistryController extends JsonEndpoint {
   @GetMapping("/tables")
   Answers.Tables tables(@RequestParam(required = false) String at) {
     LedgerMoment moment = moment(at);
-    return new Answers.Tables(moment.at(), moment.tables());
+    return new Answers.Tables(moment.at(), moment.tables().stream().map(Answers.Table::of).toList());
   }
 
   @GetMapping("/tables/{table}")
-  Answers.Table table(@PathVariable String table, @RequestParam(required = false) String at) {
+  Answers.OneTable table(@PathVariable String table, @RequestParam(required = false) String at) {
     LedgerMoment moment = moment(at);
     String name = tableName(table);
-    return new Answers.Table(moment.at(), moment.table(name).orElseThrow(() -> unknownTable(name, moment)));
+    return new Answers.OneTable(moment.at(),
+        Answers.Table.of(moment.table(name).orElseThrow(() -> unknownTable(name, moment))));
   }
 
   /** The table's events, newest first, a page at a time. */
@@ -81,7 +84,7 @@ class RegistryController extends JsonEndpoint {
     }
     LedgerMoment moment = moment(at);
     return new Answers.Status(moment.at(), stage, moment.inStage(stage, names).entrySet().stream()
-        .map(table -> new Answers.InStage(table.getKey(), table.getValue().orElse(null))).toList());
+        .map(table -> new Answers.InStage(table.getKey(), table.getValue().map(Answers.Stage::of).orElse(null))).toList());
   }
 
   /** Every hop of one promotion (its correlation id), across stages and tables. */
@@ -92,7 +95,7 @@ class RegistryController extends JsonEndpoint {
     if (hops.isEmpty()) {
       throw new NoSuchElementException("no hop of promotion '" + excerpt(promotionId) + "' by " + moment.at());
     }
-    return new Answers.Promotion(moment.at(), promotionId, hops);
+    return new Answers.Promotion(moment.at(), promotionId, hops.stream().map(Answers.Hop::of).toList());
   }
 
   /** The hops waiting for an approval, the longest-waiting first. */
@@ -112,14 +115,14 @@ class RegistryController extends JsonEndpoint {
   @GetMapping("/releases")
   Answers.Releases releases(@RequestParam(required = false) String at) {
     LedgerMoment moment = moment(at);
-    return new Answers.Releases(moment.at(), moment.releases());
+    return new Answers.Releases(moment.at(), moment.releases().stream().map(Answers.Release::of).toList());
   }
 
   @GetMapping("/releases/{release}")
-  Answers.Release release(@PathVariable String release, @RequestParam(required = false) String at) {
+  Answers.OneRelease release(@PathVariable String release, @RequestParam(required = false) String at) {
     LedgerMoment moment = moment(at);
-    return new Answers.Release(moment.at(), moment.release(release).orElseThrow(() ->
-        new NoSuchElementException("no event named release '" + excerpt(release) + "' by " + moment.at())));
+    return new Answers.OneRelease(moment.at(), Answers.Release.of(moment.release(release).orElseThrow(() ->
+        new NoSuchElementException("no event named release '" + excerpt(release) + "' by " + moment.at()))));
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
@@ -130,6 +133,11 @@ class RegistryController extends JsonEndpoint {
   @ExceptionHandler(NoSuchElementException.class)
   ResponseEntity<Map<String, Object>> unknown(NoSuchElementException e) {
     return error(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(LedgerNotReplayedException.class)
+  ResponseEntity<Map<String, Object>> notYet(LedgerNotReplayedException e) {
+    return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
   }
 
   private LedgerMoment moment(String at) {

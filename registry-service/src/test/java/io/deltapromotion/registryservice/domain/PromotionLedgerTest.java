@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PromotionLedgerTest {
@@ -16,6 +17,11 @@ class PromotionLedgerTest {
   private static final String USERS = "pp.users";
 
   private final PromotionLedger ledger = new PromotionLedger();
+
+  @BeforeEach
+  void theLogWasReadToItsEnd() {
+    ledger.replayed();
+  }
 
   @Test
   void givenAVersionRolledBack_whenAskedAtAMomentBeforeTheRollback_thenTheStageHoldsWhatItHeldThen() {
@@ -31,6 +37,16 @@ class PromotionLedgerTest {
     assertThat(after.version()).isEqualTo(11L);
     assertThat(after.since()).isEqualTo(at(20));
     assertThat(after.latest().status()).isEqualTo("ROLLED_BACK");
+  }
+
+  @Test
+  void givenTheLogNotYetReadToItsEnd_whenAsked_thenTheLedgerRefusesToAnswer() {
+    PromotionLedger replaying = new PromotionLedger();
+    replaying.record(announcement(ORDERS, "p1", 3L, 5));
+
+    assertThatThrownBy(() -> replaying.asOf(at(10))).isInstanceOf(LedgerNotReplayedException.class);
+    replaying.replayed();
+    assertThat(replaying.asOf(at(10)).table(ORDERS)).isPresent();
   }
 
   @Test

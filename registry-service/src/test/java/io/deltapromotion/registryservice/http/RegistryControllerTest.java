@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -27,6 +28,20 @@ class RegistryControllerTest {
   private final MockMvc http = MockMvcBuilders.standaloneSetup(
       new RegistryController(ledger, Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC))).build();
 
+  @BeforeEach
+  void theLogWasReadToItsEnd() {
+    ledger.replayed();
+  }
+
+  @Test
+  void givenTheLogStillBeingRead_whenAsked_then503SaysSo() throws Exception {
+    PromotionLedger replaying = new PromotionLedger();
+    MockMvc early = MockMvcBuilders.standaloneSetup(new RegistryController(replaying, Clock.systemUTC())).build();
+
+    early.perform(get("/api/v1/tables")).andExpect(status().isServiceUnavailable())
+        .andExpect(jsonPath("$.error").value(containsString("still reading")));
+  }
+
   @Test
   void givenARollback_whenTheTableIsAskedAtAnInstantBeforeIt_thenTheAnswerIsWhatTheStageHeldThen() throws Exception {
     ledger.record(outcome("pp.orders", "p1", "live", "PROMOTED", 11L, 1));
@@ -36,7 +51,7 @@ class RegistryControllerTest {
     http.perform(get("/api/v1/tables/pp.orders").param("at", at(15).toString())).andExpect(status().isOk())
         .andExpect(jsonPath("$.at").value(at(15).toString()))
         .andExpect(jsonPath("$.table.stages[0].version").value(12))
-        .andExpect(jsonPath("$.table.stages[0].latest.status").value("PROMOTED"));
+        .andExpect(jsonPath("$.table.stages[0].status").value("PROMOTED"));
     http.perform(get("/api/v1/tables/PP.Orders")).andExpect(status().isOk())
         .andExpect(jsonPath("$.table.stages[0].version").value(11))
         .andExpect(jsonPath("$.table.stages[0].since").value(at(20).toString()));
