@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -101,6 +102,25 @@ class RegistryServiceIT {
     assertThat(fromSecond.path("entries")).isEqualTo(fromFirst.path("entries"));
     assertThat(status(first, "/api/v1/tables/" + "reg_x.no_such_table")).isEqualTo(404);
     assertThat(status(first, "/api/v1/tables/" + "reg_x.bad%60name")).isEqualTo(400);
+  }
+
+  @Test
+  void givenADashboardFollowingTheStream_whenAnOutcomeIsPublished_thenItArrivesAsAnEventWithItsTable() throws Exception {
+    String registry = start();
+    List<String> lines = new CopyOnWriteArrayList<>();
+    HttpResponse<java.util.stream.Stream<String>> stream = http.send(HttpRequest.newBuilder(
+        URI.create(registry + "/api/v1/stream")).GET().build(), HttpResponse.BodyHandlers.ofLines());
+    Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+    reader.setDaemon(true);
+    reader.start();
+    EventEnvelope announced = promoter.first();
+
+    publish(EventTopics.PROMOTION_DONE.name(), outcome(promoter.causedBy(announced), PromotionStatus.PROMOTED, 7L, null));
+
+    assertThat(stream.statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofMinutes(1)).until(() -> lines.stream().anyMatch(line -> line.startsWith("data:")
+        && line.contains("\"table\":\"" + table + "\"") && line.contains("\"status\":\"PROMOTED\"")));
+    assertThat(lines).contains("event:outcome");
   }
 
   /** Starts an instance on a free port; it answers once it read the log to its end. */

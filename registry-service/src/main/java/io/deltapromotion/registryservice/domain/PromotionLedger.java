@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * Every event of the promotion log, per table, in the order they occurred: the registry's one state,
@@ -19,19 +21,32 @@ public final class PromotionLedger {
 
   private final Map<String, List<LedgerEvent>> byTable = new TreeMap<>();
   private final Set<String> seen = new HashSet<>();
+  private final List<Consumer<LedgerEvent>> watchers = new CopyOnWriteArrayList<>();
   private boolean replayed;
 
+  /** Tells the watcher of every event kept from now on, once the log was read to its end (the live ones). */
+  public void watch(Consumer<LedgerEvent> watcher) {
+    watchers.add(watcher);
+  }
+
   /** Keeps the event; false when it was kept already. */
-  public synchronized boolean record(LedgerEvent event) {
-    if (!seen.add(event.eventId())) {
-      return false;
+  public boolean record(LedgerEvent event) {
+    boolean live;
+    synchronized (this) {
+      if (!seen.add(event.eventId())) {
+        return false;
+      }
+      List<LedgerEvent> events = byTable.computeIfAbsent(event.table(), table -> new ArrayList<>());
+      int at = events.size();
+      while (at > 0 && events.get(at - 1).at().isAfter(event.at())) {
+        at--;
+      }
+      events.add(at, event);
+      live = replayed;
     }
-    List<LedgerEvent> events = byTable.computeIfAbsent(event.table(), table -> new ArrayList<>());
-    int at = events.size();
-    while (at > 0 && events.get(at - 1).at().isAfter(event.at())) {
-      at--;
+    if (live) {
+      watchers.forEach(watcher -> watcher.accept(event));
     }
-    events.add(at, event);
     return true;
   }
 

@@ -50,6 +50,21 @@ class PromotionLedgerTest {
   }
 
   @Test
+  void givenAWatcher_whenEventsAreKept_thenItIsToldOfTheLiveOnesOnly_eachOnce() {
+    PromotionLedger replaying = new PromotionLedger();
+    List<LedgerEvent> told = new java.util.ArrayList<>();
+    replaying.watch(told::add);
+    replaying.record(announcement(ORDERS, "p1", 3L, 1));
+    replaying.replayed();
+    StageOutcome live = outcome(ORDERS, "p1", "live", "PROMOTED", 3L, null, 2);
+
+    replaying.record(live);
+    replaying.record(live);
+
+    assertThat(told).containsExactly(live);
+  }
+
+  @Test
   void givenAMomentBeforeATableWasNamed_whenAsked_thenTheTableIsUnknownThen() {
     ledger.record(announcement(ORDERS, "p1", 3L, 5));
 
