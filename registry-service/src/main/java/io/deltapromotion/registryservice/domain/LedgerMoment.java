@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -96,6 +97,28 @@ public final class LedgerMoment {
 
   public Optional<ReleaseView> release(String tag) {
     return releases().stream().filter(release -> release.release().equals(tag)).findFirst();
+  }
+
+  /**
+   * The final outcomes with one of the statuses (e.g. BLOCKED, FAILED, ROLLED_BACK), newest first, at
+   * most that many; a hop still waiting is not one.
+   */
+  public List<Incident> incidents(Set<String> statuses, int limit) {
+    List<Incident> incidents = new ArrayList<>();
+    for (TableTimeline timeline : tables.values()) {
+      timeline.events().stream().filter(StageOutcome.class::isInstance).map(StageOutcome.class::cast)
+          .filter(outcome -> outcome.waiting() == null && statuses.contains(outcome.status()))
+          .forEach(outcome -> incidents.add(new Incident(outcome, failingChecks(timeline, outcome))));
+    }
+    incidents.sort(Comparator.comparing((Incident incident) -> incident.outcome().at()).reversed()
+        .thenComparing(incident -> incident.outcome().table()));
+    return incidents.subList(0, Math.min(limit, incidents.size()));
+  }
+
+  private static List<QcReport.Check> failingChecks(TableTimeline timeline, StageOutcome outcome) {
+    return timeline.reportOf(outcome.version())
+        .map(report -> report.checks().stream().filter(check -> !"PASS".equals(check.verdict())).toList())
+        .orElse(List.of());
   }
 
   /** The hops waiting for a person's approval, the longest-waiting first. */

@@ -1,7 +1,9 @@
 package io.deltapromotion.registryservice.http;
 
 import io.deltapromotion.registryservice.domain.HopStatus;
+import io.deltapromotion.registryservice.domain.Incident;
 import io.deltapromotion.registryservice.domain.PendingApproval;
+import io.deltapromotion.registryservice.domain.QcReport;
 import io.deltapromotion.registryservice.domain.ReleaseView;
 import io.deltapromotion.registryservice.domain.StageDrift;
 import io.deltapromotion.registryservice.domain.StageHolding;
@@ -77,6 +79,19 @@ final class Answers {
   }
 
   record Approvals(Instant at, List<Approval> approvals) {}
+
+  /** A hop that ended badly, with the checks of its version that did not pass. */
+  record IncidentView(String table, String stage, String status, Long version, Instant at, String promotionId,
+      String actor, String error, List<QcReport.Check> failingChecks) {
+
+    static IncidentView of(Incident incident) {
+      StageOutcome outcome = incident.outcome();
+      return new IncidentView(outcome.table(), outcome.stage(), outcome.status(), outcome.version(), outcome.at(),
+          outcome.promotionId(), outcome.actor(), outcome.error(), incident.failingChecks());
+    }
+  }
+
+  record Incidents(Instant at, List<IncidentView> incidents) {}
 
   record Drift(Instant at, List<StageDrift> drift) {}
 

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +37,7 @@ class RegistryController extends JsonEndpoint {
   static final String PATH = "/api/v1";
   static final int MAX_PAGE_SIZE = 500;
   static final int MAX_TABLES = 500;
+  static final Set<String> INCIDENT_STATUSES = Set.of("PROMOTED", "SKIPPED", "BLOCKED", "FAILED", "ROLLED_BACK");
 
   private final PromotionLedger ledger;
   private final Clock clock;
@@ -103,6 +106,23 @@ class RegistryController extends JsonEndpoint {
   Answers.Approvals approvals(@RequestParam(required = false) String at) {
     LedgerMoment moment = moment(at);
     return new Answers.Approvals(moment.at(), moment.pendingApprovals().stream().map(Answers.Approval::of).toList());
+  }
+
+  /** Hops that ended blocked, failed or rolled back (or the statuses asked for), newest first. */
+  @GetMapping("/incidents")
+  Answers.Incidents incidents(@RequestParam(required = false) String at,
+      @RequestParam(defaultValue = "BLOCKED,FAILED,ROLLED_BACK") String status,
+      @RequestParam(defaultValue = "50") int limit) {
+    if (limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException("limit is from 1 to " + MAX_PAGE_SIZE + ", not " + limit);
+    }
+    Set<String> statuses = Arrays.stream(status.split(",", -1)).map(String::trim).collect(Collectors.toSet());
+    if (!INCIDENT_STATUSES.containsAll(statuses)) {
+      throw new IllegalArgumentException("status is a list of " + INCIDENT_STATUSES + ", not '" + excerpt(status) + "'");
+    }
+    LedgerMoment moment = moment(at);
+    return new Answers.Incidents(moment.at(),
+        moment.incidents(statuses, limit).stream().map(Answers.IncidentView::of).toList());
   }
 
   /** Each stage of each table against pre-prod's newest version. */

@@ -65,6 +65,24 @@ class PromotionLedgerTest {
   }
 
   @Test
+  void givenHopsThatEndedBadly_whenIncidentsAreAsked_thenNewestFirstWithTheirVersionsFailingChecks_andNoWaitingHop() {
+    ledger.record(new QcReport(header(ORDERS, "o1", 1), 3L, "FAIL", List.of(
+        new QcReport.Check("row_count", "PASS", "5", ">0", "5 rows"),
+        new QcReport.Check("duplicate_keys", "FAIL", "2", "0", "2 keys repeat")), 5L));
+    ledger.record(new StageOutcome(header(ORDERS, "o1", 2), "staging", "BLOCKED", 3L, null, null, null, null, "QC failed"));
+    ledger.record(waiting(USERS, "u1", "live", 9L, null, new StageOutcome.Wait("APPROVAL", "QC warned", null, null), 3));
+    ledger.record(outcome(USERS, "u0", "live", "FAILED", 8L, 7L, 4));
+    ledger.record(outcome(USERS, "u0", "live", "PROMOTED", 8L, 7L, 5));
+
+    List<Incident> incidents = ledger.asOf(at(100)).incidents(java.util.Set.of("BLOCKED", "FAILED", "ROLLED_BACK"), 10);
+
+    assertThat(incidents).extracting(incident -> incident.outcome().table() + ":" + incident.outcome().status())
+        .containsExactly(USERS + ":FAILED", ORDERS + ":BLOCKED");
+    assertThat(incidents.get(1).failingChecks()).extracting(QcReport.Check::name).containsExactly("duplicate_keys");
+    assertThat(ledger.asOf(at(100)).incidents(java.util.Set.of("BLOCKED", "FAILED"), 1)).hasSize(1);
+  }
+
+  @Test
   void givenAMomentBeforeATableWasNamed_whenAsked_thenTheTableIsUnknownThen() {
     ledger.record(announcement(ORDERS, "p1", 3L, 5));
 

@@ -77,6 +77,9 @@ class RegistryControllerTest {
     http.perform(get("/api/v1/tables/pp.orders/history").param("size", "501")).andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value(containsString("at most 500")));
     http.perform(get("/api/v1/tables/pp.orders/history").param("page", "-1")).andExpect(status().isBadRequest());
+    http.perform(get("/api/v1/incidents").param("status", "BLOCKED,<script>")).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value(containsString("status is a list of")));
+    http.perform(get("/api/v1/incidents").param("limit", "0")).andExpect(status().isBadRequest());
   }
 
   @Test
