@@ -9,9 +9,11 @@ import io.deltapromotion.events.EventEnvelope;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.TopicSpec;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
@@ -29,12 +31,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,6 +60,22 @@ class RegistryServiceIT {
   private final List<ConfigurableApplicationContext> registries = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
+
+  /** The topics as the services declare them, for events published before any service started. */
+  @BeforeEach
+  void declareThePromotionLog() throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+      for (TopicSpec<?> topic : EventTopics.promotionLog()) {
+        try {
+          admin.createTopics(List.of(TopicDeclarations.of(topic))).all().get();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+      }
+    }
+  }
 
   @AfterEach
   void stopTheRegistries() {
