@@ -289,37 +289,42 @@ final class Scenarios {
 
   /**
    * A table named outside the grammar in the polled schema: skipped and reported once; the others go on.
-   * Once reported, the table moves to a second detector (started, then the first stopped), which polls the
-   * schema as its owner for two cycles (each shown by announcements of the polled tables committed after
-   * the move): it must not report the table again. Then back to one detector, and the pipelines' tables.
+   * Two detectors run when it appears; once one reported it, that one is stopped, so the other, which was
+   * running all along, takes the table over and polls the schema as its owner for two cycles (each shown
+   * by announcements of the polled tables committed after the move): it must not report the table again.
+   * Then back to one detector, and the pipelines' tables.
    */
   private static void badlyNamedTable(ChaosRun run, List<Workload.Table> batch) throws Exception {
     String name = "2024_x";
-    run.say("creating " + Workload.PREPROD + ".`" + name + "`");
+    run.scale(Component.DETECTOR, 2);
+    String skipping = "Skipping table '" + name + "'";
+    long[] from = {run.logSize(Component.DETECTOR, 0), run.logSize(Component.DETECTOR, 1)};
+    run.say("creating " + Workload.PREPROD + ".`" + name + "` with two detectors running");
     run.workload().createBadlyNamedTable(name);
     run.badOnPurpose(name);
     if (!run.awaitCondition(() -> skipReports(run, name) > 0, TRIGGER_TIMEOUT)) {
       throw new IllegalStateException(name + " was not reported as skipped within " + TRIGGER_TIMEOUT);
     }
-    long from = run.logSize(Component.DETECTOR, 1);
-    run.scale(Component.DETECTOR, 2);
-    run.say("stopping detector-service #0, so #1 owns " + name);
-    run.stack().stop(0, Component.DETECTOR);
+    int reporter = run.loggedSince(Component.DETECTOR, 0, from[0], skipping) ? 0 : 1;
+    int heir = reporter == 0 ? 1 : 0;
+    long heirFrom = run.logSize(Component.DETECTOR, heir);
+    run.say("detector #" + reporter + " reported it; stopping it, so #" + heir + " owns it");
+    run.stack().stop(reporter, Component.DETECTOR);
     int partition = Utils.toPositive(Utils.murmur2((Workload.PREPROD + "." + name).getBytes(StandardCharsets.UTF_8)))
         % EventTopics.PARTITIONS;
     Pattern owning = Pattern.compile("Owning partition\\(s\\) \\[[0-9, ]*\\b" + partition + "\\b[0-9, ]*\\]");
-    if (!run.awaitCondition(() -> owning.matcher(run.logSince(Component.DETECTOR, 1, from)).find(), TRIGGER_TIMEOUT)) {
-      throw new IllegalStateException("detector #1 did not take partition " + partition + " within " + TRIGGER_TIMEOUT);
+    if (!run.awaitCondition(() -> owning.matcher(run.logSince(Component.DETECTOR, heir, heirFrom)).find(), TRIGGER_TIMEOUT)) {
+      throw new IllegalStateException("detector #" + heir + " did not take partition " + partition + " within " + TRIGGER_TIMEOUT);
     }
     List<Workload.Table> polled = batch.stream().filter(table -> !table.pipelineOnly()).toList();
     for (int cycle = 0; cycle < 2; cycle++) {
       run.workload().commit(polled);
       Map<Workload.Table, Long> committed = run.committed(polled);
       if (!run.awaitCondition(() -> run.announced(committed), TRIGGER_TIMEOUT)) {
-        throw new IllegalStateException("detector #1 did not announce the polled tables within " + TRIGGER_TIMEOUT);
+        throw new IllegalStateException("detector #" + heir + " did not announce the polled tables within " + TRIGGER_TIMEOUT);
       }
     }
-    run.stack().start(0, Component.DETECTOR);
+    run.stack().start(reporter, Component.DETECTOR);
     run.scale(Component.DETECTOR, 1);
     run.healed();
     run.workload().commit(batch.stream().filter(Workload.Table::pipelineOnly).toList());
