@@ -1,6 +1,5 @@
 package io.deltapromotion.registryservice.domain;
 
-import java.time.Instant;
 
 /**
  * A version of a pre-prod table announced for promotion (a TableChanged).
@@ -13,24 +12,4 @@ import java.time.Instant;
  */
 public record Announcement(LedgerEvent.Header header, Long version, String category, String schemaFingerprint, String targetStage,
     String release) implements LedgerEvent {
-
-  @Override
-  public String eventId() {
-    return header.eventId();
-  }
-
-  @Override
-  public String promotionId() {
-    return header.promotionId();
-  }
-
-  @Override
-  public String table() {
-    return header.table();
-  }
-
-  @Override
-  public Instant at() {
-    return header.at();
-  }
 }

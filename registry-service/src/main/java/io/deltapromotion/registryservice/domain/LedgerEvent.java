@@ -9,17 +9,28 @@ import java.util.Objects;
  */
 public sealed interface LedgerEvent permits Announcement, QcReport, StageOutcome {
 
+  /** Its identity: id, promotion, table and time. */
+  Header header();
+
   /** The event's own id: an event delivered twice is kept once. */
-  String eventId();
+  default String eventId() {
+    return header().eventId();
+  }
 
   /** The promotion (correlation id) the event belongs to. */
-  String promotionId();
+  default String promotionId() {
+    return header().promotionId();
+  }
 
   /** The pre-prod table the event is about. */
-  String table();
+  default String table() {
+    return header().table();
+  }
 
   /** When it occurred, as its producer stamped it. */
-  Instant at();
+  default Instant at() {
+    return header().at();
+  }
 
   /** The identity every event shares, checked once. */
   record Header(String eventId, String promotionId, String table, Instant at) {

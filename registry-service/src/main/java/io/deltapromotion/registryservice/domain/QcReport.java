@@ -1,6 +1,5 @@
 package io.deltapromotion.registryservice.domain;
 
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,25 +18,5 @@ public record QcReport(LedgerEvent.Header header, Long version, String verdict, 
 
   public QcReport {
     checks = List.copyOf(checks);
-  }
-
-  @Override
-  public String eventId() {
-    return header.eventId();
-  }
-
-  @Override
-  public String promotionId() {
-    return header.promotionId();
-  }
-
-  @Override
-  public String table() {
-    return header.table();
-  }
-
-  @Override
-  public Instant at() {
-    return header.at();
   }
 }

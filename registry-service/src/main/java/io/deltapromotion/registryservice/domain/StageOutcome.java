@@ -43,24 +43,4 @@ public record StageOutcome(LedgerEvent.Header header, String stage, String statu
   public boolean wroteStage() {
     return "PROMOTED".equals(status) || "ROLLED_BACK".equals(status);
   }
-
-  @Override
-  public String eventId() {
-    return header.eventId();
-  }
-
-  @Override
-  public String promotionId() {
-    return header.promotionId();
-  }
-
-  @Override
-  public String table() {
-    return header.table();
-  }
-
-  @Override
-  public Instant at() {
-    return header.at();
-  }
 }
