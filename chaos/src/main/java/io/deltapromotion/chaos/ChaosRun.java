@@ -328,7 +328,7 @@ final class ChaosRun implements AutoCloseable {
   /** Services that are down or report work held up (every instance that runs, and always the first). */
   List<String> sickServices() {
     List<String> sick = new ArrayList<>();
-    for (Component service : Component.services()) {
+    for (Component service : Component.pipelineServices()) {
       Set<Integer> instances = new TreeSet<>(stack.running(service));
       instances.add(0);
       for (int instance : instances) {

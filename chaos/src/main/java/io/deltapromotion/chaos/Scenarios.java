@@ -54,9 +54,9 @@ final class Scenarios {
    */
   private static void twoInstancesKills(ChaosRun run, List<Workload.Table> batch, Random random, int kills)
       throws Exception {
-    Component.services().forEach(service -> run.scale(service, 2));
+    Component.pipelineServices().forEach(service -> run.scale(service, 2));
     CompletableFuture<Void> writing = run.commitInBackground(batch);
-    List<Component> services = List.copyOf(Component.services());
+    List<Component> services = List.copyOf(Component.pipelineServices());
     for (int kill = 0; kill < kills; kill++) {
       Pause.of(Duration.ofMillis(3000 + random.nextInt(7000)));
       Component victim = services.get(random.nextInt(services.size()));

@@ -10,13 +10,16 @@ import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStack;
 import io.deltapromotion.stack.StackSettings;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The project's main job on the local stack: three pre-prod tables get new versions (a clean one, one
@@ -75,18 +78,18 @@ public final class Demo {
     LocalStack stack = new LocalStack(settings, System.out);
     step("Starting the local stack (Kafka, schema registry, lakehouse)");
     stack.up(Component.servers(), null, Duration.ofMinutes(4));
+    String token = OperatorToken.loadOrCreate(settings.runDirectory());
     try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT)) {
-      ServiceConfiguration.write(settings, PREPROD, PROD, null, POLICY, UUID.randomUUID() + "-" + UUID.randomUUID(),
-          inbox.url(), REPORTS);
-      step("Starting two instances of each of the four services (detector polls " + PREPROD + ".* every 2 s); "
-          + "each table is owned by one instance of each service");
+      ServiceConfiguration.write(settings, PREPROD, PROD, null, POLICY, token, inbox.url(), REPORTS);
+      step("Starting two instances of each of the four pipeline services (detector polls " + PREPROD
+          + ".* every 2 s), each table owned by one instance of each, and registry-service");
       stack.up(Component.services(), null, Duration.ofMinutes(3));
+      checkTokenInForce(token);
       StackSettings secondSettings = settings.withServices(settings.runDirectory().resolve("second-instances"),
           settings.port(Component.DETECTOR) + SECOND_INSTANCES_PORT_OFFSET);
-      ServiceConfiguration.write(secondSettings, PREPROD, PROD, null, POLICY, UUID.randomUUID() + "-" + UUID.randomUUID(),
-          inbox.url(), REPORTS);
+      ServiceConfiguration.write(secondSettings, PREPROD, PROD, null, POLICY, token, inbox.url(), REPORTS);
       LocalStack secondInstances = new LocalStack(secondSettings, System.out);
-      secondInstances.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
+      secondInstances.up(Component.pipelineServices(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
       try (PromotionWatch watch = new PromotionWatch(settings.kafkaBootstrapServers(), settings.schemaRegistryUrl())) {
         step("Writing new versions of three pre-prod tables");
         lakehouse.execute("CREATE SCHEMA IF NOT EXISTS " + PREPROD, "CREATE SCHEMA IF NOT EXISTS " + PROD);
@@ -105,11 +108,12 @@ public final class Demo {
             .ifPresent(category -> problems.add("customers version " + evolved + " was classified " + category
                 + ", not SCHEMA_CHANGE"));
         showArchivedReports(watch, Map.of("orders", orders, "customers", customers, "payments", payments));
+        showRegistryService(Map.of(PREPROD + ".orders", orders, PREPROD + ".customers", evolved));
       }
       step("Alerts the notifiers posted to the demo webhook (" + inbox.url() + "), each once");
       inbox.messages().forEach(message -> System.out.println("  " + message));
       step("Stopping the second instances (by PID); the first ones take their tables over and keep running");
-      secondInstances.down(Component.services());
+      secondInstances.down(Component.pipelineServices());
     }
     step("The registry, rebuilt from the topics");
     List<RegistryEntry> entries = new RegistryReader(Map.of("bootstrap.servers", settings.kafkaBootstrapServers(),
@@ -163,6 +167,42 @@ public final class Demo {
         .forEach(row -> System.out.println("  " + row));
   }
 
+  /** registry-service follows the same topics: it must hold what was just promoted, in the stage prod. */
+  private void showRegistryService(Map<String, Long> promoted) {
+    String endpoint = settings.endpoint(Component.REGISTRY);
+    step("What registry-service (" + endpoint + ") says prod holds");
+    Map<String, Long> held = new RegistryServiceView(endpoint).awaitHeld("prod", promoted, Duration.ofMinutes(1));
+    promoted.forEach((table, version) -> {
+      Long holding = held.get(table);
+      System.out.printf("  %-20s v%s%n", table, holding == null ? "-" : holding);
+      if (holding == null || holding < version) {
+        problems.add("registry-service says prod holds " + table + " v" + holding + ", not v" + version + " or later");
+      }
+    });
+  }
+
+  /**
+   * A promoter started by an earlier run keeps the token it started with; the token file must be that one,
+   * or {@code bin/promotion} would be refused.
+   */
+  private void checkTokenInForce(String token) {
+    URI uri = URI.create(settings.endpoint(Component.PROMOTER) + "/api/v1/commands/rebaseline");
+    try {
+      int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+          .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      if (status != 200) {
+        problems.add("the running promoter answers HTTP " + status + " to the token in " + settings.runDirectory()
+            .resolve(OperatorToken.FILE_NAME) + " (it was started with another one): run bin/stack down services, "
+            + "then bin/demo");
+      }
+    } catch (IOException e) {
+      problems.add("cannot ask the promoter at " + uri + " whether it accepts the operator token: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the promoter", e);
+    }
+  }
+
   private void printNextSteps() {
     Path run = settings.runDirectory();
     System.out.println();
@@ -173,17 +213,23 @@ public final class Demo {
         + settings.lakehouseJdbcUrl() + ")");
     System.out.println("  logs       " + run + "/<service>/<service>.log, or bin/stack logs services");
     System.out.println("  reports    SELECT * FROM " + REPORTS + " ORDER BY checked_at DESC");
+    System.out.println("  dashboard  " + settings.endpoint(Component.REGISTRY) + "/  (the ladder per table, approvals, "
+        + "incidents, live)");
+    System.out.println("  API        " + settings.endpoint(Component.REGISTRY) + "/api/v1/tables  (and "
+        + "/v3/api-docs for the rest)");
+    System.out.println("  operate    bin/promotion rollback --table " + PREPROD + ".orders --stage prod  (bin/promotion "
+        + "--help; its token is the demo's, in " + run.resolve(OperatorToken.FILE_NAME) + ")");
     System.out.println("  registry   bin/registry");
     System.out.println("  again      bin/demo (each run writes new versions)");
     System.out.println("  stop       bin/stack down (the services, then the servers, by PID)");
   }
 
-  private static void pause(Duration duration) {
+  static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the report table", e);
+      throw new IllegalStateException("interrupted while waiting", e);
     }
   }
 

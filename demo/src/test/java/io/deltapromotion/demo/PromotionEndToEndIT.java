@@ -60,8 +60,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The four services as separate processes against the real stack, two instances of each sharing the
- * tables between them: detection, QC, promotion and alerting of real Delta tables, bad input, and
+ * The services as separate processes against the real stack, two instances of each pipeline service
+ * sharing the tables between them, and registry-service following it all: detection, QC, promotion and alerting of real Delta tables, bad input, and
  * restarts. One scenario, in order. Every version is judged once from the topics and the warehouse, so a
  * version handled by both instances (two outcomes, two clones, two alerts) fails it.
  */
@@ -128,7 +128,7 @@ class PromotionEndToEndIT {
 
   private static void startBothInstances() {
     services.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
-    secondInstances.up(Component.services(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
+    secondInstances.up(Component.pipelineServices(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
   }
 
   @AfterAll
@@ -137,7 +137,7 @@ class PromotionEndToEndIT {
       services.down(Component.services());
     }
     if (secondInstances != null) {
-      secondInstances.down(Component.services());
+      secondInstances.down(Component.pipelineServices());
     }
     if (watch != null) {
       watch.close();
@@ -151,7 +151,9 @@ class PromotionEndToEndIT {
   @Order(1)
   void givenTwoInstancesOfEveryService_whenTheyRun_thenEachIsHealthyOnLoopbackOnly() {
     for (Component service : Component.services()) {
-      for (int port : List.of(settings.port(service), secondSettings.port(service))) {
+      List<Integer> ports = Component.pipelineServices().contains(service)
+          ? List.of(settings.port(service), secondSettings.port(service)) : List.of(settings.port(service));
+      for (int port : ports) {
         assertThat(ServiceHealth.of(port)).contains("\"status\":\"UP\"");
         if (!Loopback.otherAddresses().isEmpty()) {
           assertThat(Loopback.otherAddressesAccepting(port)).as(service.id()).isEmpty();
@@ -222,7 +224,7 @@ class PromotionEndToEndIT {
   @Order(5)
   void givenPromotedAndBlockedVersionsWhenEveryServiceRestartsThenNothingIsPromotedOrAlertedAgain() {
     services.down(Component.services());
-    secondInstances.down(Component.services());
+    secondInstances.down(Component.pipelineServices());
     startBothInstances();
 
     lakehouse.execute("INSERT INTO " + DUPES + " VALUES (1, 'again')", "INSERT INTO " + CLEAN + " VALUES (5, 'e')");
@@ -239,6 +241,8 @@ class PromotionEndToEndIT {
     assertThat(alertsAbout(CLEAN + "` v0")).hasSize(1);
     assertThat(lakehouse.column("DESCRIBE HISTORY " + PROD + ".clean", "operation"))
         .as("one clone per promoted version, none after the restart").filteredOn("CLONE"::equals).hasSize(3);
+    assertThat(new RegistryServiceView(settings.endpoint(Component.REGISTRY)).awaitHeld("prod", Map.of(CLEAN, 2L), OUTCOME))
+        .as("registry-service, restarted too, rebuilt from the log what prod holds").containsEntry(CLEAN, 2L);
   }
 
   @Test
@@ -380,6 +384,24 @@ class PromotionEndToEndIT {
         });
     assertThat(lakehouse.column("SHOW TBLPROPERTIES " + PROD + "_piped.orders", "value"))
         .contains(String.valueOf(rebaselined), "BASELINE_202611");
+  }
+
+  @Test
+  @Order(10)
+  void givenTheDashboardOpen_whenAVersionIsPromoted_thenItsLadderShowsItWithoutAReload_besideTheBlockedVersionsChecks() {
+    try (DashboardPage dashboard = DashboardPage.open(settings.endpoint(Component.REGISTRY) + "/")) {
+      await().atMost(Duration.ofMinutes(1)).until(() -> dashboard.stage(CLEAN, "prod").startsWith("v2"));
+      assertThat(dashboard.stage(CLEAN, "prod")).contains("PROMOTED");
+      assertThat(dashboard.incidents(DUPES)).as("the blocked versions, with the check that failed")
+          .anySatisfy(incident -> assertThat(incident).contains("BLOCKED").contains("duplicate_keys"));
+      dashboard.markLoaded();
+
+      lakehouse.execute("INSERT INTO " + CLEAN + " VALUES (6, 'f')");
+      assertThat(watch.awaitOutcome(CLEAN, 3, OUTCOME).getStatus()).isEqualTo(PromotionStatus.PROMOTED);
+
+      await().atMost(Duration.ofMinutes(1)).until(() -> dashboard.stage(CLEAN, "prod").startsWith("v3"));
+      assertThat(dashboard.reloaded()).as("updated from the live stream, not by loading the page again").isFalse();
+    }
   }
 
   private static HttpResponse<String> post(String token, String json) throws Exception {

@@ -11,9 +11,11 @@ public enum Component {
   DETECTOR("detector-service", "detector-service"),
   QC("qc-service", "qc-service"),
   PROMOTER("promoter-service", "promoter-service"),
-  NOTIFIER("notifier-service", "notifier-service");
+  NOTIFIER("notifier-service", "notifier-service"),
+  REGISTRY("registry-service", "registry-service");
 
   private static final Set<Component> SERVERS = EnumSet.of(KAFKA, SCHEMA_REGISTRY, LAKEHOUSE);
+  private static final Set<Component> PIPELINE = EnumSet.of(DETECTOR, QC, PROMOTER, NOTIFIER);
 
   private final String id;
   private final String module;
@@ -38,9 +40,14 @@ public enum Component {
     return EnumSet.copyOf(SERVERS);
   }
 
-  /** The four Spring Boot services. */
+  /** The five Spring Boot services: the pipeline's four and registry-service, which only reads. */
   public static Set<Component> services() {
     return EnumSet.complementOf(EnumSet.copyOf(SERVERS));
+  }
+
+  /** The four services a promotion passes through (detector, QC, promoter, notifier); not the registry. */
+  public static Set<Component> pipelineServices() {
+    return EnumSet.copyOf(PIPELINE);
   }
 
   public boolean isService() {
@@ -55,6 +62,6 @@ public enum Component {
     }
     throw new IllegalArgumentException(
         "unknown component '" + id + "': expected one of kafka, schema-registry, lakehouse, detector-service, "
-            + "qc-service, promoter-service, notifier-service");
+            + "qc-service, promoter-service, notifier-service, registry-service");
   }
 }

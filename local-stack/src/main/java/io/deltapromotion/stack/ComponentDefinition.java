@@ -35,7 +35,7 @@ interface ComponentDefinition {
       case KAFKA -> new KafkaDefinition();
       case SCHEMA_REGISTRY -> new SchemaRegistryDefinition();
       case LAKEHOUSE -> new LakehouseDefinition();
-      case DETECTOR, QC, PROMOTER, NOTIFIER -> new ServiceDefinition(component);
+      case DETECTOR, QC, PROMOTER, NOTIFIER, REGISTRY -> new ServiceDefinition(component);
     };
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One of the four Spring Boot services, run from its executable jar and wired to this stack's servers
+ * One of the Spring Boot services, run from its executable jar and wired to this stack's servers
  * by command-line arguments (which win over any configuration file). Several instances of a service run
  * as several stacks of services over the same servers ({@link StackSettings#withServices}). Service-specific settings (what
  * the detector watches, where alerts go) come from an optional {@code application.yml} in the service's

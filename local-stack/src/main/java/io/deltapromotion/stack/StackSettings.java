@@ -16,8 +16,8 @@ import java.util.function.Function;
  * @param kafkaControllerPort Kafka's KRaft controller listener (default 9093)
  * @param schemaRegistryPort the schema registry's HTTP port (default 8081)
  * @param lakehousePort the lakehouse's JDBC (Thrift) port (default 10000)
- * @param servicePortBase the detector's HTTP port; qc, promoter and notifier take the next three
- *     (default 8091, so 8091 to 8094)
+ * @param servicePortBase the detector's HTTP port; qc, promoter, notifier and registry take the next
+ *     four (default 8091, so 8091 to 8095)
  */
 public record StackSettings(
     Path repository,
@@ -79,7 +79,7 @@ public record StackSettings(
       case KAFKA -> kafkaPort;
       case SCHEMA_REGISTRY -> schemaRegistryPort;
       case LAKEHOUSE -> lakehousePort;
-      case DETECTOR, QC, PROMOTER, NOTIFIER -> servicePortBase + component.ordinal() - Component.DETECTOR.ordinal();
+      case DETECTOR, QC, PROMOTER, NOTIFIER, REGISTRY -> servicePortBase + component.ordinal() - Component.DETECTOR.ordinal();
     };
   }
 
@@ -88,7 +88,7 @@ public record StackSettings(
       case KAFKA -> kafkaBootstrapServers();
       case SCHEMA_REGISTRY -> schemaRegistryUrl();
       case LAKEHOUSE -> lakehouseJdbcUrl();
-      case DETECTOR, QC, PROMOTER, NOTIFIER -> "http://" + HOST + ":" + port(component);
+      case DETECTOR, QC, PROMOTER, NOTIFIER, REGISTRY -> "http://" + HOST + ":" + port(component);
     };
   }
 

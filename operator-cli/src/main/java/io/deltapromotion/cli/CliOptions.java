@@ -1,6 +1,9 @@
 package io.deltapromotion.cli;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
     boolean help) {
 
   static final String TOKEN_VARIABLE = "PROMOTION_TOKEN";
+  static final String TOKEN_FILE_VARIABLE = "PROMOTION_TOKEN_FILE";
   static final String URL_VARIABLE = "PROMOTION_URL";
   static final String DEFAULT_URL = "http://127.0.0.1:8093";
 
@@ -42,7 +46,8 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
         --url URL                 the promoter (default $PROMOTION_URL, else %s)
         -h, --help                this text
 
-      The operator's token is read from $PROMOTION_TOKEN. Tables are the ladder's first-stage tables
+      The operator's token is read from $PROMOTION_TOKEN, else from the file $PROMOTION_TOKEN_FILE names
+      (bin/promotion points it at the demo's .stack/operator-token when neither is set). Tables are the ladder's first-stage tables
       (schema.table). Exit status: 0 accepted or planned, 1 refused, 2 usage error, 3 promoter unreachable.
       """.formatted(DEFAULT_URL);
 
@@ -87,11 +92,28 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
         }
       }
     }
+    return new CliOptions(command, body, dryRun, output, uri(url), token(environment), false);
+  }
+
+  private static String token(Map<String, String> environment) {
     String token = environment.get(TOKEN_VARIABLE);
-    if (token == null || token.isBlank()) {
-      throw new IllegalArgumentException("set " + TOKEN_VARIABLE + " to your operator token");
+    if (token != null && !token.isBlank()) {
+      return token.strip();
     }
-    return new CliOptions(command, body, dryRun, output, uri(url), token, false);
+    String file = environment.get(TOKEN_FILE_VARIABLE);
+    if (file == null || file.isBlank()) {
+      throw new IllegalArgumentException("set " + TOKEN_VARIABLE + " to your operator token (or "
+          + TOKEN_FILE_VARIABLE + " to a file holding it)");
+    }
+    try {
+      String fromFile = Files.readString(Path.of(file)).strip();
+      if (fromFile.isEmpty()) {
+        throw new IllegalArgumentException(TOKEN_FILE_VARIABLE + " names an empty file: " + file);
+      }
+      return fromFile;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the token file " + file + " (" + TOKEN_FILE_VARIABLE + "): " + e);
+    }
   }
 
   private static long version(String value) {

@@ -3,10 +3,14 @@ package io.deltapromotion.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the tool refuses before sending anything; OperatorCommandsIT runs it against the real promoter. */
 class OperatorCliTest {
@@ -20,6 +24,21 @@ class OperatorCliTest {
   void givenNoToken_whenACommandIsGiven_thenItIsAUsageErrorNamingTheVariable() {
     assertThat(run(Map.of(), "rollback", "--table", "pp.orders", "--stage", "prod")).isEqualTo(OperatorCli.USAGE);
     assertThat(err()).startsWith("promotion: set PROMOTION_TOKEN to your operator token");
+  }
+
+  @Test
+  void givenTheTokenInAFile_whenACommandIsSent_thenTheFileIsReadAndAnUnreadableOneIsAUsageError(@TempDir Path dir)
+      throws IOException {
+    Path tokenFile = Files.writeString(dir.resolve("operator-token"), "t".repeat(40) + "\n");
+
+    int sent = run(Map.of("PROMOTION_TOKEN_FILE", tokenFile.toString()), "approve", "--table", "pp.orders",
+        "--url", "http://127.0.0.1:1");
+    int missing = run(Map.of("PROMOTION_TOKEN_FILE", dir.resolve("absent").toString()), "approve", "--table",
+        "pp.orders");
+
+    assertThat(sent).isEqualTo(OperatorCli.UNAVAILABLE);
+    assertThat(missing).isEqualTo(OperatorCli.USAGE);
+    assertThat(err()).contains("cannot read the token file " + dir.resolve("absent"));
   }
 
   @Test

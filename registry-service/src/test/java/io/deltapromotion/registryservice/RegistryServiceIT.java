@@ -130,6 +130,9 @@ class RegistryServiceIT {
     assertThat(fromSecond.path("entries")).isEqualTo(fromFirst.path("entries"));
     assertThat(status(first, "/api/v1/tables/" + "reg_x.no_such_table")).isEqualTo(404);
     assertThat(status(first, "/api/v1/tables/" + "reg_x.bad%60name")).isEqualTo(400);
+    assertThat(get(first, "/v3/api-docs").path("paths").propertyNames())
+        .as("the API describes itself").contains("/api/v1/tables", "/api/v1/tables/{table}/history", "/api/v1/status",
+            "/api/v1/promotions/{promotionId}", "/api/v1/approvals", "/api/v1/stream");
   }
 
   /** The lines of the registry's live stream, as they arrive. */
