@@ -170,7 +170,7 @@
   });
 
   const stream = new EventSource(api + '/stream');
-  ['announced', 'qc', 'outcome'].forEach(name => stream.addEventListener(name, refreshSoon));
+  ['announced', 'qc', 'outcome', 'command'].forEach(name => stream.addEventListener(name, refreshSoon));
   stream.addEventListener('open', refreshSoon);
   refresh();
 }());

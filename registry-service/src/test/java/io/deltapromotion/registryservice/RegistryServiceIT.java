@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.ChangeOrigin;
+import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.EventEnvelope;
+import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.TableChanged;
@@ -66,7 +68,7 @@ class RegistryServiceIT {
   @BeforeEach
   void declareThePromotionLog() throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
-      for (TopicSpec<?> topic : EventTopics.promotionLog()) {
+      for (TopicSpec<?> topic : EventTopics.all()) {
         try {
           admin.createTopics(List.of(TopicDeclarations.of(topic))).all().get();
         } catch (ExecutionException e) {
@@ -83,7 +85,7 @@ class RegistryServiceIT {
     registries.forEach(ConfigurableApplicationContext::close);
   }
 
-  /** Also what a dashboard following the stream is told of the rollback, live. */
+  /** Also what a dashboard following the stream is told of the rollback and of who ordered it, live. */
   @Test
   void givenAVersionPromotedThenRolledBack_whenAskedAtAnInstantBeforeTheRollback_thenTheStageHeldTheRolledBackVersion()
       throws Exception {
@@ -96,6 +98,9 @@ class RegistryServiceIT {
     Instant beforeTheRollback = Instant.parse(promoted.path("at").asString());
     List<String> streamed = follow(registry);
 
+    publish(EventTopics.OPERATOR_COMMANDS.name(), OperatorCommand.newBuilder().setEnvelope(promoter.causedBy(announced))
+        .setAction(CommandAction.ROLLBACK).setTable(table).setVersion(11L).setStage("live").setActor("alice")
+        .setReason("wrong totals").build());
     publish(EventTopics.PROMOTION_DONE.name(), outcome(promoter.causedBy(announced), PromotionStatus.ROLLED_BACK, 11L, 12L));
 
     await().atMost(Duration.ofMinutes(1)).until(() -> get(registry, "/api/v1/tables/" + table),
@@ -106,10 +111,13 @@ class RegistryServiceIT {
     JsonNode history = get(registry, "/api/v1/tables/" + table + "/history");
     assertThat(history.path("entries")).extracting(entry -> entry.path("type").asString() + ":"
         + (entry.path("status").isNull() ? "-" : entry.path("status").asString()))
-        .containsExactly("outcome:ROLLED_BACK", "outcome:PROMOTED", "announced:-");
+        .containsExactly("outcome:ROLLED_BACK", "command:-", "outcome:PROMOTED", "announced:-");
     await().atMost(Duration.ofMinutes(1)).until(() -> streamed.stream().anyMatch(line -> line.startsWith("data:")
-        && line.contains("\"table\":\"" + table + "\"") && line.contains("\"status\":\"ROLLED_BACK\"")));
-    assertThat(streamed).contains("event:outcome").noneMatch(line -> line.contains("\"status\":\"PROMOTED\""));
+        && line.contains("\"table\":\"" + table + "\"") && line.contains("\"status\":\"ROLLED_BACK\""))
+        && streamed.stream().anyMatch(line -> line.contains("\"action\":\"ROLLBACK\"")));
+    assertThat(streamed).contains("event:outcome", "event:command")
+        .anyMatch(line -> line.contains("\"action\":\"ROLLBACK\"") && line.contains("\"actor\":\"alice\""))
+        .noneMatch(line -> line.contains("\"status\":\"PROMOTED\""));
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One event of the promotion log as the registry keeps it: every one is kept, so any past moment can be
  * answered as the log stood then.
  */
-public sealed interface LedgerEvent permits Announcement, QcReport, StageOutcome {
+public sealed interface LedgerEvent permits Announcement, QcReport, StageOutcome, OperatorOrder {
 
   /** Its identity: id, promotion, table and time. */
   Header header();

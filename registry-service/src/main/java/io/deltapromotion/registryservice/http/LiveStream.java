@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * {@code GET /api/v1/stream}: every announcement, QC report and outcome the registry reads from now on,
- * as Server-Sent Events (event name {@code announced}, {@code qc} or {@code outcome}; data the JSON of a
+ * {@code GET /api/v1/stream}: every announcement, QC report, outcome and operator command the registry
+ * reads from now on, as Server-Sent Events (event name {@code announced}, {@code qc}, {@code outcome} or
+ * {@code command}; data the JSON of a
  * history entry with its table), for dashboards that follow without a Kafka client. A client that drops
  * is forgotten; one that reconnects asks {@code /tables/{table}/history} for what it missed.
  */

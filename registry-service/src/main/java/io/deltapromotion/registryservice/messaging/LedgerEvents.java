@@ -3,16 +3,21 @@ package io.deltapromotion.registryservice.messaging;
 import io.deltapromotion.events.CheckResult;
 import io.deltapromotion.events.EventEnvelope;
 import io.deltapromotion.events.HopWait;
+import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.registryservice.domain.Announcement;
 import io.deltapromotion.registryservice.domain.LedgerEvent;
+import io.deltapromotion.registryservice.domain.OperatorOrder;
 import io.deltapromotion.registryservice.domain.QcReport;
 import io.deltapromotion.registryservice.domain.StageOutcome;
 import java.util.Optional;
 
-/** The promotion log's events as the ledger keeps them; any other event is not the ledger's. */
+/**
+ * The promotion log's events and the operators' commands as the ledger keeps them; any other event,
+ * and the parts promoter-service splits a release's command into for its instances, are not the ledger's.
+ */
 final class LedgerEvents {
 
   private LedgerEvents() {}
@@ -27,7 +32,15 @@ final class LedgerEvents {
     if (event instanceof PromotionDone done) {
       return Optional.of(outcome(done));
     }
+    if (event instanceof OperatorCommand command && command.getPartOf() == null) {
+      return Optional.of(order(command));
+    }
     return Optional.empty();
+  }
+
+  private static OperatorOrder order(OperatorCommand command) {
+    return new OperatorOrder(header(command.getEnvelope(), command.getTable()), command.getAction().name(),
+        command.getStage(), command.getVersion(), command.getActor(), command.getReason(), command.getReleaseTag());
   }
 
   private static Announcement announcement(TableChanged event) {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.deltapromotion.registryservice.domain.Announcement;
 import io.deltapromotion.registryservice.domain.LedgerEvent;
+import io.deltapromotion.registryservice.domain.OperatorOrder;
 import io.deltapromotion.registryservice.domain.PromotionLedger;
 import io.deltapromotion.registryservice.domain.StageOutcome;
 import java.time.Clock;
@@ -130,6 +131,23 @@ class RegistryControllerTest {
         .andExpect(jsonPath("$.approvals[0].table").value("pp.orders"))
         .andExpect(jsonPath("$.approvals[0].reason").value("QC warned"))
         .andExpect(jsonPath("$.approvals[0].waitedSeconds").value(540));
+  }
+
+  @Test
+  void givenAnOperatorsApprovalAccepted_whenTheHistoryIsAsked_thenItSaysWhoApprovedAndWhy_andTheHopWaitsUntilItsOutcome()
+      throws Exception {
+    ledger.record(new StageOutcome(header("pp.orders", "p1", 60), "live", "BLOCKED", 11L, null,
+        new StageOutcome.Wait("APPROVAL", "QC warned", null, null), null, null, null));
+    ledger.record(new OperatorOrder(header("pp.orders", "p1", 120), "APPROVE", "live", 11L, "alice", "checked", null));
+
+    http.perform(get("/api/v1/tables/pp.orders/history")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.entries[0].type").value("command"))
+        .andExpect(jsonPath("$.entries[0].action").value("APPROVE"))
+        .andExpect(jsonPath("$.entries[0].actor").value("alice"))
+        .andExpect(jsonPath("$.entries[0].reason").value("checked"))
+        .andExpect(jsonPath("$.entries[0].stage").value("live"));
+    http.perform(get("/api/v1/approvals")).andExpect(status().isOk())
+        .andExpect(jsonPath("$.approvals[0].table").value("pp.orders"));
   }
 
   private static Instant at(int seconds) {

@@ -7,15 +7,19 @@ import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.ChangeOrigin;
 import io.deltapromotion.events.CheckResult;
 import io.deltapromotion.events.CheckStatus;
+import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.EventEnvelope;
 import io.deltapromotion.events.HopWait;
+import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.events.ReleasePhase;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.events.WaitKind;
 import io.deltapromotion.registryservice.domain.Announcement;
+import io.deltapromotion.registryservice.domain.OperatorOrder;
 import io.deltapromotion.registryservice.domain.QcReport;
 import io.deltapromotion.registryservice.domain.StageOutcome;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -95,6 +99,25 @@ class LedgerEventsTest {
     assertThat(outcome.waiting()).isNull();
     assertThat(outcome.actor()).isEqualTo("alice");
     assertThat(outcome.wroteStage()).isTrue();
+  }
+
+  @Test
+  void givenAnOperatorsCommand_whenMapped_thenItIsKeptWithItsActorAndReason_butNotThePartsItWasSplitInto() {
+    OperatorCommand approval = command().setAction(CommandAction.APPROVE).setReason("checked with finance").build();
+    OperatorCommand part = command().setAction(CommandAction.PROMOTE).setPartOf("cmd-1").setReleaseTag("R-7")
+        .setPhase(ReleasePhase.PREPARE).build();
+
+    OperatorOrder order = (OperatorOrder) LedgerEvents.of(approval).orElseThrow();
+
+    assertThat(order).extracting(OperatorOrder::table, OperatorOrder::action, OperatorOrder::stage, OperatorOrder::version,
+        OperatorOrder::actor, OperatorOrder::reason).containsExactly("pp.orders", "APPROVE", "live", 12L, "alice",
+        "checked with finance");
+    assertThat(LedgerEvents.of(part)).as("a release's part, internal to the promoters").isEmpty();
+  }
+
+  private OperatorCommand.Builder command() {
+    return OperatorCommand.newBuilder().setEnvelope(envelopes.causedBy(announced)).setTable("pp.orders")
+        .setVersion(12L).setStage("live").setActor("alice");
   }
 
   @Test

@@ -39,7 +39,7 @@ public final class EventTopics {
 
   /**
    * Operators' decisions (approvals, rejections), as promoter-service's command intake accepted them:
-   * written and read only by promoter-service.
+   * written only by promoter-service; read by it and, for history and the live stream, by registry-service.
    */
   public static final TopicSpec<OperatorCommand> OPERATOR_COMMANDS = new TopicSpec<>(
       "delta-promotion.operator-commands",
