@@ -4,6 +4,7 @@ import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,29 @@ public final class Registry {
     } else if (event instanceof PromotionDone done) {
       apply(done);
     }
+  }
+
+  /**
+   * Applies the event if it occurred at or before the instant (null: always), so a fold of the whole log
+   * is the registry as it stood then.
+   */
+  public void applyUpTo(Object event, Instant at) {
+    if (at == null || !occurredAt(event).map(at::isBefore).orElse(false)) {
+      apply(event);
+    }
+  }
+
+  private static Optional<Instant> occurredAt(Object event) {
+    if (event instanceof TableChanged changed) {
+      return Optional.of(changed.getEnvelope().getOccurredAt());
+    }
+    if (event instanceof QcCompleted report) {
+      return Optional.of(report.getEnvelope().getOccurredAt());
+    }
+    if (event instanceof PromotionDone done) {
+      return Optional.of(done.getEnvelope().getOccurredAt());
+    }
+    return Optional.empty();
   }
 
   /** The table's entry, if any event named it. */

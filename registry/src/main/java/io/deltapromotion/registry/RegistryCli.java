@@ -4,20 +4,29 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Prints the registry: {@code RegistryCli [bootstrap-servers] [schema-registry-url]}, defaulting to the
- * local stack's 127.0.0.1:9092 and http://127.0.0.1:8081/apis/ccompat/v7.
+ * Prints the registry: {@code RegistryCli [--table T] [--stage S] [--release R] [--at INSTANT]
+ * [--output text|json|markdown] [bootstrap-servers [schema-registry-url]]}, defaulting to the local
+ * stack's 127.0.0.1:9092 and http://127.0.0.1:8081/apis/ccompat/v7. Exit status 0, 1 when the topics
+ * could not be read, 2 for a usage error.
  */
 public final class RegistryCli {
 
   private RegistryCli() {}
 
   public static void main(String[] args) {
-    String bootstrap = args.length > 0 ? args[0] : "127.0.0.1:9092";
-    String registryUrl = args.length > 1 ? args[1] : "http://127.0.0.1:8081/apis/ccompat/v7";
+    RegistryQuery query;
     try {
-      Registry registry = new RegistryReader(
-          Map.of("bootstrap.servers", bootstrap, "schema.registry.url", registryUrl), Duration.ofMinutes(2)).read();
-      System.out.print(RegistryTable.format(registry.entries()));
+      query = RegistryQuery.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("registry: " + e.getMessage());
+      System.err.print(RegistryQuery.USAGE);
+      System.exit(2);
+      return;
+    }
+    try {
+      Registry registry = new RegistryReader(Map.of("bootstrap.servers", query.bootstrapServers(),
+          "schema.registry.url", query.schemaRegistryUrl()), Duration.ofMinutes(2)).read(query.at());
+      System.out.print(query.output().render(registry.entries().stream().filter(query::matches).toList()));
     } catch (RuntimeException e) {
       System.err.println("registry: " + e.getMessage());
       System.exit(1);

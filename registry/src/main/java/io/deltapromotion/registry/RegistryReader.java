@@ -4,6 +4,7 @@ import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -22,6 +23,11 @@ public final class RegistryReader {
   }
 
   public Registry read() {
+    return read(null);
+  }
+
+  /** The registry as the log stood at that instant: events that occurred later are left out; null for now. */
+  public Registry read(Instant at) {
     Registry registry = new Registry();
     try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
       deserializer.configure(Map.of(
@@ -29,7 +35,7 @@ public final class RegistryReader {
           "specific.avro.reader", true), false);
       new TopicReplayer(consumerConfig, timeout).replay(
           EventTopics.promotionLog().stream().map(topic -> topic.name()).toList(), deserializer,
-          record -> registry.apply(record.value()));
+          record -> registry.applyUpTo(record.value(), at));
     }
     return registry;
   }

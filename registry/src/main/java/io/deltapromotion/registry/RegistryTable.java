@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** Formats the registry as a plain-text table. */
+/** Formats the registry as a plain-text table, or as a Markdown one. */
 public final class RegistryTable {
 
   private record ColumnSpec(String header, Function<RegistryEntry, Object> value) {}
@@ -44,6 +44,22 @@ public final class RegistryTable {
       out.append(System.lineSeparator());
     }
     return out.toString();
+  }
+
+  /** The same columns as a Markdown table; a {@code |} in a value is escaped. */
+  public static String markdown(List<RegistryEntry> entries) {
+    StringBuilder out = new StringBuilder();
+    out.append(markdownRow(COLUMNS.stream().map(ColumnSpec::header).toList()));
+    out.append(markdownRow(COLUMNS.stream().map(column -> "---").toList()));
+    for (RegistryEntry entry : entries) {
+      out.append(markdownRow(COLUMNS.stream()
+          .map(column -> Objects.toString(column.value().apply(entry), "-").replace("|", "\\|")).toList()));
+    }
+    return out.toString();
+  }
+
+  private static String markdownRow(List<String> cells) {
+    return "| " + String.join(" | ", cells) + " |" + System.lineSeparator();
   }
 
   private static String version(Long version) {

@@ -134,6 +134,27 @@ class RegistryTest {
         .first().asString().startsWith("SOURCE TABLE");
   }
 
+  @Test
+  void givenARollbackAfterAPromotion_whenFoldedUpToAnInstantBetweenThem_thenProdHoldsThePromotedVersion() {
+    TableChanged first = changed(3, ChangeCategory.NEW_TABLE);
+    TableChanged second = changed(4, ChangeCategory.DATA_ONLY);
+    PromotionDone promoted = done(second.getEnvelope(), 4, PromotionStatus.PROMOTED, 3L);
+    PromotionDone rolledBack = done(second.getEnvelope(), 3, PromotionStatus.ROLLED_BACK, 4L);
+    rolledBack.getEnvelope().setOccurredAt(promoted.getEnvelope().getOccurredAt().plusSeconds(60));
+    Instant between = promoted.getEnvelope().getOccurredAt().plusSeconds(30);
+
+    Registry then = new Registry();
+    Registry now = new Registry();
+    for (Object event : List.of(first, second, promoted, rolledBack)) {
+      then.applyUpTo(event, between);
+      now.applyUpTo(event, null);
+    }
+
+    assertThat(then.entries().get(0).prodVersion()).isEqualTo(4);
+    assertThat(then.entries().get(0).promotionStatus()).isEqualTo("PROMOTED");
+    assertThat(now.entries().get(0).prodVersion()).isEqualTo(3);
+  }
+
   private TableChanged changed(long version, ChangeCategory category) {
     return TableChanged.newBuilder().setEnvelope(envelopes.first()).setSourceTable("pp.orders").setTargetTable("pr.orders")
         .setSourceEnvironment("preprod").setTargetEnvironment("prod").setSourceVersion(version)

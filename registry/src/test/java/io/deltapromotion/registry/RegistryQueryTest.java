@@ -1,0 +1,72 @@
+package io.deltapromotion.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegistryQueryTest {
+
+  private static final RegistryEntry ORDERS = entry("pp.orders", Map.of("staging", 5L, "prod", 4L), "R-7");
+  private static final RegistryEntry USERS = entry("pp.users", Map.of("staging", 2L), null);
+
+  @Test
+  void givenFiltersAnInstantAndAFormat_whenParsed_thenEachIsKeptCanonicalAndTheClusterDefaultsToTheLocalStack() {
+    RegistryQuery query = RegistryQuery.parse(new String[] {"--table", "PP.Orders", "--stage", "prod", "--release", "R-7",
+        "--at", "2026-11-24T10:00:00+01:00", "--output", "markdown"});
+
+    assertThat(query.table()).isEqualTo("pp.orders");
+    assertThat(query.at()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+    assertThat(query.output()).isEqualTo(RegistryFormat.MARKDOWN);
+    assertThat(query.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(RegistryQuery.parse(new String[] {"kafka:9092", "http://sr:8081"}).schemaRegistryUrl())
+        .isEqualTo("http://sr:8081");
+  }
+
+  @Test
+  void givenFilters_whenMatched_thenOnlyTheTablesOfThatStageReleaseOrNameRemain() {
+    List<RegistryEntry> entries = List.of(ORDERS, USERS);
+
+    assertThat(entries.stream().filter(query("--stage", "prod")::matches)).containsExactly(ORDERS);
+    assertThat(entries.stream().filter(query("--stage", "staging")::matches)).containsExactly(ORDERS, USERS);
+    assertThat(entries.stream().filter(query("--release", "R-7")::matches)).containsExactly(ORDERS);
+    assertThat(entries.stream().filter(query("--table", "pp.users")::matches)).containsExactly(USERS);
+    assertThat(entries.stream().filter(query()::matches)).containsExactly(ORDERS, USERS);
+  }
+
+  @Test
+  void givenBadArguments_whenParsed_thenEachIsRefusedSayingWhatIsWrong() {
+    assertThatThrownBy(() -> query("--table", "pp.orders; DROP TABLE x")).hasMessageStartingWith("--table: ");
+    assertThatThrownBy(() -> query("--stage", "prod live")).hasMessageContaining("--stage must be a stage name");
+    assertThatThrownBy(() -> query("--at", "yesterday")).hasMessageContaining("--at must be an instant");
+    assertThatThrownBy(() -> query("--output", "yaml")).hasMessageContaining("--output must be text, json or markdown");
+    assertThatThrownBy(() -> query("--tabel", "pp.orders")).hasMessage("unknown option --tabel");
+    assertThatThrownBy(() -> query("--table")).hasMessage("--table needs a value");
+    assertThatThrownBy(() -> query("a", "b", "c")).hasMessage("unexpected 'c'");
+  }
+
+  @Test
+  void givenEntries_whenRendered_thenMarkdownIsATableWithEscapedPipesAndJsonHasEveryField() {
+    RegistryEntry piped = entry("pp.orders", Map.of("prod", 4L), "a|b");
+
+    String markdown = RegistryFormat.MARKDOWN.render(List.of(piped));
+    String json = RegistryFormat.JSON.render(List.of(piped));
+
+    assertThat(markdown.lines().toList()).hasSize(3).first().asString().startsWith("| SOURCE TABLE | PRE-PROD |");
+    assertThat(markdown).contains("| a\\|b |");
+    assertThat(json).startsWith("[{").contains("\"sourceTable\":\"pp.orders\"").contains("\"stageVersions\":{\"prod\":4}")
+        .contains("\"releaseTag\":\"a|b\"").contains("\"updatedAt\":\"2026-11-24T09:00:00Z\"");
+  }
+
+  private static RegistryQuery query(String... args) {
+    return RegistryQuery.parse(args);
+  }
+
+  private static RegistryEntry entry(String table, Map<String, Long> stages, String release) {
+    return new RegistryEntry(table, "pr." + table.substring(3), "prod", 5L, "DATA_ONLY", stages, "PASS", 5L, "PROMOTED",
+        4L, release, null, Instant.parse("2026-11-24T09:00:00Z"));
+  }
+}
