@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -41,13 +39,12 @@ final class DashboardPage implements AutoCloseable {
 
   /** What the ladder shows for the table in the stage ("" while it is not on the page). */
   String stage(String table, String stage) {
-    return texts(By.cssSelector("#ladder tr[data-table='" + table + "'] td[data-stage='" + stage + "']")).stream()
-        .findFirst().orElse("");
+    return texts("#ladder tr[data-table='" + table + "'] td[data-stage='" + stage + "']").stream().findFirst().orElse("");
   }
 
   /** The rows of the incidents table (blocked, failed, rolled back) for the table. */
   List<String> incidents(String table) {
-    return texts(By.cssSelector("#incidents tr[data-table='" + table + "']"));
+    return texts("#incidents tr[data-table='" + table + "']");
   }
 
   /** Marks this page load; {@link #reloaded()} is true once the page was loaded again. */
@@ -59,8 +56,11 @@ final class DashboardPage implements AutoCloseable {
     return !Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return window.loadedBeforeTheTest === true;"));
   }
 
-  private List<String> texts(By selector) {
-    return browser.findElements(selector).stream().map(WebElement::getText).toList();
+  /** Read in one script, so a re-render of the page between finding and reading cannot come in between. */
+  @SuppressWarnings("unchecked")
+  private List<String> texts(String selector) {
+    return (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return Array.from(document.querySelectorAll(arguments[0]), element => element.innerText);", selector);
   }
 
   private static Path installed(List<Path> candidates) {
