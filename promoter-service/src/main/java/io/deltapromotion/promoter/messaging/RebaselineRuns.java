@@ -23,6 +23,13 @@ public class RebaselineRuns {
   static final int KEPT = 20;
 
   /**
+   * Outcomes read before the command that caused them, kept for this many causes (the oldest cause is
+   * dropped first). The command and its outcomes are on different topics, which one consumer does not
+   * read in the order they were written; the skew is one fetch, far below this bound.
+   */
+  static final int UNCLAIMED_CAUSES_KEPT = 1000;
+
+  /**
    * One rebaseline's progress.
    *
    * @param done tables cloned or failed so far, of {@code of}
@@ -36,22 +43,32 @@ public class RebaselineRuns {
   private record Folded(Run started, Map<String, PromotionDone> outcomes) {}
 
   private final Map<String, Folded> runs = new LinkedHashMap<>();
+  private final Map<String, Map<String, PromotionDone>> unclaimed = new LinkedHashMap<>();
 
   /** Folds one event of the promotion log's topics in; applying one twice changes nothing. */
   synchronized void apply(Object event) {
     if (event instanceof OperatorCommand command && command.getAction() == CommandAction.REBASELINE
         && command.getPartOf() == null) {
       String id = command.getEnvelope().getEventId().toString();
-      runs.putIfAbsent(id, new Folded(new Run(id, command.getReleaseTag(), command.getTargetSchema(), command.getActor(),
-          command.getItems().size(), 0, List.of(), command.getEnvelope().getOccurredAt(), null), new LinkedHashMap<>()));
-      while (runs.size() > KEPT) {
-        runs.remove(runs.keySet().iterator().next());
+      if (!runs.containsKey(id)) {
+        Map<String, PromotionDone> outcomes = new LinkedHashMap<>(unclaimed.getOrDefault(id, Map.of()));
+        unclaimed.remove(id);
+        runs.put(id, new Folded(new Run(id, command.getReleaseTag(), command.getTargetSchema(), command.getActor(),
+            command.getItems().size(), 0, List.of(), command.getEnvelope().getOccurredAt(), null), outcomes));
       }
+      dropOldest(runs, KEPT);
     } else if (event instanceof PromotionDone done && done.getEnvelope().getCausationId() != null) {
-      Folded run = runs.get(done.getEnvelope().getCausationId().toString());
-      if (run != null) {
-        run.outcomes().putIfAbsent(done.getTargetTable(), done);
-      }
+      String cause = done.getEnvelope().getCausationId().toString();
+      Folded run = runs.get(cause);
+      Map<String, PromotionDone> outcomes = run != null ? run.outcomes() : unclaimed.computeIfAbsent(cause, id -> new LinkedHashMap<>());
+      outcomes.putIfAbsent(done.getTargetTable(), done);
+      dropOldest(unclaimed, UNCLAIMED_CAUSES_KEPT);
+    }
+  }
+
+  private static void dropOldest(Map<String, ?> byAge, int kept) {
+    while (byAge.size() > kept) {
+      byAge.remove(byAge.keySet().iterator().next());
     }
   }
 

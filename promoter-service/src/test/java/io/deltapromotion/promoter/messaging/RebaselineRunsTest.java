@@ -45,6 +45,21 @@ class RebaselineRunsTest {
   }
 
   @Test
+  void givenAnOutcomeReadBeforeTheRebaselineThatCausedIt_whenTheCommandIsRead_thenTheOutcomeCounts() {
+    OperatorCommand command = rebaseline(null, "base.authors", "base.books");
+    String id = command.getEnvelope().getEventId().toString();
+
+    runs.apply(outcome(command.getEnvelope(), "pp.authors", PromotionStatus.PROMOTED, null));
+    runs.apply(command);
+    runs.apply(outcome(command.getEnvelope(), "pp.books", PromotionStatus.PROMOTED, null));
+
+    assertThat(runs.of(id)).hasValueSatisfying(run -> {
+      assertThat(run.done()).as("outcomes and commands are on different topics, read in no fixed order").isEqualTo(2);
+      assertThat(run.finishedAt()).isNotNull();
+    });
+  }
+
+  @Test
   void givenTheCommandsARebaselineWasSplitInto_whenFolded_thenTheyAreNoRebaselinesOfTheirOwn() {
     OperatorCommand command = rebaseline(null, "base.authors");
     runs.apply(command);
