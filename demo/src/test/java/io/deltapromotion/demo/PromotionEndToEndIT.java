@@ -404,6 +404,49 @@ class PromotionEndToEndIT {
     }
   }
 
+  @Test
+  @Order(11)
+  void givenTheRunSoFar_whenEveryServiceIsScraped_thenItsMetricsCountWhatHappened() throws Exception {
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+      ScrapedMetrics now = ScrapedMetrics.of(settings.port(Component.REGISTRY));
+      assertThat(now.sum("deltapromotion_promotions_total", Map.of("stage", "prod", "outcome", "PROMOTED")))
+          .as("clean v0-v3, dupes v0 and the piped table, at least").isGreaterThanOrEqualTo(6);
+      assertThat(now.sum("deltapromotion_promotions_total", Map.of("stage", "prod", "outcome", "BLOCKED")))
+          .as("dupes v1 and v2, at least").isGreaterThanOrEqualTo(2);
+      assertThat(now.sum("deltapromotion_promotion_lead_time_seconds_count", Map.of("stage", "prod"))).isGreaterThanOrEqualTo(6);
+    });
+    ScrapedMetrics registry = ScrapedMetrics.of(settings.port(Component.REGISTRY));
+    assertThat(registry.sum("deltapromotion_promotion_lead_time_seconds_sum", Map.of("stage", "prod"))).isPositive();
+    assertThat(registry.has("deltapromotion_approvals_waiting", Map.of("stage", "prod", "application", "registry-service"))).isTrue();
+    assertThat(registry.has("deltapromotion_approvals_oldest_wait_seconds", Map.of("stage", "prod"))).isTrue();
+
+    ScrapedMetrics qc = ScrapedMetrics.of(bothInstances(Component.QC));
+    assertThat(qc.sum("deltapromotion_qc_duration_seconds_count", Map.of("verdict", "FAIL"))).as("dupes v2, after the restart")
+        .isGreaterThanOrEqualTo(1);
+    assertThat(qc.sum("deltapromotion_qc_checks_total", Map.of("check", "duplicate_keys", "verdict", "FAIL"))).isGreaterThanOrEqualTo(1);
+    assertThat(qc.sum("deltapromotion_qc_checks_total", Map.of("check", "null_keys", "verdict", "PASS"))).isGreaterThanOrEqualTo(1);
+    assertThat(qc.sum("deltapromotion_warehouse_statements_seconds_count", Map.of("kind", "query", "outcome", "ok"))).isPositive();
+
+    ScrapedMetrics detector = ScrapedMetrics.of(bothInstances(Component.DETECTOR));
+    assertThat(detector.sum("deltapromotion_dead_letters_total",
+        Map.of("topic", EventTopics.PIPELINE_COMMITTED.name(), "reason", "undecodable"))).as("the garbage of test 7").isEqualTo(1);
+    assertThat(detector.sum("deltapromotion_warehouse_statements_seconds_count", Map.of("kind", "history"))).isPositive();
+
+    ScrapedMetrics promoter = ScrapedMetrics.of(bothInstances(Component.PROMOTER));
+    assertThat(promoter.sum("deltapromotion_warehouse_statements_seconds_count", Map.of("kind", "clone", "outcome", "ok")))
+        .as("clean v3 at least, cloned after the restart").isGreaterThanOrEqualTo(1);
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+      assertThat(ScrapedMetrics.of(bothInstances(Component.QC)).has("deltapromotion_consumer_lag",
+          Map.of("group", "qc-service", "topic", EventTopics.TABLE_CHANGED.name()))).isTrue();
+      assertThat(ScrapedMetrics.of(bothInstances(Component.NOTIFIER)).has("deltapromotion_consumer_lag",
+          Map.of("group", "notifier-service"))).isTrue();
+    });
+  }
+
+  private static int[] bothInstances(Component service) {
+    return new int[] {settings.port(service), secondSettings.port(service)};
+  }
+
   private static HttpResponse<String> post(String token, String json) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + settings.port(Component.DETECTOR) + "/api/v1/pipeline-commits"))

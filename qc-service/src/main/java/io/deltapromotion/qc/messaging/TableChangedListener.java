@@ -44,15 +44,18 @@ class TableChangedListener {
   private final EventLogPromotionHistory history;
   private final PartitionOwnership ownership;
   private final TopicFollower follower;
+  private final QcMeters meters;
 
   TableChangedListener(QualityAudit audit, EventPublisher publisher, EventEnvelopes envelopes,
-      EventLogPromotionHistory history, PartitionOwnership ownership, TopicFollower promotionHistoryFollower) {
+      EventLogPromotionHistory history, PartitionOwnership ownership, TopicFollower promotionHistoryFollower,
+      QcMeters meters) {
     this.audit = audit;
     this.publisher = publisher;
     this.envelopes = envelopes;
     this.history = history;
     this.ownership = ownership;
     this.follower = promotionHistoryFollower;
+    this.meters = meters;
   }
 
   @KafkaListener(id = "qc-audit", idIsGroup = false, containerFactory = "ownedTablesContainerFactory",
@@ -81,10 +84,12 @@ class TableChangedListener {
     Instant start = Instant.now();
     AuditRequest request = toRequest(event);
     QualityReport report = audit.audit(request);
-    QcCompleted completed = toEvent(event, report, Duration.between(start, Instant.now()));
+    Duration took = Duration.between(start, Instant.now());
+    QcCompleted completed = toEvent(event, report, took);
     follower.awaitReadBack(publisher.publishAll(
         List.of(new EventPublisher.Outgoing<>(EventTopics.QC_COMPLETED, completed.getTable(), completed)),
         ownership.claim(record)));
+    meters.published(report, took);
     log.info("Audited {} version {}: {} (promotion {})", completed.getTable(), completed.getVersion(),
         completed.getStatus(), completed.getEnvelope().getCorrelationId());
   }

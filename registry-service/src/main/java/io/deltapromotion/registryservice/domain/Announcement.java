@@ -1,5 +1,6 @@
 package io.deltapromotion.registryservice.domain;
 
+import java.time.Instant;
 
 /**
  * A version of a pre-prod table announced for promotion (a TableChanged).
@@ -9,7 +10,8 @@ package io.deltapromotion.registryservice.domain;
  * @param schemaFingerprint the fingerprint of its schema; null when unknown
  * @param targetStage the stage it is announced for
  * @param release the release it belongs to; null for none
+ * @param committedAt when the version was committed in pre-prod, where lead times start; null when unknown
  */
 public record Announcement(LedgerEvent.Header header, Long version, String category, String schemaFingerprint, String targetStage,
-    String release) implements LedgerEvent {
+    String release, Instant committedAt) implements LedgerEvent {
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,39 @@ public final class LedgerMoment {
     }
     return Optional.of(new PendingApproval(newest.table(), newest.stage(), newest.version(), newest.promotionId(),
         newest.release(), newest.waiting().reason(), since, Duration.between(since, at)));
+  }
+
+  /** The log's figures at this moment: outcomes by stage and status, lead times, approvals waiting. */
+  public LedgerStatistics statistics() {
+    Map<LedgerStatistics.StageStatus, Long> outcomes = new HashMap<>();
+    Map<String, LedgerStatistics.LeadTimes> leadTimes = new HashMap<>();
+    Map<String, LedgerStatistics.ApprovalBacklog> approvals = new HashMap<>();
+    for (TableTimeline timeline : tables.values()) {
+      Map<Long, Instant> committed = new HashMap<>();
+      for (LedgerEvent event : timeline.events()) {
+        if (event instanceof Announcement announcement && announcement.version() != null && announcement.committedAt() != null) {
+          committed.put(announcement.version(), announcement.committedAt());
+        } else if (event instanceof StageOutcome outcome) {
+          approvals.putIfAbsent(outcome.stage(), LedgerStatistics.ApprovalBacklog.NONE);
+          if (outcome.waiting() == null) {
+            outcomes.merge(new LedgerStatistics.StageStatus(outcome.stage(), outcome.status()), 1L, Long::sum);
+            leadTime(outcome, committed.get(outcome.version())).ifPresent(leadTime -> leadTimes.merge(outcome.stage(),
+                new LedgerStatistics.LeadTimes(1, leadTime), (sum, one) -> sum.plus(leadTime)));
+          }
+        }
+      }
+    }
+    pendingApprovals().forEach(pending -> approvals.merge(pending.stage(), LedgerStatistics.ApprovalBacklog.NONE.plus(pending),
+        (backlog, one) -> backlog.plus(pending)));
+    return new LedgerStatistics(outcomes, leadTimes, approvals);
+  }
+
+  /** From the version's pre-prod commit to its clone into the outcome's stage; none for anything but a clone. */
+  private static Optional<Duration> leadTime(StageOutcome outcome, Instant committed) {
+    if (!"PROMOTED".equals(outcome.status()) || committed == null || committed.isAfter(outcome.at())) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.between(committed, outcome.at()));
   }
 
   private List<TableTimeline> sorted() {

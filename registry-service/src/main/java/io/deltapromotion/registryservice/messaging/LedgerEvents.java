@@ -45,7 +45,8 @@ final class LedgerEvents {
 
   private static Announcement announcement(TableChanged event) {
     return new Announcement(header(event.getEnvelope(), event.getSourceTable()), event.getSourceVersion(),
-        event.getChangeCategory().name(), event.getSchemaFingerprint(), event.getTargetEnvironment(), event.getReleaseTag());
+        event.getChangeCategory().name(), event.getSchemaFingerprint(), event.getTargetEnvironment(), event.getReleaseTag(),
+        event.getCommitTime());
   }
 
   private static QcReport report(QcCompleted event) {

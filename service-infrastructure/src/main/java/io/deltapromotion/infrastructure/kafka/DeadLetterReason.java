@@ -1,8 +1,10 @@
 package io.deltapromotion.infrastructure.kafka;
 
+import io.deltapromotion.infrastructure.events.RejectedEventException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
@@ -20,6 +22,24 @@ final class DeadLetterReason {
       current = current.getCause();
     }
     return current;
+  }
+
+  /**
+   * The kind of bad input, a word a metric can be tagged with: {@code undecodable} (its bytes are not
+   * an event of the topic's schema), {@code rejected} (an event the service refused as a whole, e.g. one
+   * of a category it does not know) or {@code invalid} (a field that fails validation, e.g. a table name
+   * outside the grammar).
+   */
+  static String kind(Throwable error) {
+    for (Throwable cause = rootOf(error); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof DeserializationException || cause instanceof SerializationException) {
+        return "undecodable";
+      }
+      if (cause instanceof RejectedEventException) {
+        return "rejected";
+      }
+    }
+    return "invalid";
   }
 
   /** The messages of the error and its causes, most specific last, de-duplicated, bounded in length. */

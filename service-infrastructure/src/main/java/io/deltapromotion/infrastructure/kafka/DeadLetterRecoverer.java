@@ -4,6 +4,8 @@ import io.deltapromotion.infrastructure.failure.Failure;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,19 +33,25 @@ public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterRecoverer.class);
 
+  public static final String COUNTER = "deltapromotion.dead.letters";
+
   private final DeadLetterTopic topic;
   private final String service;
   private final Producer<byte[], byte[]> producer;
   private final AvroRecordSerializer valueSerializer;
+  private final MeterRegistry meters;
 
   /**
    * @param serializerConfig the producer configuration, for the Avro serializer that re-encodes decoded values
+   * @param meters where each dead letter is counted ({@value #COUNTER}, tagged with the topic it came from
+   *     and the kind of bad input)
    */
-  public DeadLetterRecoverer(
-      DeadLetterTopic topic, String service, Producer<byte[], byte[]> producer, Map<String, ?> serializerConfig) {
+  public DeadLetterRecoverer(DeadLetterTopic topic, String service, Producer<byte[], byte[]> producer,
+      Map<String, ?> serializerConfig, MeterRegistry meters) {
     this.topic = topic;
     this.service = service;
     this.producer = producer;
+    this.meters = meters;
     this.valueSerializer = new AvroRecordSerializer();
     this.valueSerializer.configure(serializerConfig, false);
   }
@@ -79,6 +87,8 @@ public final class DeadLetterRecoverer implements ConsumerRecordRecoverer {
     } catch (ExecutionException e) {
       throw new KafkaException("could not write " + origin + " to dead-letter topic " + topic.name(), e);
     }
+    Counter.builder(COUNTER).description("Events written to the service's dead-letter topic, by where they came from and why")
+        .tag("topic", record.topic()).tag("reason", DeadLetterReason.kind(error)).register(meters).increment();
     log.warn("Rejected {} (key {}): {}. Written to dead-letter topic {}.", origin, record.key(), reason, topic.name());
   }
 

@@ -4,10 +4,14 @@ import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.health.FailureHandlingConfiguration;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -15,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerContainerRegistry;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -32,6 +37,8 @@ import org.springframework.util.backoff.FixedBackOff;
 public class EventStreamsConfiguration {
 
   private static final FixedBackOff NO_RETRY = new FixedBackOff(0, 0);
+  /** How soon a group's newly assigned topic gets its lag gauge. */
+  private static final Duration LAG_DISCOVERY = Duration.ofSeconds(15);
 
   @Bean
   NewTopic deadLetterTopicDeclaration(DeadLetterTopic topic) {
@@ -45,9 +52,11 @@ public class EventStreamsConfiguration {
 
   @Bean
   DeadLetterRecoverer deadLetterRecoverer(DeadLetterTopic topic, KafkaProperties kafka,
-      KafkaProducer<byte[], byte[]> deadLetterProducer, @Value("${spring.application.name}") String service) {
+      KafkaProducer<byte[], byte[]> deadLetterProducer, @Value("${spring.application.name}") String service,
+      ObjectProvider<MeterRegistry> meters) {
     Map<String, Object> serializerConfig = kafka.buildProducerProperties();
-    return new DeadLetterRecoverer(topic, service, deadLetterProducer, serializerConfig);
+    return new DeadLetterRecoverer(topic, service, deadLetterProducer, serializerConfig,
+        meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean
@@ -63,6 +72,12 @@ public class EventStreamsConfiguration {
     handler.setBackOffFunction((record, error) -> Failures.classify(error).isBadInput() ? NO_RETRY : null);
     handler.setRetryListeners(new OutageRecorder(monitor));
     return handler;
+  }
+
+  /** Each listener group's lag, as the gauge {@value ConsumerLagMeters#NAME}. */
+  @Bean(destroyMethod = "close")
+  ConsumerLagMeters consumerLagMeters(ListenerContainerRegistry containers, ObjectProvider<MeterRegistry> meters) {
+    return new ConsumerLagMeters(containers, meters.getIfAvailable(SimpleMeterRegistry::new), LAG_DISCOVERY);
   }
 
   /** Marks a partition's work as going again once one of its events goes through. */

@@ -23,10 +23,12 @@ final class JdbcSession implements AutoCloseable {
 
   private final Connection connection;
   private final Duration timeout;
+  private final StatementTimer timer;
 
-  JdbcSession(Connection connection, Duration timeout) {
+  JdbcSession(Connection connection, Duration timeout, StatementTimer timer) {
     this.connection = connection;
     this.timeout = timeout;
+    this.timer = timer;
   }
 
   /** Runs a query and maps every row. */
@@ -45,9 +47,10 @@ final class JdbcSession implements AutoCloseable {
     long start = System.nanoTime();
     try (Statement statement = statement(); ResultSet rows = statement.executeQuery(sql)) {
       T result = reader.map(rows);
-      log(purpose, sql, start);
+      done(purpose, sql, start, true);
       return result;
     } catch (SQLException e) {
+      done(purpose, sql, start, false);
       throw WarehouseErrors.translate(e, purpose, sql);
     }
   }
@@ -56,8 +59,9 @@ final class JdbcSession implements AutoCloseable {
     long start = System.nanoTime();
     try (Statement statement = statement()) {
       statement.execute(sql);
-      log(purpose, sql, start);
+      done(purpose, sql, start, true);
     } catch (SQLException e) {
+      done(purpose, sql, start, false);
       throw WarehouseErrors.translate(e, purpose, sql);
     }
   }
@@ -74,9 +78,11 @@ final class JdbcSession implements AutoCloseable {
     return statement;
   }
 
-  private static void log(String purpose, String sql, long start) {
+  private void done(String purpose, String sql, long start, boolean succeeded) {
+    long nanos = System.nanoTime() - start;
+    timer.record(StatementKind.of(sql), nanos, succeeded);
     if (log.isDebugEnabled()) {
-      log.debug("{} took {} ms: {}", purpose, (System.nanoTime() - start) / 1_000_000, sql);
+      log.debug("{} {} after {} ms: {}", purpose, succeeded ? "done" : "failed", nanos / 1_000_000, sql);
     }
   }
 

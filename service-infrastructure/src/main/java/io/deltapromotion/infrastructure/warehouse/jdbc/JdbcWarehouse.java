@@ -61,6 +61,7 @@ public final class JdbcWarehouse implements Warehouse {
   private final WarehouseDialect dialect;
   private final Duration statementTimeout;
   private final WriteGuard guard;
+  private final StatementTimer timer;
   private final DeltaLogReader logReader = new DeltaLogReader();
   private final CommitNotes notes = new CommitNotes();
 
@@ -73,10 +74,17 @@ public final class JdbcWarehouse implements Warehouse {
 
   /** @param guard asked before every statement that writes a table */
   public JdbcWarehouse(DataSource dataSource, WarehouseDialect dialect, Duration statementTimeout, WriteGuard guard) {
+    this(dataSource, dialect, statementTimeout, guard, StatementTimer.NONE);
+  }
+
+  /** @param timer told how long each statement took */
+  public JdbcWarehouse(DataSource dataSource, WarehouseDialect dialect, Duration statementTimeout, WriteGuard guard,
+      StatementTimer timer) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.statementTimeout = statementTimeout;
     this.guard = guard;
+    this.timer = timer;
   }
 
   public WarehouseDialect dialect() {
@@ -384,7 +392,7 @@ public final class JdbcWarehouse implements Warehouse {
    */
   private JdbcSession open() {
     try {
-      return new JdbcSession(dataSource.getConnection(), statementTimeout);
+      return new JdbcSession(dataSource.getConnection(), statementTimeout, timer);
     } catch (SQLException e) {
       throw new WarehouseUnavailableException("cannot connect to the warehouse: " + WarehouseErrors.summary(e), e);
     }

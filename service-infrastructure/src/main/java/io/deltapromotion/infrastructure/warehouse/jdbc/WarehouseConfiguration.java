@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import io.deltapromotion.infrastructure.warehouse.WriteGuard;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,15 @@ public class WarehouseConfiguration {
     return WarehouseConnectionPool.open(properties);
   }
 
-  /** @param guard the service's {@link WriteGuard}, when it declares one */
+  /**
+   * @param guard the service's {@link WriteGuard}, when it declares one
+   * @param meters where statement times go ({@link MicrometerStatementTimer}), when metrics are on
+   */
   @Bean
-  Warehouse warehouse(HikariDataSource warehouseDataSource, WarehouseProperties properties, ObjectProvider<WriteGuard> guard) {
+  Warehouse warehouse(HikariDataSource warehouseDataSource, WarehouseProperties properties, ObjectProvider<WriteGuard> guard,
+      ObjectProvider<MeterRegistry> meters) {
+    StatementTimer timer = meters.getIfAvailable() == null ? StatementTimer.NONE : new MicrometerStatementTimer(meters.getObject());
     return new JdbcWarehouse(warehouseDataSource, WarehouseDialect.fromJdbcUrl(properties.jdbcUrl()),
-        properties.statementTimeout(), guard.getIfAvailable(() -> WriteGuard.NONE));
+        properties.statementTimeout(), guard.getIfAvailable(() -> WriteGuard.NONE), timer);
   }
 }
