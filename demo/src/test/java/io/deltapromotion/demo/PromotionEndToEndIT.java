@@ -22,6 +22,9 @@ import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.ServiceHealth;
 import io.deltapromotion.stack.StackSettings;
 import java.net.URI;
+import io.deltapromotion.registry.RegistryEntry;
+import io.deltapromotion.registry.RegistryReader;
+import io.deltapromotion.registry.RegistryServiceClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -441,6 +444,23 @@ class PromotionEndToEndIT {
       assertThat(ScrapedMetrics.of(bothInstances(Component.NOTIFIER)).has("deltapromotion_consumer_lag",
           Map.of("group", "notifier-service"))).isTrue();
     });
+  }
+
+  @Test
+  @Order(12)
+  void givenRegistryServiceRunning_whenBinRegistryAsksIt_thenItsRowsAreTheOnesRebuiltFromTheTopics() {
+    List<String> tables = List.of(CLEAN, DUPES, PIPED);
+    Map<String, RegistryEntry> rebuilt = new RegistryReader(Map.of("bootstrap.servers", settings.kafkaBootstrapServers(),
+        "schema.registry.url", settings.schemaRegistryUrl()), Duration.ofMinutes(1)).read(null).entries().stream()
+        .filter(entry -> tables.contains(entry.sourceTable()))
+        .collect(java.util.stream.Collectors.toMap(RegistryEntry::sourceTable, entry -> entry));
+    Map<String, RegistryEntry> asked = new RegistryServiceClient(URI.create(settings.endpoint(Component.REGISTRY)))
+        .tables(null).orElseThrow().stream().filter(entry -> tables.contains(entry.sourceTable()))
+        .collect(java.util.stream.Collectors.toMap(RegistryEntry::sourceTable, entry -> entry));
+
+    assertThat(asked.keySet()).containsExactlyInAnyOrderElementsOf(tables);
+    assertThat(asked.values()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("lastError", "updatedAt")
+        .containsExactlyInAnyOrderElementsOf(rebuilt.values());
   }
 
   private static int[] bothInstances(Component service) {

@@ -2,6 +2,8 @@ package io.deltapromotion.registry;
 
 import io.deltapromotion.infrastructure.warehouse.InvalidIdentifierException;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,24 +18,29 @@ import java.util.List;
  * @param stage only tables that reached this stage; null for all
  * @param release only tables of this release; null for all
  * @param at the log as it stood at this instant (events that occurred later are left out); null for now
+ * @param registryService the registry-service to ask first; null to rebuild from the topics at once
  */
 public record RegistryQuery(String table, String stage, String release, Instant at, RegistryFormat output,
-    String bootstrapServers, String schemaRegistryUrl) {
+    String bootstrapServers, String schemaRegistryUrl, URI registryService) {
 
   static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
   static final String DEFAULT_SCHEMA_REGISTRY = "http://127.0.0.1:8081/apis/ccompat/v7";
+  static final URI DEFAULT_REGISTRY_SERVICE = URI.create("http://127.0.0.1:8095");
 
   public static final String USAGE = """
       usage: registry [--table SCHEMA.TABLE] [--stage STAGE] [--release TAG] [--at INSTANT]
-                      [--output text|json|markdown] [bootstrap-servers [schema-registry-url]]
+                      [--output text|json|markdown] [--registry-service URL|none]
+                      [bootstrap-servers [schema-registry-url]]
 
-        --table     only this pre-prod table
-        --stage     only the tables that reached this stage (e.g. prod)
-        --release   only the tables of this release
-        --at        as the log stood then: 2026-11-24T09:00:00Z, or with an offset (+01:00)
-        --output    text (default), json for scripts, markdown for tickets and chat
-      The registry is rebuilt from the topics (default %s, schema registry %s).
-      """.formatted(DEFAULT_BOOTSTRAP, DEFAULT_SCHEMA_REGISTRY);
+        --table             only this pre-prod table
+        --stage             only the tables that reached this stage (e.g. prod)
+        --release           only the tables of this release
+        --at                as the log stood then: 2026-11-24T09:00:00Z, or with an offset (+01:00)
+        --output            text (default), json for scripts, markdown for tickets and chat
+        --registry-service  the registry-service to ask (default %s; none when a cluster is
+                            given); when none answers there, or it is "none", the registry is rebuilt
+                            from the topics (default %s, schema registry %s)
+      """.formatted(DEFAULT_REGISTRY_SERVICE, DEFAULT_BOOTSTRAP, DEFAULT_SCHEMA_REGISTRY);
 
   public RegistryQuery {
     if (table != null) {
@@ -60,6 +67,7 @@ public record RegistryQuery(String table, String stage, String release, Instant 
     String release = null;
     Instant at = null;
     RegistryFormat output = RegistryFormat.TEXT;
+    String registryService = null;
     List<String> positional = new ArrayList<>();
     for (int index = 0; index < args.length; index++) {
       String option = args[index];
@@ -77,6 +85,7 @@ public record RegistryQuery(String table, String stage, String release, Instant 
         case "--release" -> release = value;
         case "--at" -> at = instant(value);
         case "--output" -> output = RegistryFormat.parse(value);
+        case "--registry-service" -> registryService = value;
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -85,7 +94,27 @@ public record RegistryQuery(String table, String stage, String release, Instant 
     }
     return new RegistryQuery(table, stage, release, at, output,
         positional.size() > 0 ? positional.get(0) : DEFAULT_BOOTSTRAP,
-        positional.size() > 1 ? positional.get(1) : DEFAULT_SCHEMA_REGISTRY);
+        positional.size() > 1 ? positional.get(1) : DEFAULT_SCHEMA_REGISTRY,
+        registryService(registryService, !positional.isEmpty()));
+  }
+
+  /** The local registry-service follows the local stack: it is not asked about another cluster unless named. */
+  private static URI registryService(String value, boolean otherCluster) {
+    if (value == null) {
+      return otherCluster ? null : DEFAULT_REGISTRY_SERVICE;
+    }
+    if (value.equals("none")) {
+      return null;
+    }
+    try {
+      URI uri = new URI(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+        throw new URISyntaxException(value, "not an http(s) address");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("--registry-service must be an http(s) address or none, got '" + value + "'");
+    }
   }
 
   /** Whether the entry is one of the tables asked for. */

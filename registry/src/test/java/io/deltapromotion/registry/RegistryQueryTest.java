@@ -49,6 +49,28 @@ class RegistryQueryTest {
   }
 
   @Test
+  void givenNoRegistryServiceNamed_whenParsed_thenTheLocalOneIsAsked_unlessAnotherClusterIsGivenOrItIsNone() {
+    assertThat(RegistryQuery.parse(new String[] {}).registryService()).hasToString("http://127.0.0.1:8095");
+    assertThat(RegistryQuery.parse(new String[] {"kafka:9092"}).registryService())
+        .as("the local registry-service follows the local stack, not that cluster").isNull();
+    assertThat(RegistryQuery.parse(new String[] {"--registry-service", "http://registry:8095", "kafka:9092"})
+        .registryService()).hasToString("http://registry:8095");
+    assertThat(RegistryQuery.parse(new String[] {"--registry-service", "none"}).registryService()).isNull();
+    assertThatThrownBy(() -> RegistryQuery.parse(new String[] {"--registry-service", "ftp://x"}))
+        .hasMessageContaining("--registry-service must be an http(s) address or none");
+  }
+
+  @Test
+  void givenNoRegistryServiceListening_whenAsked_thenItSaysSoAndTheCallerRebuildsFromTheTopics() throws Exception {
+    int freePort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      freePort = socket.getLocalPort();
+    }
+
+    assertThat(new RegistryServiceClient(java.net.URI.create("http://127.0.0.1:" + freePort)).tables(null)).isEmpty();
+  }
+
+  @Test
   void givenEntries_whenRendered_thenMarkdownIsATableWithEscapedPipesAndJsonHasEveryField() {
     RegistryEntry piped = entry("pp.orders", Map.of("prod", 4L), "a|b");
 

@@ -200,6 +200,7 @@ public final class LedgerMoment {
     Long version = newest.map(Announcement::version).orElse(null);
     return new TableSummary(timeline.table(), version, newest.map(Announcement::category).orElse(null),
         newest.map(Announcement::release).orElse(null),
-        timeline.reportOf(version).map(QcReport::verdict).orElse(null), timeline.stages());
+        timeline.reportOf(version).map(QcReport::verdict).orElse(null), timeline.stages(),
+        newest.map(Announcement::targetTable).orElse(null), newest.map(Announcement::targetStage).orElse(null));
   }
 }

@@ -9,9 +9,11 @@ import java.util.List;
  * @param category how that version was classified
  * @param release the release it belongs to; null for none
  * @param verdict QC's verdict of that version; null while it is not audited
+ * @param targetTable the table that version was announced for; null when unknown
+ * @param targetStage the stage that version was announced for (QC's drift baseline); null when unknown
  */
 public record TableSummary(String table, Long preprodVersion, String category, String release, String verdict,
-    List<StageHolding> stages) {
+    List<StageHolding> stages, String targetTable, String targetStage) {
 
   public TableSummary {
     stages = List.copyOf(stages);

@@ -22,25 +22,30 @@ final class Answers {
    *
    * @param version the pre-prod version the stage holds; null for none
    * @param since when it came to hold it; null when only seen held
-   * @param status the status of the newest hop into the stage, {@code statusAt} when it was decided
+   * @param status the status of the newest hop into the stage, {@code statusAt} when it was decided,
+   *     {@code statusVersion} the version it is about
    * @param waitingFor what that hop still waits for; null when it is over
    */
-  record Stage(String stage, Long version, Instant since, String status, Instant statusAt, String promotionId,
-      StageOutcome.Wait waitingFor, String release, String actor, String error) {
+  record Stage(String stage, Long version, Instant since, String status, Instant statusAt, Long statusVersion,
+      String promotionId, StageOutcome.Wait waitingFor, String release, String actor, String error) {
 
     static Stage of(StageHolding holding) {
       StageOutcome latest = holding.latest();
-      return new Stage(holding.stage(), holding.version(), holding.since(), latest.status(), latest.at(),
+      return new Stage(holding.stage(), holding.version(), holding.since(), latest.status(), latest.at(), latest.version(),
           latest.promotionId(), holding.waiting(), latest.release(), latest.actor(), latest.error());
     }
   }
 
-  /** A table at a glance: its newest pre-prod version, that version's QC verdict, each stage it reached. */
-  record Table(String table, Long preprodVersion, String category, String release, String verdict, List<Stage> stages) {
+  /**
+   * A table at a glance: its newest pre-prod version, the table and stage it was announced for, that
+   * version's QC verdict, each stage it reached.
+   */
+  record Table(String table, Long preprodVersion, String category, String targetTable, String targetStage, String release,
+      String verdict, List<Stage> stages) {
 
     static Table of(TableSummary summary) {
-      return new Table(summary.table(), summary.preprodVersion(), summary.category(), summary.release(), summary.verdict(),
-          summary.stages().stream().map(Stage::of).toList());
+      return new Table(summary.table(), summary.preprodVersion(), summary.category(), summary.targetTable(),
+          summary.targetStage(), summary.release(), summary.verdict(), summary.stages().stream().map(Stage::of).toList());
     }
   }
 

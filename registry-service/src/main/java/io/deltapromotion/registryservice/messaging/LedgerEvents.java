@@ -45,7 +45,7 @@ final class LedgerEvents {
 
   private static Announcement announcement(TableChanged event) {
     return new Announcement(header(event.getEnvelope(), event.getSourceTable()), event.getSourceVersion(),
-        event.getChangeCategory().name(), event.getSchemaFingerprint(), event.getTargetEnvironment(), event.getReleaseTag(),
+        event.getChangeCategory().name(), event.getSchemaFingerprint(), event.getTargetTable(), event.getTargetEnvironment(), event.getReleaseTag(),
         event.getCommitTime());
   }
 

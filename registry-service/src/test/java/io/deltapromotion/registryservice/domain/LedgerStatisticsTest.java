@@ -86,7 +86,7 @@ class LedgerStatisticsTest {
   }
 
   private static Announcement announcement(String table, String promotion, Long version, Instant committed, int second) {
-    return new Announcement(header(table, promotion, second), version, "DATA_ONLY", "fp", "prod", null, committed);
+    return new Announcement(header(table, promotion, second), version, "DATA_ONLY", "fp", null, "prod", null, committed);
   }
 
   private static StageOutcome outcome(String table, String promotion, String stage, String status, Long version, int second) {

@@ -207,12 +207,12 @@ class PromotionLedgerTest {
 
   @Test
   void givenStagesBehindPreprod_whenDriftIsAsked_thenVersionsBehindAndWhetherTheSchemaDiffersPerStage() {
-    ledger.record(new Announcement(header(ORDERS, "p1", 1), 3L, "NEW_TABLE", "fp-a", "live", null, null));
+    ledger.record(new Announcement(header(ORDERS, "p1", 1), 3L, "NEW_TABLE", "fp-a", null, "live", null, null));
     ledger.record(outcome(ORDERS, "p1", "staging", "PROMOTED", 3L, null, 2));
     ledger.record(outcome(ORDERS, "p1", "live", "PROMOTED", 3L, null, 3));
-    ledger.record(new Announcement(header(ORDERS, "p2", 4), 5L, "DATA_ONLY", "fp-a", "live", null, null));
+    ledger.record(new Announcement(header(ORDERS, "p2", 4), 5L, "DATA_ONLY", "fp-a", null, "live", null, null));
     ledger.record(outcome(ORDERS, "p2", "staging", "PROMOTED", 5L, 3L, 5));
-    ledger.record(new Announcement(header(ORDERS, "p3", 6), 8L, "SCHEMA_CHANGE", "fp-b", "live", null, null));
+    ledger.record(new Announcement(header(ORDERS, "p3", 6), 8L, "SCHEMA_CHANGE", "fp-b", null, "live", null, null));
 
     List<StageDrift> drift = ledger.asOf(at(100)).drift();
 
@@ -226,7 +226,7 @@ class PromotionLedgerTest {
 
   @Test
   void givenTablesOfARelease_whenReleasesAreAsked_thenEachReleaseListsTheTablesAnyEventOfTheirsNamesItIn() {
-    ledger.record(new Announcement(header(ORDERS, "p1", 1), 3L, "DATA_ONLY", "fp", "live", "R-7", null));
+    ledger.record(new Announcement(header(ORDERS, "p1", 1), 3L, "DATA_ONLY", "fp", null, "live", "R-7", null));
     ledger.record(waiting(USERS, "r", "live", 9L, null, new StageOutcome.Wait("BEHIND_RELEASE", null, null, "R-7"), 2));
     ledger.record(announcement("pp.other", "p3", 1L, 3));
 
@@ -248,7 +248,7 @@ class PromotionLedgerTest {
   }
 
   private static Announcement announcement(String table, String promotion, Long version, int second) {
-    return new Announcement(header(table, promotion, second), version, "DATA_ONLY", "fp-" + version, "live", null, null);
+    return new Announcement(header(table, promotion, second), version, "DATA_ONLY", "fp-" + version, null, "live", null, null);
   }
 
   private static QcReport report(String table, String promotion, Long version, String verdict, int second) {

@@ -96,9 +96,9 @@ class RegistryControllerTest {
 
   @Test
   void givenAnnouncementsAndOutcomes_whenTheHistoryIsPaged_thenNewestFirstWithEachEntrysType() throws Exception {
-    ledger.record(new Announcement(header("pp.orders", "p1", 1), 11L, "NEW_TABLE", "fp", "live", null, null));
+    ledger.record(new Announcement(header("pp.orders", "p1", 1), 11L, "NEW_TABLE", "fp", null, "live", null, null));
     ledger.record(outcome("pp.orders", "p1", "live", "PROMOTED", 11L, 2));
-    ledger.record(new Announcement(header("pp.orders", "p2", 3), 12L, "DATA_ONLY", "fp", "live", null, null));
+    ledger.record(new Announcement(header("pp.orders", "p2", 3), 12L, "DATA_ONLY", "fp", null, "live", null, null));
 
     http.perform(get("/api/v1/tables/pp.orders/history").param("size", "2")).andExpect(status().isOk())
         .andExpect(jsonPath("$.total").value(3))

@@ -24,7 +24,7 @@ class LedgerMetersTest {
 
   @Test
   void givenTheLogStillBeingRead_whenRefreshed_thenNoMeterAppears_andOnceReadEveryOneHasTheLogsWholeCount() {
-    ledger.record(new Announcement(header("p1", 0), 3L, "DATA_ONLY", "fp", "prod", null, T0));
+    ledger.record(new Announcement(header("p1", 0), 3L, "DATA_ONLY", "fp", null, "prod", null, T0));
     ledger.record(new StageOutcome(header("p1", 90), "prod", "PROMOTED", 3L, null, null, null, null, null));
     ledger.record(new StageOutcome(header("p2", 100), "prod", "BLOCKED", 4L, 3L,
         new StageOutcome.Wait("APPROVAL", "prod needs an approval", null, null), null, null, null));
