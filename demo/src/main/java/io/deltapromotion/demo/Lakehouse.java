@@ -42,6 +42,24 @@ public final class Lakehouse {
     return query(sql, rows -> rows.getString(label));
   }
 
+  /** Every row, each as its columns' labels to their values, in the order the query returns them. */
+  public List<Map<String, String>> rows(String sql) {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      List<Map<String, String>> result = new ArrayList<>();
+      while (rows.next()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+          row.put(rows.getMetaData().getColumnLabel(column), rows.getString(column));
+        }
+        result.add(row);
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new IllegalStateException("lakehouse query failed: " + e.getMessage(), e);
+    }
+  }
+
   private interface Cell {
     String read(ResultSet row) throws SQLException;
   }

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Writes the services' own settings (what to watch, the table policy, the intake token, the ladder,
@@ -16,28 +19,34 @@ public final class ServiceConfiguration {
   private ServiceConfiguration() {}
 
   /**
+   * Another pair of schemas to watch, besides the first.
+   *
+   * @param poll false for schemas whose tables only pipeline events announce
+   */
+  public record Watch(String sourceSchema, String targetSchema, boolean poll) {}
+
+  /**
    * @param sourceSchema the pre-prod schema to watch (and poll), whole
    * @param targetSchema the prod schema to promote to
-   * @param pipelineOnly a second source and target schema whose tables only pipeline events announce;
-   *     null for none
+   * @param more other source and target schemas to watch (and promote between)
    * @param policyYaml the table policy both the detector and QC load
    * @param intakeToken the bearer token the detector's HTTP intake accepts, and the promoter's command
    *     endpoints accept from the operator {@code demo-operator}
    * @param webhookUrl where the notifier posts alerts
    * @param reportsTable the Delta table QC appends its reports to
    */
-  public static void write(StackSettings settings, String sourceSchema, String targetSchema, String[] pipelineOnly,
+  public static void write(StackSettings settings, String sourceSchema, String targetSchema, List<Watch> more,
       String policyYaml, String intakeToken, String webhookUrl, String reportsTable) {
     Path policy = writeFile(settings.runDirectory(), "table-policies.yaml", policyYaml);
     String policyProperty = """
           policy:
             file: %s
         """.formatted(policy.toAbsolutePath());
-    String pipelineOnlyWatch = pipelineOnly == null ? "" : """
+    String moreWatches = more.stream().map(watch -> """
               - source: %s.*
                 target: %s.*
-                poll: false
-        """.formatted(pipelineOnly[0], pipelineOnly[1]);
+                poll: %s
+        """.formatted(watch.sourceSchema(), watch.targetSchema(), watch.poll())).collect(Collectors.joining());
     write(settings, Component.DETECTOR, """
         deltapromotion:
           detector:
@@ -47,7 +56,7 @@ public final class ServiceConfiguration {
                 target: %s.*
         %s    intake:
               tokens: [%s]
-        %s""".formatted(sourceSchema, targetSchema, pipelineOnlyWatch, intakeToken, policyProperty));
+        %s""".formatted(sourceSchema, targetSchema, moreWatches, intakeToken, policyProperty));
     write(settings, Component.NOTIFIER, """
         deltapromotion:
           notifier:
@@ -67,8 +76,8 @@ public final class ServiceConfiguration {
               enabled: true
               table: %s
         """.formatted(reportsTable));
-    String preprod = sourceSchema + (pipelineOnly == null ? "" : ", " + pipelineOnly[0]);
-    String prod = targetSchema + (pipelineOnly == null ? "" : ", " + pipelineOnly[1]);
+    String preprod = Stream.concat(Stream.of(sourceSchema), more.stream().map(Watch::sourceSchema)).collect(Collectors.joining(", "));
+    String prod = Stream.concat(Stream.of(targetSchema), more.stream().map(Watch::targetSchema)).collect(Collectors.joining(", "));
     write(settings, Component.PROMOTER, """
         deltapromotion:
           promoter:

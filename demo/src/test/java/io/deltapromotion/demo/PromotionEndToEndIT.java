@@ -80,7 +80,10 @@ class PromotionEndToEndIT {
   private static final String DUPES = PREPROD + ".dupes";
   private static final String PIPED_PREPROD = "e2e_" + RUN + "_piped_pp";
   private static final String PIPED = PIPED_PREPROD + ".orders";
-  private static final String REPORTS = "e2e_" + RUN + "_meta.quality_reports";
+  private static final String REPORTS = "dap_meta.quality_reports";
+  /** In the promotion design's own schemas, which its monitoring queries name. */
+  private static final String AUTHORS = "dap_silver_pp.e2e_" + RUN + "_authors";
+  private static final String AUTHORS_PROD = "dap_silver_pr.e2e_" + RUN + "_authors";
   private static final String TOKEN = UUID.randomUUID() + "-" + UUID.randomUUID();
   private static final String POLICY = """
       defaults:
@@ -92,12 +95,17 @@ class PromotionEndToEndIT {
           key-columns: [id]
         - match: %2$s.orders
           key-columns: [id]
+        - match: %4$s
+          key-columns: [author_id]
           checks:
             - name: labelled
               condition: label IS NOT NULL
       releases:
-        e2e_%3$s: [%1$s.*, %2$s.*]
-      """.formatted(PREPROD, PIPED_PREPROD, RUN);
+        e2e_%3$s: [%1$s.*, %2$s.*, %4$s]
+      """.formatted(PREPROD, PIPED_PREPROD, RUN, AUTHORS);
+  private static final List<ServiceConfiguration.Watch> MORE_WATCHES = List.of(
+      new ServiceConfiguration.Watch(PIPED_PREPROD, PROD + "_piped", false),
+      new ServiceConfiguration.Watch("dap_silver_pp", "dap_silver_pr", true));
 
   private static StackSettings settings;
   private static LocalStack services;
@@ -116,12 +124,14 @@ class PromotionEndToEndIT {
     lakehouse.execute("CREATE SCHEMA " + PREPROD, "CREATE SCHEMA " + PROD, "CREATE SCHEMA " + PIPED_PREPROD,
         "CREATE SCHEMA " + PROD + "_piped",
         "CREATE TABLE " + CLEAN + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b'), (3, 'c') AS t(id, label)",
-        "CREATE TABLE " + DUPES + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(id, label)");
+        "CREATE TABLE " + DUPES + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(id, label)",
+        "CREATE SCHEMA IF NOT EXISTS dap_silver_pp", "CREATE SCHEMA IF NOT EXISTS dap_silver_pr",
+        "CREATE TABLE " + AUTHORS + " USING DELTA AS SELECT * FROM VALUES (1, 'ada'), (2, 'grace') AS t(author_id, name)");
     webhook = new WebhookInbox(0);
-    ServiceConfiguration.write(settings, PREPROD, PROD, new String[] {PIPED_PREPROD, PROD + "_piped"}, POLICY, TOKEN,
+    ServiceConfiguration.write(settings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN,
         webhook.url(), REPORTS);
     secondSettings = stack.withServices(Path.of("target", "e2e-services-2").toAbsolutePath(), 18101);
-    ServiceConfiguration.write(secondSettings, PREPROD, PROD, new String[] {PIPED_PREPROD, PROD + "_piped"}, POLICY, TOKEN,
+    ServiceConfiguration.write(secondSettings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN,
         webhook.url(), REPORTS);
     services = new LocalStack(settings, System.out);
     secondInstances = new LocalStack(secondSettings, System.out);
@@ -461,6 +471,54 @@ class PromotionEndToEndIT {
     assertThat(asked.keySet()).containsExactlyInAnyOrderElementsOf(tables);
     assertThat(asked.values()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("lastError", "updatedAt")
         .containsExactlyInAnyOrderElementsOf(rebuilt.values());
+  }
+
+  @Test
+  @Order(13)
+  void givenATableInTheDesignsSchemasPromoted_whenTheDesignsMonitoringQueriesRunAsWritten_thenEachShowsIt() {
+    PromotionDone promoted = watch.awaitOutcome(AUTHORS, 0, OUTCOME);
+    assertThat(promoted.getStatus()).as(promoted.getError()).isEqualTo(PromotionStatus.PROMOTED);
+
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+      assertThat(lakehouse.rows("""
+          SELECT * FROM dap_meta.promotion_candidates ORDER BY checked_at DESC;
+          """)).as("6.1 current promotion candidates").anySatisfy(row -> assertThat(row)
+              .containsEntry("table_name", AUTHORS).containsEntry("target_table", AUTHORS_PROD)
+              .containsEntry("category", "NEW_TABLE").containsEntry("resolved_version", "0"));
+      assertThat(lakehouse.rows("""
+          SELECT release_tag, table_name, source_version, promoted_to, promoted_at, quality_status
+          FROM dap_meta.release_registry
+          ORDER BY promoted_at DESC
+          LIMIT 200;
+          """)).as("6.2 last promotions").anySatisfy(row -> assertThat(row).containsEntry("table_name", AUTHORS)
+              .containsEntry("release_tag", "e2e_" + RUN).containsEntry("source_version", "0")
+              .containsEntry("promoted_to", AUTHORS_PROD).containsEntry("quality_status", "PASS"));
+      assertThat(lakehouse.rows("""
+          SELECT * FROM dap_meta.quality_reports
+          WHERE checked_at >= current_date() - INTERVAL 7 DAYS
+            AND report_json LIKE '%"FAIL"%'
+          ORDER BY checked_at DESC;
+          """)).as("6.3 QC failures (recent)").anySatisfy(row -> assertThat(row).containsEntry("table_name", DUPES))
+          .noneSatisfy(row -> assertThat(row).containsEntry("table_name", AUTHORS));
+      assertThat(lakehouse.rows("""
+          SELECT t.table_name, t.schema_hash AS preprod_hash, r.schema_hash AS prod_hash
+          FROM dap_meta.schema_snapshots t
+          LEFT JOIN dap_meta.schema_snapshots r ON r.table_name = REPLACE(t.table_name, 'dap_silver_pp.', 'dap_silver_pr.')
+          WHERE t.snapshot_at = (SELECT MAX(snapshot_at) FROM dap_meta.schema_snapshots WHERE table_name = t.table_name)
+          """)).as("6.4 pre-prod vs prod schema diffs: the clone has the schema of the version announced")
+          .anySatisfy(row -> assertThat(row).containsEntry("table_name", AUTHORS).doesNotContainEntry("preprod_hash", null)
+              .satisfies(same -> assertThat(same.get("prod_hash")).isEqualTo(same.get("preprod_hash"))));
+      assertThat(lakehouse.column("SELECT expected_pk FROM dap_meta.table_registry WHERE table_name = '" + AUTHORS + "'"))
+          .as("the key columns the design's QC reads from table_registry").containsExactly("author_id");
+      assertThat(lakehouse.column("""
+          SELECT source_version
+          FROM dap_meta.release_registry
+          WHERE release_tag = 'e2e_%s'
+            AND table_name = '%s'
+          ORDER BY promoted_at DESC
+          LIMIT 1;
+          """.formatted(RUN, AUTHORS))).as("1.1 the version to promote, from release_registry").containsExactly("0");
+    });
   }
 
   private static int[] bothInstances(Component service) {

@@ -68,6 +68,11 @@ public final class LadderPromoter {
     return hops;
   }
 
+  /** The operator who approved the version into the stage, if one did. */
+  public Optional<String> approvedBy(TableName source, long version, String stage) {
+    return log.decision(source, version, stage).filter(OperatorDecision::approved).map(OperatorDecision::actor);
+  }
+
   /** The hop of the table into the stage that waits for an approval, if one does. */
   public Optional<RecordedOutcome> awaitingApproval(TableName source, String stage) {
     return log.waiting(source, stage).filter(waits -> waits.waitingFor() instanceof Wait.Approval);

@@ -28,15 +28,16 @@ public final class ReleaseRegistry {
           RecordColumn.of("release_tag", Type.STRING, "release the version belongs to, if any"),
           RecordColumn.of("table_name", Type.STRING, "source table (the ladder's first stage)"),
           RecordColumn.of("source_version", Type.BIGINT, "source version promoted (for ROLLED_BACK, the one held afterwards)"),
+          RecordColumn.of("promoted_to", Type.STRING, "the stage's table it was promoted to (or blocked from)"),
           RecordColumn.of("promoted_at", Type.TIMESTAMP, "when the outcome was decided (UTC)"),
-          RecordColumn.of("promoted_by", Type.STRING, "the operator whose command led to it, or promoter-service"),
+          RecordColumn.of("promoted_by", Type.STRING,
+              "the operator who ordered it, else the one who approved it, else promoter-service"),
           RecordColumn.of("quality_status", Type.STRING, "QC status of the version: PASS, WARN or FAIL"),
           RecordColumn.of("quality_report", Type.STRING, "short JSON pointing at the QC report"),
           RecordColumn.of("notes", Type.STRING, "why it was BLOCKED, FAILED, SKIPPED or ROLLED_BACK"),
           RecordColumn.of("event_id", Type.STRING, "id of the PromotionDone event; one row per event"),
           RecordColumn.of("promotion_id", Type.STRING, "the promotion (correlation id)"),
           RecordColumn.of("stage", Type.STRING, "the ladder stage written (targetEnvironment)"),
-          RecordColumn.of("target_table", Type.STRING, "the stage's table"),
           RecordColumn.of("status", Type.STRING, "PROMOTED, SKIPPED, BLOCKED, FAILED or ROLLED_BACK"),
           RecordColumn.of("target_version", Type.BIGINT, "the target's own Delta version afterwards, when written")),
       Identifier.of("event_id"));
@@ -61,6 +62,7 @@ public final class ReleaseRegistry {
     row.put("release_tag", outcome.releaseTag());
     row.put("table_name", outcome.source().toString());
     row.put("source_version", outcome.version());
+    row.put("promoted_to", outcome.target().toString());
     row.put("promoted_at", outcome.promotedAt());
     row.put("promoted_by", outcome.promotedBy());
     row.put("quality_status", outcome.qualityStatus());
@@ -69,7 +71,6 @@ public final class ReleaseRegistry {
     row.put("event_id", outcome.eventId());
     row.put("promotion_id", outcome.promotionId());
     row.put("stage", outcome.stage());
-    row.put("target_table", outcome.target().toString());
     row.put("status", outcome.status());
     row.put("target_version", outcome.targetDeltaVersion());
     return row;

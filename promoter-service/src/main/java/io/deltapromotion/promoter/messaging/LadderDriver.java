@@ -281,6 +281,8 @@ class LadderDriver {
         : envelopes.within(UUID.fromString(hop.promotionId()), UUID.fromString(hop.causeEventId()));
     String qcStatus = hop.version() == null ? null
         : promotionLog.verdict(hop.source(), hop.version()).map(QcVerdict::status).orElse(null);
-    return PromotionEvents.toEvent(hop, envelope, qcStatus, actor);
+    String approvedBy = hop.waitingFor() != null || hop.version() == null ? null
+        : ladder.approvedBy(hop.source(), hop.version(), hop.stage()).orElse(null);
+    return PromotionEvents.toEvent(hop, envelope, qcStatus, actor, approvedBy);
   }
 }

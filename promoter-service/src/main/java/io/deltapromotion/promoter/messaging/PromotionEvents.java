@@ -19,8 +19,9 @@ final class PromotionEvents {
   /**
    * @param qcStatus the QC verdict of the hop's version, or null when none is known
    * @param actor the operator whose command led to it, or null
+   * @param approvedBy the operator whose approval let the version into the stage, or null
    */
-  static PromotionDone toEvent(Hop hop, EventEnvelope envelope, String qcStatus, String actor) {
+  static PromotionDone toEvent(Hop hop, EventEnvelope envelope, String qcStatus, String actor, String approvedBy) {
     return PromotionDone.newBuilder()
         .setEnvelope(envelope)
         .setSourceTable(hop.source().toString())
@@ -37,6 +38,7 @@ final class PromotionEvents {
         .setWaitingFor(toEvent(hop.waitingFor()))
         .setQcStatus(qcStatus)
         .setActor(actor)
+        .setApprovedBy(approvedBy)
         .build();
   }
 

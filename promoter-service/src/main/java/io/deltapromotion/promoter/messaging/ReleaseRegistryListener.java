@@ -61,6 +61,14 @@ public class ReleaseRegistryListener extends AbstractConsumerSeekAware {
     return registry.table();
   }
 
+  /** Who promoted it: the operator who ordered it, else the one who approved it, else the promoter on its own. */
+  private static String promotedBy(PromotionDone done) {
+    if (done.getActor() != null) {
+      return done.getActor();
+    }
+    return done.getApprovedBy() != null ? done.getApprovedBy() : done.getEnvelope().getProducer().getService();
+  }
+
   static RegistryRecord toRecord(PromotionDone done) {
     String promotionId = done.getEnvelope().getCorrelationId().toString();
     String qualityReport = done.getQcStatus() == null ? null
@@ -68,7 +76,7 @@ public class ReleaseRegistryListener extends AbstractConsumerSeekAware {
     return new RegistryRecord(done.getEnvelope().getEventId().toString(), promotionId, done.getReleaseTag(),
         TableName.parse(done.getSourceTable()), done.getSourceVersion(), done.getTargetEnvironment(),
         TableName.parse(done.getTargetTable()), done.getStatus().name(), done.getTargetDeltaVersion(),
-        done.getActor() != null ? done.getActor() : done.getEnvelope().getProducer().getService(),
+        promotedBy(done),
         done.getEnvelope().getOccurredAt(), done.getQcStatus(), qualityReport, done.getError());
   }
 }

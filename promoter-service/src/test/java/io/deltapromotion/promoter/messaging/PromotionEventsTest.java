@@ -24,7 +24,7 @@ class PromotionEventsTest {
   void givenAHopWaitingForItsSoak_whenPublishedAndReadBack_thenTheWaitIsTheSame_andItsWordsSayItForPeople() {
     Wait soak = new Wait.Soak("staging", NOW.plusSeconds(3600));
 
-    PromotionDone done = PromotionEvents.toEvent(waiting(soak), envelopes.first(), "PASS", null);
+    PromotionDone done = PromotionEvents.toEvent(waiting(soak), envelopes.first(), "PASS", null, null);
 
     assertThat(PromotionEvents.recorded(done).waitingFor()).isEqualTo(soak);
     assertThat(done.getAwaiting()).isEqualTo("soak time in staging until 2026-11-27T11:00:00Z");
@@ -34,7 +34,7 @@ class PromotionEventsTest {
   void givenAHopWaitingForAnApproval_whenPublishedAndReadBack_thenItsReasonIsTyped() {
     Wait approval = new Wait.Approval("every version entering live needs one");
 
-    PromotionDone done = PromotionEvents.toEvent(waiting(approval), envelopes.first(), "PASS", null);
+    PromotionDone done = PromotionEvents.toEvent(waiting(approval), envelopes.first(), "PASS", null, null);
 
     assertThat(PromotionEvents.recorded(done).waitingFor()).isEqualTo(approval);
   }
@@ -42,7 +42,7 @@ class PromotionEventsTest {
   @Test
   void givenHopsHeldForAReleaseOrBehindOne_whenPublishedByAnOperatorsOrderAndReadBack_thenTheirWaitsAndOriginAreTyped() {
     for (Wait release : List.of(new Wait.Release("2026.11-r2"), new Wait.BehindRelease("2026.11-r2"))) {
-      PromotionDone done = PromotionEvents.toEvent(waiting(release), envelopes.first(), "PASS", "bob");
+      PromotionDone done = PromotionEvents.toEvent(waiting(release), envelopes.first(), "PASS", "bob", null);
 
       assertThat(done.getWaitingFor().getRelease()).isEqualTo("2026.11-r2");
       assertThat(PromotionEvents.recorded(done).waitingFor()).isEqualTo(release);
@@ -52,7 +52,7 @@ class PromotionEventsTest {
 
   @Test
   void givenAnEventWrittenBeforeWaitsWereTyped_whenReadBack_thenItWaits_butNothingIsReadOutOfItsWords() {
-    PromotionDone done = PromotionEvents.toEvent(waiting(new Wait.Approval("x")), envelopes.first(), "PASS", null);
+    PromotionDone done = PromotionEvents.toEvent(waiting(new Wait.Approval("x")), envelopes.first(), "PASS", null, null);
     done.setWaitingFor(null);
 
     assertThat(PromotionEvents.recorded(done).waitingFor()).isEqualTo(new Wait.Untyped("approval (x)"));
@@ -61,7 +61,7 @@ class PromotionEventsTest {
 
   @Test
   void givenAFinalOutcome_whenReadBack_thenItWaitsForNothing() {
-    PromotionDone done = PromotionEvents.toEvent(waiting(null), envelopes.first(), "PASS", null);
+    PromotionDone done = PromotionEvents.toEvent(waiting(null), envelopes.first(), "PASS", null, null);
 
     assertThat(done.getWaitingFor()).isNull();
     assertThat(PromotionEvents.recorded(done).isFinal()).isTrue();

@@ -150,11 +150,11 @@ class ReplayBenchmark {
     Instant soakEnds = report.getEnvelope().getOccurredAt().plus(Duration.ofHours(1));
     return List.of(
         PromotionEvents.toEvent(hop(promotion, source, version, staging, "staging", PromotionStatus.PROMOTED, null),
-            envelopes.within(promotion, report.getEnvelope().getEventId()), "PASS", null),
+            envelopes.within(promotion, report.getEnvelope().getEventId()), "PASS", null, null),
         PromotionEvents.toEvent(hop(promotion, source, version, live, "live", PromotionStatus.BLOCKED,
-            new Wait.Soak("staging", soakEnds)), envelopes.within(promotion, null), "PASS", null),
+            new Wait.Soak("staging", soakEnds)), envelopes.within(promotion, null), "PASS", null, null),
         PromotionEvents.toEvent(hop(promotion, source, version, live, "live", PromotionStatus.PROMOTED, null),
-            envelopes.within(promotion, null), "PASS", null));
+            envelopes.within(promotion, null), "PASS", null, null));
   }
 
   private static Hop hop(UUID promotion, TableName source, long version, TableName target, String stage,

@@ -52,7 +52,7 @@ class QcConfiguration {
   }
 
   @Bean
-  @ConditionalOnBooleanProperty("deltapromotion.qc.reports.enabled")
+  @ConditionalOnBooleanProperty(name = "deltapromotion.qc.reports.enabled", matchIfMissing = true)
   ReportArchive reportArchive(Warehouse warehouse, QualityReportsProperties properties) {
     return new ReportArchive(warehouse, properties.tableName());
   }

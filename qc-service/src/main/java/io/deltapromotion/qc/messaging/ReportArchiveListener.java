@@ -15,13 +15,13 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies every QcCompleted into the report table, when {@code deltapromotion.qc.reports.enabled}. It
+ * Copies every QcCompleted into the report table, unless {@code deltapromotion.qc.reports.enabled} is false. It
  * reads the topic in its own consumer group, {@value #GROUP}, one event at a time: archiving never
  * delays an audit, a warehouse outage only delays the copy, and resetting the group's offsets rebuilds
  * the table from the log (rows already there are kept, not duplicated).
  */
 @Component
-@ConditionalOnBooleanProperty("deltapromotion.qc.reports.enabled")
+@ConditionalOnBooleanProperty(name = "deltapromotion.qc.reports.enabled", matchIfMissing = true)
 class ReportArchiveListener {
 
   static final String GROUP = "qc-service-report-archive";

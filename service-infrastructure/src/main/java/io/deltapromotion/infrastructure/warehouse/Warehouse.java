@@ -80,9 +80,10 @@ public interface Warehouse {
 
   /**
    * Writes the row (column name to value: String, Long or Instant as the column's type says; a column
-   * left out is null) unless the table already has a row with its key.
+   * left out is null) unless the table already has a row with its key; in a table kept newest
+   * ({@link RecordTable#newestBy()}) it replaces that row when it is newer.
    *
-   * @return whether the row was written (false: it was there already)
+   * @return whether the row was written (false: it, or a newer one, was there already)
    */
   boolean appendOnce(RecordTable table, Map<String, Object> row);
 }

@@ -356,8 +356,8 @@ public final class JdbcWarehouse implements Warehouse {
   public boolean appendOnce(RecordTable table, Map<String, Object> row) {
     String sql = RecordTableSql.mergeOnce(table, row);
     try (JdbcSession session = open()) {
-      List<Long> inserted = session.query("append a row to " + table.name(), sql, result -> result.getLong("num_inserted_rows"));
-      return !inserted.isEmpty() && inserted.get(0) > 0;
+      List<Long> written = session.query("append a row to " + table.name(), sql, result -> result.getLong("num_affected_rows"));
+      return !written.isEmpty() && written.get(0) > 0;
     }
   }
 

@@ -41,7 +41,8 @@ final class RecordTableSql {
   }
 
   /**
-   * Inserts the row unless a row with its key is there; columns the row leaves out are null.
+   * Inserts the row unless a row with its key is there (in a table kept newest, replaces that row when
+   * this one is newer); columns the row leaves out are null.
    *
    * @throws IllegalArgumentException if the row names a column the table does not have, gives a value
    *     of the wrong type, or has no key
@@ -60,6 +61,9 @@ final class RecordTableSql {
     if (valueOf(row, table.key().value()) == null) {
       throw new IllegalArgumentException("a row of " + table.name() + " needs a value for its key " + table.key());
     }
+    if (table.newestBy() != null && valueOf(row, table.newestBy().value()) == null) {
+      throw new IllegalArgumentException("a row of " + table.name() + " needs a value for " + table.newestBy());
+    }
     String source = table.columns().stream()
         .map(column -> literal(column, valueOf(row, column.name().value())) + " AS " + column.name().quoted())
         .collect(Collectors.joining(", "));
@@ -67,7 +71,19 @@ final class RecordTableSql {
     String values = table.columns().stream().map(column -> "source." + column.name().quoted()).collect(Collectors.joining(", "));
     return "MERGE INTO " + table.name().quoted() + " AS target USING (SELECT " + source + ") AS source"
         + " ON target." + table.key().quoted() + " = source." + table.key().quoted()
+        + replaceWhenNewer(table)
         + " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES (" + values + ")";
+  }
+
+  private static String replaceWhenNewer(RecordTable table) {
+    if (table.newestBy() == null) {
+      return "";
+    }
+    String order = table.newestBy().quoted();
+    String set = table.columns().stream().map(column -> column.name().quoted() + " = source." + column.name().quoted())
+        .collect(Collectors.joining(", "));
+    return " WHEN MATCHED AND (target." + order + " IS NULL OR source." + order + " > target." + order + ")"
+        + " THEN UPDATE SET " + set;
   }
 
   private static Object valueOf(Map<String, Object> row, String column) {

@@ -328,6 +328,29 @@ class JdbcWarehouseIT {
             + "`report_json` STRING, `checked_at` TIMESTAMP)");
   }
 
+  @Test
+  void givenATableKeptNewest_whenRowsOfOneKeyArriveOutOfOrderAndTwice_thenItHoldsTheNewestOnce() {
+    RecordTable latest = new RecordTable(TableName.parse(Lakehouse.freshSchema("it_meta") + ".table_registry"), "newest per table",
+        List.of(RecordColumn.of("table_name", RecordColumn.Type.STRING, null),
+            RecordColumn.of("last_promoted_version", RecordColumn.Type.BIGINT, null),
+            RecordColumn.of("last_promoted_at", RecordColumn.Type.TIMESTAMP, null)),
+        Identifier.of("table_name"), Identifier.of("last_promoted_at"));
+    Map<String, Object> v5 = Map.of("table_name", "pp.orders", "last_promoted_version", 5L,
+        "last_promoted_at", Instant.parse("2026-11-21T10:00:00Z"));
+    Map<String, Object> v4 = Map.of("table_name", "pp.orders", "last_promoted_version", 4L,
+        "last_promoted_at", Instant.parse("2026-11-21T09:00:00Z"));
+    warehouse.ensureRecordTable(latest);
+
+    boolean first = warehouse.appendOnce(latest, v4);
+    boolean newer = warehouse.appendOnce(latest, v5);
+    boolean older = warehouse.appendOnce(latest, v4);
+    boolean again = warehouse.appendOnce(latest, v5);
+
+    assertThat(List.of(first, newer, older, again)).containsExactly(true, true, false, false);
+    assertThat(lakehouse.rows("SELECT table_name, last_promoted_version FROM " + latest.name()))
+        .containsExactly(List.of("pp.orders", "5"));
+  }
+
   private static RecordTable recordTable(TableName name) {
     return new RecordTable(name, "test records", List.of(RecordColumn.of("event_id", RecordColumn.Type.STRING, "the event's id"),
         RecordColumn.of("table_version", RecordColumn.Type.BIGINT, null), RecordColumn.of("report_json", RecordColumn.Type.STRING, null),

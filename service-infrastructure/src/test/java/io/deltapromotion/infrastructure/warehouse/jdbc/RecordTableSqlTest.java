@@ -70,6 +70,22 @@ class RecordTableSqlTest {
   }
 
   @Test
+  void givenATableKeptNewest_whenMerged_thenARowOfItsKeyIsReplacedOnlyByANewerOne() {
+    RecordTable latest = new RecordTable(TableName.parse("dap_meta.table_registry"), null,
+        List.of(RecordColumn.of("table_name", RecordColumn.Type.STRING, null),
+            RecordColumn.of("last_promoted_at", RecordColumn.Type.TIMESTAMP, null)),
+        Identifier.of("table_name"), Identifier.of("last_promoted_at"));
+
+    String sql = RecordTableSql.mergeOnce(latest, Map.of("table_name", "pp.orders", "last_promoted_at", Instant.ofEpochMilli(5)));
+
+    assertThat(sql).contains(" WHEN MATCHED AND (target.`last_promoted_at` IS NULL OR source.`last_promoted_at` > "
+        + "target.`last_promoted_at`) THEN UPDATE SET `table_name` = source.`table_name`, `last_promoted_at` = "
+        + "source.`last_promoted_at` WHEN NOT MATCHED THEN INSERT");
+    assertThatThrownBy(() -> RecordTableSql.mergeOnce(latest, Map.of("table_name", "pp.orders")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a value for last_promoted_at");
+  }
+
+  @Test
   void givenAKeyThatIsNotAColumnOrAColumnNamedTwiceWhenDefinedThenTheDefinitionIsRefused() {
     assertThatThrownBy(() -> new RecordTable(REPORTS.name(), null, REPORTS.columns(), Identifier.of("id")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key id");
