@@ -95,11 +95,11 @@ class PromotionEndToEndIT {
           key-columns: [id]
         - match: %2$s.orders
           key-columns: [id]
-        - match: %4$s
-          key-columns: [author_id]
           checks:
             - name: labelled
               condition: label IS NOT NULL
+        - match: %4$s
+          key-columns: [author_id]
       releases:
         e2e_%3$s: [%1$s.*, %2$s.*, %4$s]
       """.formatted(PREPROD, PIPED_PREPROD, RUN, AUTHORS);
@@ -479,7 +479,8 @@ class PromotionEndToEndIT {
     PromotionDone promoted = watch.awaitOutcome(AUTHORS, 0, OUTCOME);
     assertThat(promoted.getStatus()).as(promoted.getError()).isEqualTo(PromotionStatus.PROMOTED);
 
-    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+    // A table not written yet is a failed query (IllegalStateException): asked again until it is.
+    await().atMost(Duration.ofMinutes(1)).ignoreExceptionsInstanceOf(IllegalStateException.class).untilAsserted(() -> {
       assertThat(lakehouse.rows("""
           SELECT * FROM dap_meta.promotion_candidates ORDER BY checked_at DESC;
           """)).as("6.1 current promotion candidates").anySatisfy(row -> assertThat(row)

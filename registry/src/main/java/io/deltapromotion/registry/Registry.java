@@ -27,8 +27,15 @@ public final class Registry {
 
   private final Map<String, RegistryEntry> entries = new TreeMap<>();
   private final Map<String, TreeMap<Long, Long>> rowCounts = new HashMap<>();
+  /** Per table, when the newest announcement, report and outcome applied occurred: an older one read later is a redelivery. */
+  private final Map<String, Instant> announcedAt = new HashMap<>();
+  private final Map<String, Instant> reportedAt = new HashMap<>();
+  private final Map<String, Instant> decidedAt = new HashMap<>();
 
   public void apply(TableChanged event) {
+    if (!newest(announcedAt, event.getSourceTable(), event.getEnvelope().getOccurredAt())) {
+      return;
+    }
     update(event.getSourceTable(), entry -> entry.withAnnouncement(event.getTargetTable(),
         event.getTargetEnvironment(), event.getSourceVersion(), event.getChangeCategory().name(), event.getReleaseTag(),
         event.getEnvelope().getOccurredAt()));
@@ -42,8 +49,10 @@ public final class Registry {
         counts.pollFirstEntry();
       }
     }
-    update(event.getTable(), entry -> entry.withQc(event.getStatus().name(), event.getVersion(),
-        event.getEnvelope().getOccurredAt()));
+    if (newest(reportedAt, event.getTable(), event.getEnvelope().getOccurredAt())) {
+      update(event.getTable(), entry -> entry.withQc(event.getStatus().name(), event.getVersion(),
+          event.getEnvelope().getOccurredAt()));
+    }
     if (event.getTargetEnvironment() != null) {
       update(event.getTable(), entry -> entry.withTarget(event.getTargetTable(), event.getTargetEnvironment()));
     }
@@ -55,6 +64,9 @@ public final class Registry {
    * from the version the stage's table was seen holding.
    */
   public void apply(PromotionDone event) {
+    if (!newest(decidedAt, event.getSourceTable(), event.getEnvelope().getOccurredAt())) {
+      return;
+    }
     update(event.getSourceTable(), entry -> {
       Map<String, Long> stages = new HashMap<>(entry.stageVersions());
       String stage = event.getTargetEnvironment();
@@ -70,6 +82,20 @@ public final class Registry {
       return entry.withPromotion(event.getStatus().name(), event.getSourceVersion(), stages, event.getError(),
           event.getEnvelope().getOccurredAt());
     });
+  }
+
+  /**
+   * Whether the event is the table's newest of its kind so far (and notes it): one table's events of a
+   * topic are read in order, so an older one read after a newer one is a copy delivered again, and must
+   * not set the entry back.
+   */
+  private static boolean newest(Map<String, Instant> newestAt, String table, Instant occurredAt) {
+    Instant before = newestAt.get(table);
+    if (before != null && occurredAt.isBefore(before)) {
+      return false;
+    }
+    newestAt.put(table, occurredAt);
+    return true;
   }
 
   /** Applies any of the three events; ignores anything else. */

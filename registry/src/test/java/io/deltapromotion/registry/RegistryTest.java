@@ -58,6 +58,34 @@ class RegistryTest {
   }
 
   @Test
+  void givenAnOlderReportAndOutcomeDeliveredAgainAfterNewerOnes_whenFolded_thenTheEntryIsNotSetBack() {
+    Registry registry = new Registry();
+    TableChanged first = changed(3, ChangeCategory.NEW_TABLE);
+    QcCompleted passed = qc(first.getEnvelope(), 3, QcStatus.PASS);
+    PromotionDone promoted = done(first.getEnvelope(), 3, PromotionStatus.PROMOTED, null);
+    List.of(first, passed, promoted).forEach(registry::apply);
+    TableChanged second = later(changed(4, ChangeCategory.DATA_ONLY));
+    registry.apply(second);
+    registry.apply(later(qc(second.getEnvelope(), 4, QcStatus.FAIL)));
+    registry.apply(later(done(second.getEnvelope(), 4, PromotionStatus.BLOCKED, 3L)));
+
+    List.of(first, passed, promoted).forEach(registry::apply);
+
+    RegistryEntry entry = registry.entries().get(0);
+    assertThat(entry.preprodVersion()).isEqualTo(4);
+    assertThat(entry.qcStatus() + " v" + entry.qcVersion()).isEqualTo("FAIL v4");
+    assertThat(entry.promotionStatus() + " v" + entry.promotionVersion()).isEqualTo("BLOCKED v4");
+    assertThat(entry.prodVersion()).isEqualTo(3);
+  }
+
+  /** The event as it would be had it occurred an hour later. */
+  private static <T extends org.apache.avro.specific.SpecificRecordBase> T later(T event) {
+    EventEnvelope envelope = (EventEnvelope) event.get("envelope");
+    envelope.setOccurredAt(envelope.getOccurredAt().plusSeconds(3600));
+    return event;
+  }
+
+  @Test
   void givenTheTopicsReplayedInAnyInterleavingOrTwiceWhenFoldedThenTheRegistryIsTheSame() {
     TableChanged changed = changed(3, ChangeCategory.NEW_TABLE);
     QcCompleted report = qc(changed.getEnvelope(), 3, QcStatus.PASS);

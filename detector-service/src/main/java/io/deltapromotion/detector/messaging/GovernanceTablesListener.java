@@ -9,6 +9,7 @@ import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,8 @@ class GovernanceTablesListener {
   @KafkaListener(id = "detector-schema-snapshots", groupId = SNAPSHOTS_GROUP, concurrency = "1",
       topics = {"#{T(io.deltapromotion.schemas.topics.EventTopics).TABLE_CHANGED.name()}",
           "#{T(io.deltapromotion.schemas.topics.EventTopics).PROMOTION_DONE.name()}"})
-  void snapshot(Object event) {
+  void snapshot(ConsumerRecord<String, Object> record) {
+    Object event = record.value();
     if (event instanceof TableChanged changed && changed.getChangeCategory() != ChangeCategory.MISSING_SOURCE
         && changed.getSourceVersion() != null) {
       tables.announcedSchema(new SchemaSnapshots.Snapshot(changed.getEnvelope().getEventId().toString(),
