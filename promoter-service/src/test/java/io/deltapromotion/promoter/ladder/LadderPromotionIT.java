@@ -120,6 +120,9 @@ class LadderPromotionIT {
     assertThat(approved.body()).contains("\"actor\":\"alice\"").contains("\"stage\":\"live\"");
     PromotionDone inLive = awaitOutcome("live", PromotionStatus.PROMOTED);
     assertThat(inLive.getEnvelope().getCorrelationId()).isEqualTo(inStaging.getEnvelope().getCorrelationId());
+    assertThat(inLive.getApprovedBy()).as("who let it in, for the release registry's promoted_by").isEqualTo("alice");
+    assertThat(inLive.getActor()).as("the promoter decided it, on the approval").isNull();
+    assertThat(inLimited.getApprovedBy()).as("no approval was needed there").isNull();
     assertThat(warehouse.properties(TableName.parse(live + ".orders"))).containsEntry("promoted_version", "0");
     assertThat(promoter.command("approve", ALICE, "{\"table\": \"" + orders + "\"}").statusCode())
         .as("nothing waits any more").isEqualTo(409);
