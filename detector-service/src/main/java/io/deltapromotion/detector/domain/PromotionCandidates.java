@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class PromotionCandidates {
 
-  public static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.promotion_candidates");
+  private static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.promotion_candidates");
 
   static final RecordTable DEFINITION = new RecordTable(DEFAULT_TABLE,
       "Table versions delta-promotion's detector-service announced for promotion, one row per TableChanged",
@@ -82,9 +82,5 @@ public final class PromotionCandidates {
     row.put("target_environment", candidate.targetEnvironment());
     row.put("release_tag", candidate.releaseTag());
     return writer.append(row);
-  }
-
-  public TableName table() {
-    return writer.table();
   }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class SchemaSnapshots {
 
-  public static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.schema_snapshots");
+  private static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.schema_snapshots");
 
   static final RecordTable DEFINITION = new RecordTable(DEFAULT_TABLE,
       "Schema fingerprints of tables at the versions delta-promotion announced or wrote, one row per event",
@@ -57,9 +57,5 @@ public final class SchemaSnapshots {
     row.put("environment", snapshot.environment());
     row.put("event_id", snapshot.eventId());
     return writer.append(row);
-  }
-
-  public TableName table() {
-    return writer.table();
   }
 }

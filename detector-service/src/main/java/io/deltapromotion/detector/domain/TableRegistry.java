@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class TableRegistry {
 
-  public static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.table_registry");
+  private static final TableName DEFAULT_TABLE = TableName.parse("dap_meta.table_registry");
 
   static final RecordTable DEFINITION = new RecordTable(DEFAULT_TABLE,
       "Each pre-prod table's key columns and what its target stage last came to hold, kept by delta-promotion",
@@ -65,9 +65,5 @@ public final class TableRegistry {
     row.put("status", holding.status());
     row.put("event_id", holding.eventId());
     return writer.append(row);
-  }
-
-  public TableName table() {
-    return writer.table();
   }
 }

@@ -26,7 +26,8 @@ public class WarehouseConfiguration {
   @Bean
   Warehouse warehouse(HikariDataSource warehouseDataSource, WarehouseProperties properties, ObjectProvider<WriteGuard> guard,
       ObjectProvider<MeterRegistry> meters) {
-    StatementTimer timer = meters.getIfAvailable() == null ? StatementTimer.NONE : new MicrometerStatementTimer(meters.getObject());
+    MeterRegistry registry = meters.getIfAvailable();
+    StatementTimer timer = registry == null ? StatementTimer.NONE : new MicrometerStatementTimer(registry);
     return new JdbcWarehouse(warehouseDataSource, WarehouseDialect.fromJdbcUrl(properties.jdbcUrl()),
         properties.statementTimeout(), guard.getIfAvailable(() -> WriteGuard.NONE), timer);
   }
