@@ -7,7 +7,7 @@ import java.util.List;
  * at its moment, heals it and says when ({@link ChaosRun#healed()}). The suite then waits for the system to
  * settle and judges.
  *
- * @param inShortRun whether the short run (the build's) plays it too
+ * @param inShortRun whether the short run (CI's, after the build) plays it too
  */
 record Scenario(String name, boolean inShortRun, Play play) {
 
