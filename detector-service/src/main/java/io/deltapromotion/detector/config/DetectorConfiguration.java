@@ -6,6 +6,7 @@ import io.deltapromotion.detector.domain.ChangeAnnouncer;
 import io.deltapromotion.detector.domain.ChangeDetector;
 import io.deltapromotion.detector.domain.PollSchedule;
 import io.deltapromotion.detector.domain.RefusedTables;
+import io.deltapromotion.infrastructure.http.HttpInputConfiguration;
 import io.deltapromotion.infrastructure.kafka.EventLogConfiguration;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
@@ -31,7 +32,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DetectorProperties.class)
-@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class,
+@Import({HttpInputConfiguration.class, WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class,
     TablePolicyConfiguration.class})
 class DetectorConfiguration {
 

@@ -27,28 +27,28 @@ public final class AlertPolicy {
     String footer = "\npromotion " + notice.promotionId();
     if ("BLOCKED".equals(notice.status()) && notice.waiting() != null) {
       return notice.waiting() == PromotionNotice.Waiting.APPROVAL
-          ? Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
+          ? Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
               ":raised_hand: *Approval needed* " + subject + "\n" + notice.error() + footer))
           : Optional.empty();
     }
     return switch (notice.status()) {
-      case "BLOCKED" -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.ERROR,
+      case "BLOCKED" -> Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.ERROR,
           ":no_entry: *Promotion BLOCKED* " + subject + "\n" + notice.error() + "\n" + notice.targetEnvironment()
               + " was not changed." + footer));
-      case "FAILED" -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.ERROR,
+      case "FAILED" -> Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.ERROR,
           ":x: *Promotion FAILED* " + subject + "\n" + notice.error() + footer));
-      case "ROLLED_BACK" -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
+      case "ROLLED_BACK" -> Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
           ":rewind: *Rolled back* " + subject
           + (notice.error() == null ? "" : "\n" + notice.error()) + footer));
       case "PROMOTED" -> notice.error() != null
-          ? Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING, ":wrench: *Repaired* " + subject + "\n"
+          ? Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.WARNING, ":wrench: *Repaired* " + subject + "\n"
               + notice.error() + footer))
           : notifyOnPromoted
-          ? Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.INFO, ":white_check_mark: *Promoted* " + subject
+          ? Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.INFO, ":white_check_mark: *Promoted* " + subject
               + (notice.targetDeltaVersion() == null ? "" : "\ntarget is now at its version " + notice.targetDeltaVersion()) + footer))
           : Optional.empty();
       case "SKIPPED" -> Optional.empty();
-      default -> Optional.of(new Alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
+      default -> Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,
           ":grey_question: *Promotion ended with status " + notice.status() + "* " + subject + footer));
     };
   }
@@ -57,7 +57,7 @@ public final class AlertPolicy {
     if (!notifyOnQcWarn || !"WARN".equals(notice.status())) {
       return Optional.empty();
     }
-    return Optional.of(new Alert("qc:" + notice.promotionId() + ":" + notice.version(), Alert.Severity.WARNING,
+    return Optional.of(alert("qc:" + notice.promotionId() + ":" + notice.version(), Alert.Severity.WARNING,
         ":warning: *QC warning* `" + notice.table()
         + "`" + version(notice.version()) + " (promotion to `" + notice.targetTable() + "` goes ahead)\n"
         + String.join("\n", notice.findings()) + "\npromotion " + notice.promotionId()));
@@ -67,10 +67,19 @@ public final class AlertPolicy {
     boolean fromWarehouse = notice.origin().startsWith("warehouse:");
     String about = fromWarehouse ? "table `" + notice.key() + "` (" + notice.origin() + ")" : "the event at " + notice.origin()
         + (notice.key() == null ? "" : " (key `" + notice.key() + "`)");
-    return new Alert("dead-letter:" + notice.service() + ":" + notice.origin() + (fromWarehouse ? ":" + notice.key() : ""),
+    return alert("dead-letter:" + notice.service() + ":" + notice.origin() + (fromWarehouse ? ":" + notice.key() : ""),
         Alert.Severity.ERROR, ":inbox_tray: *Dead letter* in " + notice.service() + ": " + about + "\n" + notice.reason()
             + "\nIt is kept at " + notice.location() + (fromWarehouse ? "" : "; once the cause is fixed, send it back with "
                 + "`bin/promotion dead-letters redrive --at " + notice.location() + "`"));
+  }
+
+  /**
+   * Every value in an alert comes from an event (a reason an operator typed, a warehouse's error text), so
+   * {@code &}, {@code <} and {@code >} are escaped as Slack asks: no {@code <!channel>}, {@code <@user>} or
+   * {@code <https://...|link>} in them reaches anyone as a mention or a link. The templates use none of the three.
+   */
+  private static Alert alert(String key, Alert.Severity severity, String text) {
+    return new Alert(key, severity, text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
   }
 
   private static String version(Long version) {

@@ -59,6 +59,18 @@ class AlertRulesTest {
   }
 
   @Test
+  void givenAReasonWithSlackControlSequences_whenAlerted_thenTheyArriveAsTextNotAsMentionsOrLinks() {
+    String reason = "rolled back by eve (<!channel> see <https://evil.example/x|the fix> & ping <@U024BE7LH>)";
+
+    String text = policy.alertFor(promotion("e1", "ROLLED_BACK", reason)).orElseThrow().text();
+
+    assertThat(text).doesNotContain("<", ">")
+        .contains("&lt;!channel&gt; see &lt;https://evil.example/x|the fix&gt; &amp; ping &lt;@U024BE7LH&gt;");
+    assertThat(policy.alertFor(new QcNotice("e", "p-1", "WARN", "pp.orders", 7L, "pr.orders",
+        List.of("custom.note: <!here>"))).orElseThrow().text()).contains("&lt;!here&gt;").doesNotContain("<!here>");
+  }
+
+  @Test
   void givenPromotedAndSkippedWhenPromotedAlertsAreOffThenNobodyIsAlerted() {
     assertThat(policy.alertFor(promotion("e1", "PROMOTED", null))).isEmpty();
     assertThat(policy.alertFor(promotion("e2", "SKIPPED", "already holds it"))).isEmpty();

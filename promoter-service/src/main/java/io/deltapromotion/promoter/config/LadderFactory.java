@@ -35,8 +35,12 @@ final class LadderFactory {
         }
       }
       boolean last = index == configured.size() - 1;
-      Transition entry = index == 0 ? null : new Transition(stage.qcRequired(),
-          stage.approvalRequired() == null ? last : stage.approvalRequired(), stage.minSoak(), stage.cloneType());
+      boolean approvalRequired = stage.approvalRequired() == null ? last : stage.approvalRequired();
+      if (index > 0 && stage.fourEyes() && !approvalRequired) {
+        throw new IllegalStateException(where + ".four-eyes: four eyes need an approval; set approval-required: true");
+      }
+      Transition entry = index == 0 ? null : new Transition(stage.qcRequired(), approvalRequired, stage.minSoak(),
+          stage.cloneType(), stage.fourEyes());
       stages.add(new Stage(stage.name(), schemas, entry));
     }
     try {

@@ -43,6 +43,8 @@ public record LadderProperties(
    * @param minSoak how long a version must have been in the previous stage (default 0s)
    * @param cloneType {@code shallow} (default) or {@code deep} (Databricks only: refused at start-up on
    *     open-source Delta)
+   * @param fourEyes an operator's order into this stage does not stand for the version's approval: it needs
+   *     an approval by another operator first (default false; needs approval-required)
    */
   public record StageProperties(
       @NotBlank String name,
@@ -50,5 +52,6 @@ public record LadderProperties(
       @DefaultValue("true") boolean qcRequired,
       Boolean approvalRequired,
       @NotNull @DefaultValue("0s") Duration minSoak,
-      @NotNull @DefaultValue("shallow") CloneType cloneType) {}
+      @NotNull @DefaultValue("shallow") CloneType cloneType,
+      @DefaultValue("false") boolean fourEyes) {}
 }

@@ -1,5 +1,6 @@
 package io.deltapromotion.promoter.config;
 
+import io.deltapromotion.infrastructure.http.HttpInputConfiguration;
 import io.deltapromotion.infrastructure.kafka.EventLogConfiguration;
 import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
 import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
@@ -11,6 +12,7 @@ import io.deltapromotion.promoter.PromoterServiceApplication;
 import io.deltapromotion.promoter.domain.CloneHealth;
 import io.deltapromotion.promoter.domain.Ladder;
 import io.deltapromotion.promoter.domain.LadderPromoter;
+import io.deltapromotion.promoter.domain.OperatorGrants;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.Promoter;
 import io.deltapromotion.promoter.domain.Rebaseliner;
@@ -18,6 +20,7 @@ import io.deltapromotion.promoter.domain.ReleaseParts;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.promoter.domain.ReleaseRegistry;
 import io.deltapromotion.promoter.domain.Rollbacks;
+import io.deltapromotion.promoter.domain.Stage;
 import io.deltapromotion.promoter.domain.StageRepair;
 import io.deltapromotion.promoter.domain.StageRollback;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -35,7 +38,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LadderProperties.class, CommandIntakeProperties.class, ReleaseRegistryProperties.class,
     CloneHealthProperties.class})
-@Import({WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
+@Import({HttpInputConfiguration.class, WarehouseConfiguration.class, EventStreamsConfiguration.class, EventLogConfiguration.class})
 class PromoterConfiguration {
 
   /**
@@ -61,6 +64,11 @@ class PromoterConfiguration {
   @Bean
   Ladder ladder(LadderProperties properties, WarehouseProperties warehouse) {
     return LadderFactory.build(properties, WarehouseDialect.fromJdbcUrl(warehouse.jdbcUrl()));
+  }
+
+  @Bean
+  OperatorGrants operatorGrants(CommandIntakeProperties intake, Ladder ladder) {
+    return intake.grants(ladder.stages().stream().skip(1).map(Stage::name).toList());
   }
 
   @Bean

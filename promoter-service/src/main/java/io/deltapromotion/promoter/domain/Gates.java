@@ -105,6 +105,28 @@ final class Gates {
     return refusals;
   }
 
+  /**
+   * Why an operator's order may not bring the version into a four-eyes stage: its approval must be there
+   * already, given by someone else than the one who orders it. Empty when the stage has no four eyes, or
+   * they are satisfied.
+   */
+  Optional<String> fourEyesRefusal(TableName source, long version, int stage, String orderedBy) {
+    Stage into = ladder.stage(stage);
+    if (!into.entry().fourEyes()) {
+      return Optional.empty();
+    }
+    Optional<OperatorDecision> decision = log.decision(source, version, into.name()).filter(OperatorDecision::approved);
+    if (decision.isEmpty()) {
+      return Optional.of(into.name() + " has four eyes: an order does not stand for the approval; another operator "
+          + "must approve version " + version + " first");
+    }
+    if (decision.get().actor().equals(orderedBy)) {
+      return Optional.of(into.name() + " has four eyes: " + orderedBy + " approved version " + version
+          + " and may not also order it in; another operator must");
+    }
+    return Optional.empty();
+  }
+
   /** The index of a stage the promoter writes (not the first). */
   int writtenStage(String name) {
     List<String> written = ladder.stages().subList(1, ladder.size()).stream().map(Stage::name).toList();

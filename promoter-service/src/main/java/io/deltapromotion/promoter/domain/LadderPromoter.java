@@ -81,7 +81,8 @@ public final class LadderPromoter {
   /**
    * What an operator's approval or rejection is about: the table's hop that waits for an approval
    * (into the named stage, or the only one waiting), or, with a version and a stage, that version in
-   * advance.
+   * advance. A decision binds the version it names, so one naming a version older than the newest
+   * reported is refused as stale: approving it would let nothing in.
    *
    * @throws CommandRefusedException when the table or stage is not the ladder's, or nothing fits
    */
@@ -103,6 +104,10 @@ public final class LadderPromoter {
           .toList() + ": name the stage", false);
     }
     if (version != null && stage != null) {
+      log.newestReport(source).filter(newest -> newest.version() > version).ifPresent(newest -> {
+        throw new CommandRefusedException("version " + version + " of " + source + " is stale: version "
+            + newest.version() + " was reported since, and a decision holds only for the version it names", false);
+      });
       return new DecisionTarget(source, version, stage, null, null);
     }
     throw new CommandRefusedException("no version of " + source + " waits for an approval"

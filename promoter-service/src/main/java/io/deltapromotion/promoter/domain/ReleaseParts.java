@@ -64,7 +64,7 @@ public final class ReleaseParts {
       if (other.isPresent()) {
         throw new CommandRefusedException(item.source() + " is in " + other.get().subject() + ", which is not over", false);
       }
-      step = plans.check(index, part.releaseTag(), List.of(item)).steps().get(0);
+      step = plans.check(index, part.releaseTag(), List.of(item), part.actor()).steps().get(0);
     } catch (CommandRefusedException refused) {
       // The release's own outcome, not the version's (whose way up the ladder goes on).
       return new Hop(part.releaseId(), part.releaseId(), item.source(), item.version(), target, part.stage(), part.releaseTag(),

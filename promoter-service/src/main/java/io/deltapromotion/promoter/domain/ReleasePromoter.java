@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Plans operators' promote orders (one table version, or every table of a release, into a stage now):
- * every version must pass its gates, the order standing for the approval, before any is cloned. Carries
+ * every version must pass its gates, the order standing for the approval (except on a stage with four
+ * eyes, where another operator's approval must be there), before any is cloned. Carries
  * out an order for one table; an order for several is a release, split per table ({@link ReleaseParts}).
  */
 public final class ReleasePromoter {
@@ -33,7 +34,7 @@ public final class ReleasePromoter {
    *
    * @throws CommandRefusedException when something named is unknown, or any version may not enter now
    */
-  public PromotionPlan plan(String stage, String releaseTag, TableName table, Long version) {
+  public PromotionPlan plan(String stage, String releaseTag, TableName table, Long version, String orderedBy) {
     int index = gates.writtenStage(stage);
     List<TableVersion> items;
     if (releaseTag != null) {
@@ -45,7 +46,7 @@ public final class ReleasePromoter {
       gates.firstStageTable(table);
       items = List.of(new TableVersion(table, version != null ? version : defaultVersion(table, index)));
     }
-    return check(index, releaseTag, items);
+    return check(index, releaseTag, items, orderedBy);
   }
 
   /**
@@ -63,7 +64,7 @@ public final class ReleasePromoter {
     }
     PromotionPlan.Step step;
     try {
-      step = check(index, command.releaseTag(), List.of(item)).steps().get(0);
+      step = check(index, command.releaseTag(), List.of(item), command.actor()).steps().get(0);
     } catch (CommandRefusedException refused) {
       return List.of(hop(command, index, new PromotionPlan.Step(item, ladder.tableIn(item.source(), index),
           command.commandId(), command.releaseTag(), null), PromotionOutcome.blocked(command.subject() + " was not carried out: "
@@ -85,13 +86,14 @@ public final class ReleasePromoter {
     return List.of(hop(command, index, step, outcome, outcome.cloned()));
   }
 
-  PromotionPlan check(int index, String releaseTag, List<TableVersion> items) {
+  PromotionPlan check(int index, String releaseTag, List<TableVersion> items, String orderedBy) {
     String stage = ladder.stage(index).name();
     List<String> refusals = new ArrayList<>();
     List<PromotionPlan.Step> steps = new ArrayList<>();
     for (TableVersion item : items) {
       gates.firstStageTable(item.source());
       List<String> itemRefusals = new ArrayList<>(gates.refusals(item.source(), item.version(), index));
+      gates.fourEyesRefusal(item.source(), item.version(), index, orderedBy).ifPresent(itemRefusals::add);
       Optional<String> promotionId = promotionIdOf(item);
       if (promotionId.isEmpty()) {
         itemRefusals.add("nothing is known of this version");

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param approvalRequired a person must approve each version before it enters
  * @param minSoak how long the version must have been in the previous stage first
  * @param cloneType how the stage's table is written
+ * @param fourEyes an operator's order into the stage does not stand for its approval: the version needs an
+ *     approval by another operator than the one who orders it (requires {@code approvalRequired})
  */
-public record Transition(boolean qcRequired, boolean approvalRequired, Duration minSoak, CloneType cloneType) {
+public record Transition(boolean qcRequired, boolean approvalRequired, Duration minSoak, CloneType cloneType,
+    boolean fourEyes) {
 
   public Transition {
     Objects.requireNonNull(minSoak, "minSoak");
@@ -20,5 +23,12 @@ public record Transition(boolean qcRequired, boolean approvalRequired, Duration 
     if (minSoak.isNegative()) {
       throw new IllegalArgumentException("a soak time cannot be negative: " + minSoak);
     }
+    if (fourEyes && !approvalRequired) {
+      throw new IllegalArgumentException("four eyes need an approval: set approval-required too");
+    }
+  }
+
+  public Transition(boolean qcRequired, boolean approvalRequired, Duration minSoak, CloneType cloneType) {
+    this(qcRequired, approvalRequired, minSoak, cloneType, false);
   }
 }

@@ -4,6 +4,7 @@ import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.infrastructure.http.JsonEndpoint;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.promoter.domain.CommandRefusedException;
+import io.deltapromotion.promoter.domain.OperatorNotAllowedException;
 import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Base of the command endpoints under {@value #PATH}: a command is checked against the ladder and what
  * the promoter knows, then written to the operator-commands topic (the log of who asked for what), from
  * which the promoter carries it out. 202 means it is durably queued; with {@code ?dry-run=true} the
- * answer (200) is the plan and nothing is written. 400: malformed; 409: it conflicts with the current
- * state; 422: it names something that does not exist; 503: the topic cannot be written now.
+ * answer (200) is the plan and nothing is written. 400: malformed; 403: the operator's grants do not
+ * cover it; 409: it conflicts with the current state; 422: it names something that does not exist; 503:
+ * the topic cannot be written now.
  */
 abstract class CommandEndpoint extends JsonEndpoint {
 
@@ -53,6 +55,12 @@ abstract class CommandEndpoint extends JsonEndpoint {
   @ExceptionHandler(CommandRefusedException.class)
   ResponseEntity<Map<String, Object>> refused(CommandRefusedException e) {
     return error(e.unknown() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT, e.getMessage());
+  }
+
+  @ExceptionHandler(OperatorNotAllowedException.class)
+  ResponseEntity<Map<String, Object>> notAllowed(OperatorNotAllowedException e) {
+    log.warn("Refused a command: {}", e.getMessage());
+    return error(HttpStatus.FORBIDDEN, e.getMessage());
   }
 
   @ExceptionHandler(IllegalStateException.class)

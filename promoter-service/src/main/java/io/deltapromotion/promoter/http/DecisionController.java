@@ -6,6 +6,7 @@ import io.deltapromotion.infrastructure.http.BearerTokenInterceptor;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.CommandRefusedException;
+import io.deltapromotion.promoter.domain.OperatorGrants;
 import io.deltapromotion.promoter.domain.DecisionTarget;
 import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -31,9 +32,11 @@ class DecisionController extends CommandEndpoint {
 
   private final LadderPromoter ladder;
   private final EventEnvelopes envelopes;
+  private final OperatorGrants grants;
 
-  DecisionController(LadderPromoter ladder, EventPublisher publisher, EventEnvelopes envelopes) {
+  DecisionController(LadderPromoter ladder, EventPublisher publisher, EventEnvelopes envelopes, OperatorGrants grants) {
     super(publisher);
+    this.grants = grants;
     this.ladder = ladder;
     this.envelopes = envelopes;
   }
@@ -52,6 +55,7 @@ class DecisionController extends CommandEndpoint {
     }
     String actor = BearerTokenInterceptor.principal(http);
     DecisionTarget target = ladder.decisionTarget(TableName.parse(request.table()), request.stage(), request.version());
+    grants.require(actor, OperatorGrants.Action.APPROVE, target.stage());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("action", kind.name());
     body.put("table", target.source().toString());

@@ -6,6 +6,7 @@ import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.infrastructure.http.BearerTokenInterceptor;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.domain.OperatorGrants;
 import io.deltapromotion.promoter.domain.PromotionPlan;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -31,9 +32,11 @@ class PromoteController extends CommandEndpoint {
 
   private final ReleasePromoter releases;
   private final EventEnvelopes envelopes;
+  private final OperatorGrants grants;
 
-  PromoteController(ReleasePromoter releases, EventPublisher publisher, EventEnvelopes envelopes) {
+  PromoteController(ReleasePromoter releases, EventPublisher publisher, EventEnvelopes envelopes, OperatorGrants grants) {
     super(publisher);
+    this.grants = grants;
     this.releases = releases;
     this.envelopes = envelopes;
   }
@@ -49,7 +52,8 @@ class PromoteController extends CommandEndpoint {
     }
     String actor = BearerTokenInterceptor.principal(http);
     PromotionPlan plan = releases.plan(request.requireStage(), request.release(),
-        request.table() == null ? null : TableName.parse(request.table()), request.version());
+        request.table() == null ? null : TableName.parse(request.table()), request.version(), actor);
+    grants.require(actor, OperatorGrants.Action.PROMOTE, plan.stage());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("action", CommandAction.PROMOTE.name());
     if (plan.releaseTag() != null) {

@@ -8,6 +8,7 @@ import io.deltapromotion.infrastructure.http.BearerTokenInterceptor;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.promoter.domain.Ladder;
+import io.deltapromotion.promoter.domain.OperatorGrants;
 import io.deltapromotion.promoter.domain.RebaselineCommand;
 import io.deltapromotion.promoter.domain.Rebaseliner;
 import io.deltapromotion.promoter.messaging.RebaselineRuns;
@@ -42,10 +43,12 @@ class RebaselineController extends CommandEndpoint {
   private final RebaselineRuns runs;
   private final Ladder ladder;
   private final EventEnvelopes envelopes;
+  private final OperatorGrants grants;
 
   RebaselineController(Rebaseliner rebaseliner, RebaselineRuns runs, Ladder ladder, EventPublisher publisher,
-      EventEnvelopes envelopes) {
+      EventEnvelopes envelopes, OperatorGrants grants) {
     super(publisher);
+    this.grants = grants;
     this.rebaseliner = rebaseliner;
     this.runs = runs;
     this.ladder = ladder;
@@ -62,6 +65,7 @@ class RebaselineController extends CommandEndpoint {
       throw new IllegalArgumentException("from (the baseline schema) is missing");
     }
     String actor = BearerTokenInterceptor.principal(http);
+    grants.require(actor, OperatorGrants.Action.REBASELINE, ladder.stage(0).name());
     String tag = request.tag() != null ? request.tag() : "BASELINE_" + YearMonth.now(Clock.systemUTC()).format(MONTH);
     EventEnvelope envelope = envelopes.first();
     RebaselineCommand plan = rebaseliner.plan(SchemaName.parse(request.from()),

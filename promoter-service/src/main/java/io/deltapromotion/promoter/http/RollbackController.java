@@ -5,6 +5,7 @@ import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.infrastructure.http.BearerTokenInterceptor;
 import io.deltapromotion.infrastructure.kafka.EventPublisher;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.domain.OperatorGrants;
 import io.deltapromotion.promoter.domain.RollbackPlan;
 import io.deltapromotion.promoter.domain.Rollbacks;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -28,9 +29,11 @@ class RollbackController extends CommandEndpoint {
 
   private final Rollbacks rollbacks;
   private final EventEnvelopes envelopes;
+  private final OperatorGrants grants;
 
-  RollbackController(Rollbacks rollbacks, EventPublisher publisher, EventEnvelopes envelopes) {
+  RollbackController(Rollbacks rollbacks, EventPublisher publisher, EventEnvelopes envelopes, OperatorGrants grants) {
     super(publisher);
+    this.grants = grants;
     this.rollbacks = rollbacks;
     this.envelopes = envelopes;
   }
@@ -43,6 +46,7 @@ class RollbackController extends CommandEndpoint {
     }
     String actor = BearerTokenInterceptor.principal(http);
     RollbackPlan plan = rollbacks.plan(TableName.parse(request.table()), request.requireStage(), request.version());
+    grants.require(actor, OperatorGrants.Action.ROLLBACK, plan.stage());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("action", CommandAction.ROLLBACK.name());
     body.put("table", plan.source().toString());

@@ -51,7 +51,7 @@ class PromotionBenchmark {
 
   private final String schema = "pbench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   private final HikariDataSource pool = WarehouseConnectionPool.open(new WarehouseProperties(
-      LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(5), BOUND, Duration.ofSeconds(60)));
+      LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(5), BOUND, Duration.ofSeconds(60), true));
   private final CountingDataSource counting = new CountingDataSource(pool);
   private final Promoter promoter = new Promoter(
       new JdbcWarehouse(counting.dataSource(), WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(5)),

@@ -36,6 +36,18 @@ class LadderFactoryTest {
   }
 
   @Test
+  void givenFourEyesOnAStage_whenBuilt_thenItsEntryHasThem_andWithoutAnApprovalStartUpIsRefused() {
+    StageProperties live = new StageProperties("live", List.of("l"), true, null, Duration.ZERO, CloneType.SHALLOW, true);
+    StageProperties staging = new StageProperties("stg", List.of("s"), true, false, Duration.ZERO, CloneType.SHALLOW, true);
+
+    assertThat(LadderFactory.build(properties(stage("pp", "a", CloneType.SHALLOW), live), WarehouseDialect.OPEN_SOURCE_DELTA)
+        .stage(1).entry().fourEyes()).isTrue();
+    assertThatThrownBy(() -> LadderFactory.build(properties(stage("pp", "a", CloneType.SHALLOW), staging, live),
+        WarehouseDialect.OPEN_SOURCE_DELTA))
+        .hasMessageContaining("deltapromotion.promoter.stages[1] (stg).four-eyes: four eyes need an approval");
+  }
+
+  @Test
   void givenAHostileSchemaNameWhenBuiltThenStartUpIsRefusedNamingTheStage() {
     assertThatThrownBy(() -> LadderFactory.build(properties(stage("pp", "a", CloneType.SHALLOW),
         stage("pr", "b; DROP SCHEMA a", CloneType.SHALLOW)), WarehouseDialect.OPEN_SOURCE_DELTA))
@@ -48,6 +60,6 @@ class LadderFactoryTest {
   }
 
   private static StageProperties stage(String name, String schema, CloneType cloneType) {
-    return new StageProperties(name, List.of(schema), true, null, Duration.ZERO, cloneType);
+    return new StageProperties(name, List.of(schema), true, null, Duration.ZERO, cloneType, false);
   }
 }

@@ -88,6 +88,37 @@ class LadderPromoterTest {
   }
 
   @Test
+  void givenAnApprovedVersionInLive_whenANewerVersionClimbs_thenItWaitsForAnApprovalOfItsOwn() {
+    waitingForLive("p1", 4);
+    log.apply(new OperatorDecision("c1", ORDERS, 4, "live", true, "alice", null, clock.instant()));
+    settle();
+
+    waitingForLive("p2", 5);
+
+    assertThat(log.held(ORDERS, "live")).hasValueSatisfying(held -> assertThat(held.version()).isEqualTo(4));
+    assertThat(log.waiting(ORDERS, "live")).hasValueSatisfying(waits -> {
+      assertThat(waits.version()).isEqualTo(5);
+      assertThat(waits.waitingFor()).isEqualTo(new Wait.Approval("every version entering live needs one"));
+    });
+    assertThat(promoter.decisionTarget(ORDERS, null, null).version()).isEqualTo(5);
+  }
+
+  @Test
+  void givenANewerVersionWaiting_whenAnOperatorApprovesAnOlderOneByNumber_thenTheApprovalIsRefusedAsStale() {
+    waitingForLive("p1", 4);
+    log.apply(new OperatorDecision("c1", ORDERS, 4, "live", true, "alice", null, clock.instant()));
+    settle();
+    waitingForLive("p2", 5);
+
+    assertThatThrownBy(() -> promoter.decisionTarget(ORDERS, "live", 4L))
+        .isInstanceOfSatisfying(CommandRefusedException.class, refused -> assertThat(refused.unknown()).isFalse())
+        .hasMessage("version 4 of dev.orders is stale: version 5 was reported since, and a decision holds only for the "
+            + "version it names");
+    assertThat(promoter.decisionTarget(ORDERS, "live", 5L).promotionId()).isEqualTo("p2");
+    assertThat(promoter.decisionTarget(ORDERS, "live", 6L).promotionId()).as("in advance").isNull();
+  }
+
+  @Test
   void givenQcAskedForAnApproval_whenTheWaitIsDecidedAgain_thenItStillWaitsForThatApproval_readFromTheReport() {
     log.apply(new QcVerdict(ORDERS, 4, "WARN", true, clock.instant(), "p1", null, "row count drifted by 40%"));
     List<Hop> reported = publish(promoter.onReport(new PromotionRequest("p1", ORDERS, 4L, TableName.parse("stg.orders"),

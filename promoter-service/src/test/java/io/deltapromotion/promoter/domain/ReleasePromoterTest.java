@@ -38,7 +38,7 @@ class ReleasePromoterTest {
     log.apply(new QcVerdict(source("balances"), 2, "FAIL", false, NOW, "p-bad", "r2", null));
     log.apply(new QcVerdict(source("accounts"), 2, "PASS", true, NOW, "p-ok", "r2", null));
 
-    assertThatThrownBy(() -> releases.plan("prod", "r2", null, null))
+    assertThatThrownBy(() -> releases.plan("prod", "r2", null, null, "alice"))
         .isInstanceOf(CommandRefusedException.class)
         .hasMessage("release r2: nothing may enter prod until every table may: pp.balances version 2: version 2 failed QC");
     assertThat(warehouse.clones).isEmpty();
@@ -49,20 +49,20 @@ class ReleasePromoterTest {
     report("r1", 1, true);
     report("r2", 2, true);
 
-    PromotionPlan plan = releases.plan("prod", null, source("balances"), null);
+    PromotionPlan plan = releases.plan("prod", null, source("balances"), null, "alice");
 
     assertThat(plan.steps()).singleElement().satisfies(step -> {
       assertThat(step.item()).isEqualTo(new TableVersion(source("balances"), 2));
       assertThat(step.releaseTag()).isEqualTo("r2");
     });
-    assertThatThrownBy(() -> releases.plan("preprod", null, source("balances"), null))
+    assertThatThrownBy(() -> releases.plan("preprod", null, source("balances"), null, "alice"))
         .isInstanceOf(CommandRefusedException.class).hasMessageContaining("not a stage the promoter writes");
   }
 
   @Test
   void givenAnOrderForOneTable_whenDeliveredTwice_thenItIsClonedOnceWithOneOutcome() {
     report("r1", 1, true);
-    PromoteCommand order = order(releases.plan("prod", null, source("balances"), null));
+    PromoteCommand order = order(releases.plan("prod", null, source("balances"), null, "alice"));
 
     List<Hop> hops = releases.promote(order);
     apply(hops);
@@ -90,8 +90,8 @@ class ReleasePromoterTest {
   @Test
   void givenAnOrderForAVersionTheStageHoldsAlready_whenCarriedOut_thenItIsTheOrdersOwnSkippedOutcome() {
     report("r1", 1, true);
-    apply(releases.promote(order(releases.plan("prod", null, source("balances"), null))));
-    PromoteCommand again = order(releases.plan("prod", null, source("balances"), 1L));
+    apply(releases.promote(order(releases.plan("prod", null, source("balances"), null, "alice"))));
+    PromoteCommand again = order(releases.plan("prod", null, source("balances"), 1L, "alice"));
 
     List<Hop> hops = releases.promote(again);
 
@@ -105,10 +105,36 @@ class ReleasePromoterTest {
   @Test
   void givenAnOrderNamingSeveralTables_whenCarriedOutAsOne_thenItIsRefused() {
     report("r1", 1, true);
-    PromoteCommand release = order(releases.plan("prod", "r1", null, null));
+    PromoteCommand release = order(releases.plan("prod", "r1", null, null, "alice"));
 
     assertThatThrownBy(() -> releases.promote(release)).isInstanceOf(CommandRefusedException.class)
         .hasMessageContaining("is a release");
+  }
+
+  @Test
+  void givenAStageWithFourEyes_whenAnOperatorOrdersAVersionIn_thenOnlyAnotherOperatorsApprovalLetsTheOrderThrough() {
+    Ladder fourEyes = new Ladder(List.of(ladder.stage(0),
+        new Stage("prod", List.of(SchemaName.parse("pr")), new Transition(true, true, Duration.ZERO, CloneType.SHALLOW, true))));
+    ReleasePromoter guarded = new ReleasePromoter(fourEyes, new Promoter(warehouse, clock, "promoter-service"), log, clock);
+    report("r1", 1, true);
+    TableName balances = source("balances");
+
+    assertThatThrownBy(() -> guarded.plan("prod", null, balances, 1L, "alice"))
+        .hasMessageContaining("prod has four eyes: an order does not stand for the approval; another operator must "
+            + "approve version 1 first");
+    log.apply(new OperatorDecision("c1", balances, 1, "prod", true, "alice", null, NOW));
+    assertThatThrownBy(() -> guarded.plan("prod", null, balances, 1L, "alice"))
+        .hasMessageContaining("prod has four eyes: alice approved version 1 and may not also order it in");
+    PromoteCommand byAlice = new PromoteCommand("o1", "alice", null, "prod", null, List.of(new TableVersion(balances, 1)));
+    assertThat(guarded.promote(byAlice)).singleElement().satisfies(hop -> {
+      assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.BLOCKED);
+      assertThat(hop.outcome().message()).contains("alice approved version 1 and may not also order it in");
+    });
+    assertThat(warehouse.clones).as("the order that reached the log anyway wrote nothing").isEmpty();
+
+    PromotionPlan byBob = guarded.plan("prod", null, balances, 1L, "bob");
+
+    assertThat(byBob.steps()).singleElement().satisfies(step -> assertThat(step.item().version()).isEqualTo(1));
   }
 
   private void report(String release, long version, boolean passed) {

@@ -41,6 +41,7 @@ class LadderPromotionIT {
 
   private static final Duration SOAK = Duration.ofSeconds(8);
   private static final String ALICE = "alice-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+  private static final String DAVE = "dave-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 
   private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private final String dev = "ladder_" + run + "_dev";
@@ -67,7 +68,11 @@ class LadderPromotionIT {
         "deltapromotion.promoter.reevaluate-every", "1s",
         "deltapromotion.promoter.stages[2].min-soak", SOAK.toSeconds() + "s",
         "deltapromotion.promoter.commands.operators[0].name", "alice",
-        "deltapromotion.promoter.commands.operators[0].token", ALICE));
+        "deltapromotion.promoter.commands.operators[0].token", ALICE,
+        "deltapromotion.promoter.commands.operators[1].name", "dave",
+        "deltapromotion.promoter.commands.operators[1].token", DAVE,
+        "deltapromotion.promoter.commands.operators[1].may[0]", "rollback:*",
+        "deltapromotion.promoter.commands.operators[1].may[1]", "approve:limited-release"));
     promoter = PromoterOnTheStack.start(stack, "promoter-ladder-it-" + run, settings);
   }
 
@@ -112,6 +117,9 @@ class LadderPromotionIT {
     assertThat(promoter.command("approve", null, "{\"table\": \"" + orders + "\"}").statusCode()).isEqualTo(401);
     assertThat(promoter.command("approve", ALICE, "{\"table\": \"" + orders + "\", \"stage\": \"nowhere\"}").statusCode())
         .isEqualTo(422);
+    HttpResponse<String> notDaves = promoter.command("approve?dry-run=true", DAVE, "{\"table\": \"" + orders + "\"}");
+    assertThat(notDaves.statusCode()).as(notDaves.body()).isEqualTo(403);
+    assertThat(notDaves.body()).contains("dave may not approve in live (their grants: [rollback:*, approve:limited-release])");
     assertThat(warehouse.tableExists(TableName.parse(live + ".orders"))).as("the dry run wrote nothing").isFalse();
 
     HttpResponse<String> approved = promoter.command("approve", ALICE, "{\"table\": \"" + orders + "\", \"reason\": \"checked\"}");

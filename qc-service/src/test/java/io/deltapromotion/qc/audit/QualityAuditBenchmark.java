@@ -53,7 +53,7 @@ class QualityAuditBenchmark {
   private final JdbcUrlDataSource lakehouse =
       new JdbcUrlDataSource(LocalStackExtension.settings().lakehouseJdbcUrl(), null, null);
   private final HikariDataSource pool = WarehouseConnectionPool.open(new WarehouseProperties(
-      LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(5), PARALLEL, Duration.ofSeconds(30)));
+      LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(5), PARALLEL, Duration.ofSeconds(30), true));
   private final CountingDataSource counting = new CountingDataSource(pool);
 
   @Test

@@ -1,5 +1,6 @@
 package io.deltapromotion.registryservice.config;
 
+import io.deltapromotion.infrastructure.http.HttpInputConfiguration;
 import io.deltapromotion.infrastructure.kafka.EventLogReadingConfiguration;
 import io.deltapromotion.registryservice.domain.PromotionLedger;
 import java.time.Clock;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** The ledger, and the reading of the log it is rebuilt from; the registry writes no topic. */
 @Configuration(proxyBeanMethods = false)
-@Import(EventLogReadingConfiguration.class)
+@Import({EventLogReadingConfiguration.class, HttpInputConfiguration.class})
 class RegistryServiceConfiguration {
 
   @Bean

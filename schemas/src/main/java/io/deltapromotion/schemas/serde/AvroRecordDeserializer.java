@@ -1,5 +1,6 @@
 package io.deltapromotion.schemas.serde;
 
+import io.deltapromotion.schemas.topics.EventTopics;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,10 +19,16 @@ import org.apache.kafka.common.serialization.Deserializer;
  * id in the record; it is resolved against the reader's schema (the generated class's, with
  * {@code specific.avro.reader=true}), so records written by older or newer producers decode as long
  * as the two schemas are compatible. See {@link SerdeConfig} for the configuration keys.
+ *
+ * <p>On a topic of {@link EventTopics} a value must be the topic's own event: a record naming another
+ * event's schema (a {@code QcCompleted} on the promotion-done topic, say) is refused like any record
+ * that cannot be decoded, so neither a listener nor a start-up replay can be fed an event through a
+ * topic that does not carry it.
  */
 public class AvroRecordDeserializer implements Deserializer<Object> {
 
   private SchemaRegistryClient registry;
+  private boolean isKey;
   private boolean specificReader;
   private Optional<String> specificReaderType = Optional.empty();
   private final Map<Integer, DatumReader<Object>> readersBySchemaId = new ConcurrentHashMap<>();
@@ -38,6 +45,7 @@ public class AvroRecordDeserializer implements Deserializer<Object> {
   public void configure(Map<String, ?> configs, boolean isKey) {
     SerdeConfig config = SerdeConfig.parse(configs, isKey);
     this.registry = SchemaRegistryClients.create(config);
+    this.isKey = isKey;
     this.specificReader = config.specificReader();
     this.specificReaderType = config.specificReaderType();
   }
@@ -58,6 +66,9 @@ public class AvroRecordDeserializer implements Deserializer<Object> {
       throw new SerializationException("record on topic " + topic + " names schema id " + id
           + ", which could not be fetched: " + e.getMessage(), e);
     }
+    if (!isKey) {
+      refuseAnotherTopicsEvent(topic, id, writerSchema);
+    }
     DatumReader<Object> reader = readersBySchemaId.computeIfAbsent(id, key -> reader(writerSchema));
     try {
       return reader.read(null, DecoderFactory.get().binaryDecoder(
@@ -66,6 +77,14 @@ public class AvroRecordDeserializer implements Deserializer<Object> {
       throw new SerializationException("record on topic " + topic + " with schema id " + id + " ("
           + writerSchema.getFullName() + ") could not be decoded: " + e, e);
     }
+  }
+
+  private static void refuseAnotherTopicsEvent(String topic, int id, Schema writerSchema) {
+    EventTopics.valueTypeOf(topic).filter(expected -> !expected.getName().equals(writerSchema.getFullName()))
+        .ifPresent(expected -> {
+          throw new SerializationException("record on topic " + topic + " is a " + writerSchema.getFullName()
+              + " (schema id " + id + "), but that topic carries only " + expected.getSimpleName() + " events");
+        });
   }
 
   private DatumReader<Object> reader(Schema writerSchema) {

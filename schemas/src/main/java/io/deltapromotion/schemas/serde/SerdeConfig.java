@@ -13,7 +13,9 @@ import org.apache.kafka.common.config.ConfigException;
  * changing only the serializer class names.
  *
  * @param registryUrls {@code schema.registry.url}: one or more base URLs, comma-separated, tried in
- *     order; {@code mock://<scope>} selects an in-memory registry shared within the JVM (tests)
+ *     order; {@code mock://<scope>} selects an in-memory registry shared within the JVM (tests). Kept
+ *     without their user info, which goes to {@code credentials} or nowhere: these URLs appear in
+ *     errors, and errors reach logs, dead-letter headers and HTTP answers
  * @param autoRegisterSchemas {@code auto.register.schemas} (default true): register the writer schema,
  *     or only look up its id and fail if it is not registered
  * @param credentials basic-auth {@code user:password}, from {@code basic.auth.user.info}
@@ -62,7 +64,7 @@ public record SerdeConfig(
       throw new ConfigException(strategyKey, strategy, "only TopicNameStrategy (<topic>-key / <topic>-value) is supported");
     });
     return new SerdeConfig(
-        urls,
+        urls.stream().map(SerdeConfig::withoutUserInfo).toList(),
         bool(configs, AUTO_REGISTER_SCHEMAS, true),
         credentials,
         bool(configs, SPECIFIC_AVRO_READER, false),
@@ -82,7 +84,8 @@ public record SerdeConfig(
         }
         return uri;
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(SCHEMA_REGISTRY_URL, url, e.getMessage());
+        throw new ConfigException(SCHEMA_REGISTRY_URL, url.replaceAll("//[^/@]*@", "//(user info hidden)@"),
+            e.getMessage());
       }
     }).toList();
     if (urls.isEmpty()) {
@@ -90,6 +93,17 @@ public record SerdeConfig(
           + "(e.g. http://127.0.0.1:8081/apis/ccompat/v7), or mock://<scope> in tests");
     }
     return urls;
+  }
+
+  private static URI withoutUserInfo(URI uri) {
+    if (uri.getRawUserInfo() == null) {
+      return uri;
+    }
+    try {
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), uri.getQuery(), null);
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException(SCHEMA_REGISTRY_URL, "(user info hidden)", e.getMessage());
+    }
   }
 
   private static Optional<String> string(Map<String, ?> configs, String key) {

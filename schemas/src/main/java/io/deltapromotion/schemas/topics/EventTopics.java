@@ -7,6 +7,7 @@ import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
 import java.util.List;
+import java.util.Optional;
 
 /** Every event topic of the system, declared here and nowhere else. */
 public final class EventTopics {
@@ -75,6 +76,12 @@ public final class EventTopics {
 
   public static List<TopicSpec<?>> all() {
     return ALL;
+  }
+
+  /** The event class a topic of this system carries; empty for any other topic. */
+  public static Optional<Class<?>> valueTypeOf(String topic) {
+    return ALL.stream().filter(spec -> spec.name().equals(topic)).findFirst()
+        .map(spec -> (Class<?>) spec.valueType());
   }
 
   /** Every service's dead-letter topic. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deltapromotion.events.ChangeCategory;
+import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.schemas.compatibility.CompatibilityLevel;
 import io.deltapromotion.schemas.contract.SchemaEdits;
@@ -56,6 +57,18 @@ class AvroRecordSerdeTest {
       assertThat(deserializer.deserialize(topic.name(), bytes)).isEqualTo(event);
       assertThat(registry.versions(topic.valueSubject())).containsExactly(topic.valueSchema());
     });
+  }
+
+  @Test
+  void givenAnEventWrittenWithItsSchemaIdOnAnotherEventsTopicWhenDeserializedThenItIsRefusedAsNotThatTopicsEvent() {
+    QcCompleted qcCompleted = SampleEvents.qcCompleted();
+    byte[] report = serializer.serialize(EventTopics.QC_COMPLETED.name(), qcCompleted);
+
+    assertThatThrownBy(() -> deserializer.deserialize(EventTopics.PROMOTION_DONE.name(), report))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("record on topic delta-promotion.promotion-done is a io.deltapromotion.events.QcCompleted")
+        .hasMessageContaining("carries only PromotionDone events");
+    assertThat(deserializer.deserialize("some-other-topic", report)).isEqualTo(qcCompleted);
   }
 
   @Test

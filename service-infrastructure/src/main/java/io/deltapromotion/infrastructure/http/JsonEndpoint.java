@@ -31,6 +31,11 @@ public abstract class JsonEndpoint {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   protected ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimit.TooLargeException tooLarge) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+      }
+    }
     String detail = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse(e.getMessage());
     return error(HttpStatus.BAD_REQUEST, "the body is not a valid " + bodyName + ": " + detail);
   }

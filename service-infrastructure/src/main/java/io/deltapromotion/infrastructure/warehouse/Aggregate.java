@@ -66,7 +66,7 @@ public final class Aggregate {
       throw new IllegalArgumentException("a row condition cannot call an aggregate function "
           + condition.aggregateCalls() + ": " + condition);
     }
-    return new Aggregate(Identifier.of(alias), "COUNT(CASE WHEN (" + condition.text() + ") THEN NULL ELSE 1 END)");
+    return new Aggregate(Identifier.of(alias), "COUNT(CASE WHEN (" + condition.sql() + ") THEN NULL ELSE 1 END)");
   }
 
   /** An aggregate expression over the rows, e.g. {@code AVG(amount)}; it must call an aggregate function. */
@@ -74,6 +74,6 @@ public final class Aggregate {
     if (!expression.isAggregate()) {
       throw new IllegalArgumentException("a metric must aggregate the rows (COUNT, SUM, AVG, MIN, MAX, ...): " + expression);
     }
-    return new Aggregate(Identifier.of(alias), "(" + expression.text() + ")");
+    return new Aggregate(Identifier.of(alias), "(" + expression.sql() + ")");
   }
 }

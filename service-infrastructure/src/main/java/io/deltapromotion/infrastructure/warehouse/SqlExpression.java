@@ -8,10 +8,19 @@ import java.util.Set;
 
 /**
  * A scalar SQL expression from a table policy (e.g. {@code amount >= 0} or {@code AVG(amount)}),
- * checked against a strict token grammar before it can reach SQL: identifiers (plain or backtick
+ * checked against a strict token grammar before it can reach SQL: ASCII identifiers (plain or backtick
  * quoted), numbers, single-quoted strings, operators, commas and balanced parentheses. No statement
- * separator, comment, subquery, window or statement keyword gets through, so an expression can only
- * ever compute a value over the rows it is given.
+ * separator, comment, subquery, window or statement keyword gets through, and only functions on an
+ * allow-list of pure ones can be called ({@link #FUNCTIONS}: no {@code reflect}, {@code secret},
+ * {@code raise_error}, {@code ai_query}, {@code http_request}, nothing that reads a file, the clock of
+ * another system or a random number), so an expression can only ever compute a value over the rows it
+ * is given.
+ *
+ * <p>Two differences between this grammar and Spark's are closed rather than modelled: raw strings
+ * ({@code r'\'}, where a backslash escapes nothing) are refused, and {@link #sql()} writes every
+ * {@code $} inside a string as the escape {@code \u0024}, so Spark's variable substitution
+ * ({@code ${env:SECRET}}, {@code ${system:user.home}}) finds nothing to substitute even on a session
+ * where it is on.
  */
 public final class SqlExpression {
 
@@ -37,6 +46,33 @@ public final class SqlExpression {
       "STDDEV_SAMP", "STD", "VARIANCE", "VAR_POP", "VAR_SAMP", "PERCENTILE", "PERCENTILE_APPROX",
       "APPROX_PERCENTILE", "MEDIAN", "APPROX_COUNT_DISTINCT", "EVERY", "BOOL_AND", "BOOL_OR", "ANY_VALUE",
       "FIRST", "LAST", "SKEWNESS", "KURTOSIS", "CORR", "COVAR_POP", "COVAR_SAMP", "BIT_AND", "BIT_OR", "BIT_XOR");
+
+  /**
+   * The functions an expression may call: the aggregates and scalar functions that compute a value
+   * from their arguments alone. Anything else (a function of a newer runtime included) is refused
+   * with its name; add it here once it is known to be pure.
+   */
+  public static final Set<String> FUNCTIONS = union(AGGREGATES, Set.of(
+      // conditional and conversion
+      "COALESCE", "NULLIF", "NVL", "NVL2", "IF", "IFNULL", "ISNULL", "ISNOTNULL", "ISNAN", "NANVL", "GREATEST",
+      "LEAST", "CAST", "TRY_CAST", "TO_NUMBER", "TRY_TO_NUMBER", "STRING", "INT", "BIGINT", "DOUBLE", "BOOLEAN",
+      // arithmetic
+      "ABS", "CEIL", "CEILING", "FLOOR", "ROUND", "BROUND", "SQRT", "CBRT", "EXP", "LN", "LOG", "LOG10", "LOG2",
+      "POW", "POWER", "MOD", "PMOD", "SIGN", "SIGNUM", "NEGATIVE", "POSITIVE", "TRY_ADD", "TRY_SUBTRACT",
+      "TRY_MULTIPLY", "TRY_DIVIDE",
+      // strings
+      "LENGTH", "LEN", "CHAR_LENGTH", "CHARACTER_LENGTH", "OCTET_LENGTH", "BIT_LENGTH", "LOWER", "UPPER", "LCASE",
+      "UCASE", "TRIM", "LTRIM", "RTRIM", "BTRIM", "SUBSTR", "SUBSTRING", "LEFT", "RIGHT", "CONCAT", "CONCAT_WS",
+      "REPLACE", "REGEXP_LIKE", "REGEXP_EXTRACT", "REGEXP_REPLACE", "REGEXP_COUNT", "INSTR", "LOCATE", "LPAD",
+      "RPAD", "REVERSE", "INITCAP", "ASCII", "CHR", "CONTAINS", "STARTSWITH", "ENDSWITH", "SPLIT_PART",
+      "TRANSLATE", "LEVENSHTEIN", "SOUNDEX", "FORMAT_NUMBER", "MD5", "SHA1", "SHA2", "CRC32", "HASH", "XXHASH64",
+      // dates and times of the row (the current date is the reader's, so not a secret and not a side effect)
+      "CURRENT_DATE", "CURRENT_TIMESTAMP", "NOW", "DATE_ADD", "DATE_SUB", "DATEDIFF", "DATE_DIFF",
+      "MONTHS_BETWEEN", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "DAYOFWEEK", "DAYOFYEAR", "HOUR", "MINUTE", "SECOND",
+      "WEEKOFYEAR", "QUARTER", "TO_DATE", "TO_TIMESTAMP", "DATE_FORMAT", "DATE_TRUNC", "TRUNC", "UNIX_TIMESTAMP",
+      "LAST_DAY", "ADD_MONTHS", "MAKE_DATE",
+      // collections
+      "SIZE", "CARDINALITY", "ARRAY_CONTAINS", "ELEMENT_AT"));
 
   private enum Kind { WORD, QUOTED_WORD, NUMBER, STRING, SYMBOL }
 
@@ -75,6 +111,15 @@ public final class SqlExpression {
   /** The expression as written (trimmed). */
   public String text() {
     return text;
+  }
+
+  /**
+   * The expression as SQL for the warehouse: as written, but with every {@code $} (which the grammar
+   * admits only inside strings) written as {@code \u0024}, which Spark turns back into {@code $} when it
+   * reads the string, after variable substitution has had its turn.
+   */
+  public String sql() {
+    return text.replace("$", "\\u0024");
   }
 
   /** Whether it calls an aggregate function (COUNT, SUM, AVG, ...). */
@@ -144,7 +189,8 @@ public final class SqlExpression {
 
   private static void checkStructure(List<Token> tokens) {
     int depth = 0;
-    for (Token token : tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
       if (token.kind() == Kind.WORD && FORBIDDEN.contains(upper(token))) {
         throw new InvalidSqlExpressionException("'" + token.text() + "' at character " + token.position()
             + " is not allowed: a check is one expression, not a query or a statement");
@@ -158,6 +204,38 @@ public final class SqlExpression {
     if (depth > 0) {
       throw new InvalidSqlExpressionException(depth + " parenthes" + (depth == 1 ? "is is" : "es are") + " not closed");
     }
+    for (int i = 0; i < tokens.size(); i++) {
+      checkCall(tokens, i);
+    }
+  }
+
+  /** A call must name an allowed function, unquoted and unqualified; SQL syntax and CAST's type are not calls. */
+  private static void checkCall(List<Token> tokens, int i) {
+    Token token = tokens.get(i);
+    boolean call = i + 1 < tokens.size() && tokens.get(i + 1).is("(");
+    if (!call || token.kind() == Kind.SYMBOL || token.kind() == Kind.NUMBER || token.kind() == Kind.STRING) {
+      return;
+    }
+    if (token.kind() == Kind.QUOTED_WORD) {
+      throw new InvalidSqlExpressionException("the quoted name `" + token.text() + "` at character "
+          + token.position() + " is called as a function: functions are called by their plain name");
+    }
+    if (i > 0 && tokens.get(i - 1).is(".")) {
+      throw new InvalidSqlExpressionException("'" + token.text() + "' at character " + token.position()
+          + " is a qualified function: only the built-in functions of the allow-list can be called");
+    }
+    String name = upper(token);
+    boolean typeOfCast = i > 0 && tokens.get(i - 1).kind() == Kind.WORD && upper(tokens.get(i - 1)).equals("AS");
+    if (!SYNTAX.contains(name) && !typeOfCast && !FUNCTIONS.contains(name)) {
+      throw new InvalidSqlExpressionException("the function '" + token.text() + "' at character "
+          + token.position() + " is not on the allow-list of pure functions (SqlExpression.FUNCTIONS)");
+    }
+  }
+
+  private static Set<String> union(Set<String> first, Set<String> second) {
+    Set<String> union = new LinkedHashSet<>(first);
+    union.addAll(second);
+    return Set.copyOf(union);
   }
 
   /** Splits the text into tokens, rejecting anything outside the grammar. */
@@ -178,17 +256,18 @@ public final class SqlExpression {
     List<Token> tokens() {
       while (at < text.length()) {
         char c = text.charAt(at);
-        if (Character.isWhitespace(c)) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
           at++;
         } else if (text.startsWith("--", at) || text.startsWith("/*", at)) {
           throw error("a comment");
         } else if (c == ';') {
           throw error("';' (a check is one expression, not several statements)");
-        } else if (Character.isLetter(c) || c == '_') {
+        } else if (isAsciiLetter(c) || c == '_') {
           word();
-        } else if (Character.isDigit(c)) {
+        } else if (isAsciiDigit(c)) {
           number();
         } else if (c == '\'') {
+          refuseRawString();
           string();
         } else if (c == '`') {
           quotedWord();
@@ -201,10 +280,29 @@ public final class SqlExpression {
 
     private void word() {
       int start = at;
-      while (at < text.length() && (Character.isLetterOrDigit(text.charAt(at)) || text.charAt(at) == '_')) {
+      while (at < text.length() && (isAsciiLetter(text.charAt(at)) || isAsciiDigit(text.charAt(at))
+          || text.charAt(at) == '_')) {
         at++;
       }
       add(Kind.WORD, start);
+    }
+
+    /** {@code r'...'}: Spark reads no escapes in it where this grammar would, so the two would disagree on its end. */
+    private void refuseRawString() {
+      Token previous = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+      if (previous != null && previous.kind() == Kind.WORD && previous.text().equalsIgnoreCase("r")
+          && previous.position() == at) {
+        at--;
+        throw error("a raw string (r'...'); write an ordinary string");
+      }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+      return c >= '0' && c <= '9';
     }
 
     private void number() {

@@ -35,11 +35,45 @@ class SqlExpressionTest {
       "name = \"x\"                           | '\"'",
       "ROW_NUMBER() OVER (ORDER BY id) = 1    | 'OVER'",
       "reflect('java.lang.Runtime', 'x')      | 'reflect'",
-      "amount > 12abc                         | malformed number"})
+      "amount > 12abc                         | malformed number",
+      "java_method('java.lang.System', 'getenv', 'HOME') = 'x' | 'java_method'",
+      "secret('scope', 'key') = 'x'           | function 'secret'",
+      "raise_error('stop') IS NULL            | function 'raise_error'",
+      "ai_query('model', name) = 'x'          | function 'ai_query'",
+      "http_request('GET', 'http://x') IS NULL | function 'http_request'",
+      "MAX(input_file_name()) = ''            | function 'input_file_name'",
+      "rand() > 0.5                           | function 'rand'",
+      "`reflect`('java.lang.Runtime', 'x') = 1 | quoted name `reflect`",
+      "system.builtin.upper(name) = 'X'       | qualified function",
+      "r'\\' = name OR (1 = 1               | raw string",
+      "R'\\' = name                           | raw string",
+      "nаme IS NULL                           | U+0430",
+      "ｒeflect(name) = 1                     | U+FF52",
+      "name = 'x'                        | U+2003"})
   void givenAnythingBeyondOneExpression_whenParsed_thenTheErrorSaysWhatAndWhere(String text, String reason) {
     assertThatThrownBy(() -> SqlExpression.parse(text))
         .isInstanceOf(InvalidSqlExpressionException.class)
         .hasMessageContaining(reason);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "upper(trim(name)) = 'ADA' AND length(name) < 40",
+      "COALESCE(round(amount, 2), 0) >= 0 AND abs(delta) < 1",
+      "CAST(amount AS DECIMAL(10,2)) > 0 AND year(created) >= 2020",
+      "IF(status = 'x', 1, 0) = 0",
+      "name RLIKE '^[a-z]+$' AND startswith(name, 'a')"})
+  void givenPureFunctionsWhenParsedThenTheyAreAccepted(String text) {
+    assertThat(SqlExpression.parse(text).text()).isEqualTo(text);
+  }
+
+  @Test
+  void givenADollarInAStringWhenWrittenAsSqlThenNoDollarReachesTheServerForItsVariableSubstitution() {
+    SqlExpression expression = SqlExpression.parse("MAX(ascii(substr('${env:SECRET}', 1, 1))) > 0 AND name RLIKE 'x$'");
+
+    assertThat(expression.sql()).doesNotContain("$")
+        .isEqualTo("MAX(ascii(substr('\\u0024{env:SECRET}', 1, 1))) > 0 AND name RLIKE 'x\\u0024'");
+    assertThat(expression.text()).contains("${env:SECRET}");
   }
 
   @Test

@@ -24,6 +24,9 @@ public final class WarehouseConnectionPool {
     config.setMinimumIdle(0);
     config.setConnectionTimeout(properties.connectionTimeout().toMillis());
     config.setInitializationFailTimeout(-1);
+    if (properties.disableVariableSubstitution()) {
+      config.setConnectionInitSql(WarehouseProperties.NO_VARIABLE_SUBSTITUTION);
+    }
     return new HikariDataSource(config);
   }
 }

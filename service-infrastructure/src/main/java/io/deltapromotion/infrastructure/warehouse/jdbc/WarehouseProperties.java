@@ -20,6 +20,11 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConnections most warehouse sessions open at once (default 4): at least the service's
  *     concurrency, or its threads queue for a session
  * @param connectionTimeout longest a statement waits for a session, free or newly opened (default 30s)
+ * @param disableVariableSubstitution whether each session starts with
+ *     {@code SET spark.sql.variable.substitute=false} (default true), so that no {@code ${env:...}} or
+ *     {@code ${system:...}} in a statement's text is replaced by the server's environment. Policy
+ *     expressions are safe without it (their {@code $} are escaped); turn it off only for a warehouse
+ *     that refuses the setting (some Databricks SQL warehouses accept only their own short list)
  */
 @Validated
 @ConfigurationProperties("deltapromotion.warehouse")
@@ -29,12 +34,25 @@ public record WarehouseProperties(
     String password,
     @NotNull @DefaultValue("10m") Duration statementTimeout,
     @Min(1) @DefaultValue("4") int maxConnections,
-    @NotNull @DefaultValue("30s") Duration connectionTimeout) {
+    @NotNull @DefaultValue("30s") Duration connectionTimeout,
+    @DefaultValue("true") boolean disableVariableSubstitution) {
+
+  private static final java.util.regex.Pattern SECRET_IN_URL =
+      java.util.regex.Pattern.compile("(?i)((?:pwd|password|token|auth_accesstoken|auth_client_secret)=)[^;]*");
+
+  /** The statement each session starts with when {@link #disableVariableSubstitution}. */
+  public static final String NO_VARIABLE_SUBSTITUTION = "SET spark.sql.variable.substitute=false";
+
+  /** The JDBC URL with any password or token in it replaced by {@code ***}, for logs and errors. */
+  public String jdbcUrlForDisplay() {
+    return SECRET_IN_URL.matcher(jdbcUrl).replaceAll("$1***");
+  }
 
   @Override
   public String toString() {
-    return "WarehouseProperties[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password == null ? null : "***")
+    return "WarehouseProperties[jdbcUrl=" + jdbcUrlForDisplay() + ", user=" + user + ", password=" + (password == null ? null : "***")
         + ", statementTimeout=" + statementTimeout + ", maxConnections=" + maxConnections
-        + ", connectionTimeout=" + connectionTimeout + "]";
+        + ", connectionTimeout=" + connectionTimeout + ", disableVariableSubstitution=" + disableVariableSubstitution
+        + "]";
   }
 }

@@ -17,6 +17,7 @@ import io.deltapromotion.infrastructure.warehouse.RecordColumn;
 import io.deltapromotion.infrastructure.warehouse.RecordTable;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.SchemaTables;
+import io.deltapromotion.infrastructure.warehouse.SqlExpression;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
@@ -53,7 +54,7 @@ class JdbcWarehouseIT {
 
   private final Lakehouse lakehouse = new Lakehouse();
   private final HikariDataSource pool = WarehouseConnectionPool.open(new WarehouseProperties(
-      LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(2), 2, Duration.ofSeconds(30)));
+      LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(2), 2, Duration.ofSeconds(30), true));
   private final JdbcWarehouse warehouse = new JdbcWarehouse(pool, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
   private final String preprod = Lakehouse.freshSchema("it_pp");
   private final String prod = Lakehouse.freshSchema("it_pr");
@@ -163,6 +164,39 @@ class JdbcWarehouseIT {
   }
 
   @Test
+  void givenAPolicyMetricNamingAnEnvironmentVariableWhenAggregatedOnASessionThatSubstitutesThenTheTextStaysText() {
+    try (HikariDataSource substituting = WarehouseConnectionPool.open(new WarehouseProperties(
+        LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(2), 1, Duration.ofSeconds(30),
+        false))) {
+      JdbcWarehouse exposed = new JdbcWarehouse(substituting, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(2));
+      Aggregate leak = Aggregate.metric("leak",
+          SqlExpression.parse("MAX(instr('${system:user.home}|${env:PATH}', '$'))"));
+
+      AggregateResult result = exposed.aggregate(source, 1, List.of(leak));
+
+      assertThat(result.getLong("leak")).as("'$' is the first character only if nothing was substituted").hasValue(1);
+    }
+  }
+
+  @Test
+  void givenTheServicesSessionSettingsWhenAStatementNamesAVariableThenTheServerSubstitutesNothing() throws Exception {
+    String text = "SELECT '${system:user.home}' AS home";
+    try (HikariDataSource substituting = WarehouseConnectionPool.open(new WarehouseProperties(
+            LocalStackExtension.settings().lakehouseJdbcUrl(), null, null, Duration.ofMinutes(2), 1, Duration.ofSeconds(30),
+            false));
+        var defaultSession = substituting.getConnection();
+        var servicesSession = pool.getConnection();
+        var onDefault = defaultSession.createStatement().executeQuery(text);
+        var onServices = servicesSession.createStatement().executeQuery(text)) {
+      onDefault.next();
+      onServices.next();
+
+      assertThat(onDefault.getString(1)).as("the server's default substitutes").doesNotContain("${");
+      assertThat(onServices.getString(1)).isEqualTo("${system:user.home}");
+    }
+  }
+
+  @Test
   void givenANewTargetWhenClonedWithPropertiesThenOneCommitMakesAShallowCloneOfThatVersionWithThem() {
     TableName target = TableName.parse(prod + ".clone_new");
     Map<String, String> lineage = lineage(1);
@@ -256,7 +290,7 @@ class JdbcWarehouseIT {
   @Test
   void givenAWarehouseThatDoesNotAnswerWhenAStatementRunsThenItIsAnOutageNotARefusal() {
     try (HikariDataSource nowhere = WarehouseConnectionPool.open(new WarehouseProperties(
-        "jdbc:hive2://127.0.0.1:" + closedPort() + "/default", null, null, Duration.ofMinutes(1), 1, Duration.ofSeconds(2)))) {
+        "jdbc:hive2://127.0.0.1:" + closedPort() + "/default", null, null, Duration.ofMinutes(1), 1, Duration.ofSeconds(2), true))) {
       JdbcWarehouse unreachable = new JdbcWarehouse(nowhere, WarehouseDialect.OPEN_SOURCE_DELTA, Duration.ofMinutes(1));
 
       assertThatThrownBy(() -> unreachable.history(source, 1))
