@@ -3,6 +3,9 @@ package io.deltapromotion.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.deltapromotion.demo.hostile.HostileInput;
+import io.deltapromotion.demo.hostile.HostileInputCorpus;
+import io.deltapromotion.demo.hostile.HostileInputProbe;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcCompleted;
@@ -57,9 +60,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -520,6 +525,58 @@ class PromotionEndToEndIT {
           LIMIT 1;
           """.formatted(RUN, AUTHORS))).as("1.1 the version to promote, from release_registry").containsExactly("0");
     });
+  }
+
+  @TestFactory
+  @Order(14)
+  Stream<DynamicTest> givenTheHostileInputCorpus_whenEachCaseIsSentThroughItsDoor_thenItGetsItsHandlingAndEveryServiceGoesOn()
+      throws Exception {
+    HostileInputProbe probe = new HostileInputProbe(settings, "corpus-" + RUN + "-");
+    List<HostileInput> corpus = HostileInputCorpus.cases(new CorpusRun());
+    assertThat(corpus).as("the corpus's size").hasSizeGreaterThanOrEqualTo(50);
+    return Stream.concat(
+        corpus.stream().map(hostile -> DynamicTest.dynamicTest(hostile.id() + ": " + hostile.covers(),
+            () -> probe.check(hostile))),
+        Stream.of(DynamicTest.dynamicTest("every service is still healthy", () -> {
+          probe.close();
+          for (Component service : Component.services()) {
+            assertThat(ServiceHealth.of(settings.port(service))).as(service.name()).contains("\"status\":\"UP\"");
+          }
+        })));
+  }
+
+  /** What the corpus needs of this run: a watched table, the token, valid events to twist. */
+  private static final class CorpusRun implements HostileInputCorpus.Run {
+
+    private final AvroRecordSerializer serializer = new AvroRecordSerializer();
+
+    CorpusRun() {
+      serializer.configure(Map.of("schema.registry.url", settings.schemaRegistryUrl()), false);
+    }
+
+    @Override
+    public String watchedTable() {
+      return CLEAN;
+    }
+
+    @Override
+    public String token() {
+      return TOKEN;
+    }
+
+    @Override
+    public byte[] serialized(String topic, Object event) {
+      return serializer.serialize(topic, event);
+    }
+
+    @Override
+    public TableChanged.Builder tableChanged() {
+      return TableChanged.newBuilder()
+          .setEnvelope(new EventEnvelopes("e2e-corpus", "test", Clock.systemUTC()).first())
+          .setSourceTable(CLEAN).setTargetTable(PROD + ".clean")
+          .setSourceEnvironment("preprod").setTargetEnvironment("prod").setSourceVersion(0L)
+          .setChangeCategory(ChangeCategory.DATA_ONLY).setOrigin(ChangeOrigin.OPERATOR);
+    }
   }
 
   private static int[] bothInstances(Component service) {

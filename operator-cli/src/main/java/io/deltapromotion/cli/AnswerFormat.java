@@ -30,6 +30,9 @@ enum AnswerFormat {
       for (Map.Entry<String, String> field : fields(answer)) {
         text.append("  ").append(field.getKey()).append(": ").append(field.getValue()).append('\n');
       }
+      for (JsonNode statement : answer.body().path("statements")) {
+        text.append(statement.asString()).append('\n');
+      }
       for (JsonNode step : answer.body().path("steps")) {
         text.append("  - ").append(step.path("table").asString()).append(" v").append(step.path("version").asString())
             .append(" -> ").append(step.path("target").asString())
@@ -69,6 +72,11 @@ enum AnswerFormat {
       for (Map.Entry<String, String> field : fields(answer)) {
         markdown.append("| ").append(field.getKey()).append(" | ").append(cell(field.getValue())).append(" |\n");
       }
+      if (!answer.body().path("statements").isEmpty()) {
+        markdown.append("\n```sql\n");
+        answer.body().path("statements").forEach(statement -> markdown.append(statement.asString()).append('\n'));
+        markdown.append("```\n");
+      }
       if (!answer.body().path("steps").isEmpty()) {
         markdown.append("\n| table | version | target | holds now | action |\n|---|---|---|---|---|\n");
         for (JsonNode step : answer.body().path("steps")) {
@@ -83,7 +91,7 @@ enum AnswerFormat {
   };
 
   private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-  private static final List<String> SKIPPED = List.of("plan", "commandId", "steps", "dryRun", "rebaselines");
+  private static final List<String> SKIPPED = List.of("plan", "commandId", "steps", "dryRun", "rebaselines", "statements");
 
   abstract String format(String command, Answer answer);
 

@@ -38,6 +38,9 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
                                                                     clone a baseline into the first stage, for QC
         rebaseline-status                                           progress of the recent rebaselines
         rebuild-release-registry                                    rebuild the Delta audit table from the log
+        grants    --principal P [--revoke-from G]...                the Unity Catalog GRANT/REVOKE statements that
+                                                                    leave every stage writable by P alone (to run
+                                                                    as an administrator; nothing is changed)
         dead-letters list|redrive ...                               what the services rejected; send it back
                                                                     (promotion dead-letters --help)
       options:
@@ -52,8 +55,9 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
       """.formatted(DEFAULT_URL);
 
   private static final Set<String> COMMANDS = Set.of("approve", "reject", "promote", "rollback", "rebaseline",
-      "rebaseline-status", "rebuild-release-registry");
-  private static final Set<String> FIELDS = Set.of("table", "release", "stage", "version", "reason", "from", "into", "tag");
+      "rebaseline-status", "rebuild-release-registry", "grants");
+  private static final Set<String> FIELDS = Set.of("table", "release", "stage", "version", "reason", "from", "into", "tag",
+      "principal");
 
   static CliOptions parse(String[] args, Map<String, String> environment) {
     List<String> arguments = new ArrayList<>(List.of(args));
@@ -62,8 +66,8 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
     }
     String command = arguments.remove(0);
     if (!COMMANDS.contains(command)) {
-      throw new IllegalArgumentException("unknown command '" + command + "': approve, reject, promote, rollback, rebaseline, rebaseline-status or "
-          + "rebuild-release-registry");
+      throw new IllegalArgumentException("unknown command '" + command + "': approve, reject, promote, rollback, rebaseline, rebaseline-status, "
+          + "rebuild-release-registry or grants");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     boolean dryRun = false;
@@ -84,6 +88,7 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
         case "output" -> output = AnswerFormat.parse(value);
         case "url" -> url = value;
         case "version" -> body.put(name, version(value));
+        case "revoke-from" -> revokeFrom(body).add(value);
         default -> {
           if (!FIELDS.contains(name)) {
             throw new IllegalArgumentException("unknown option " + option);
@@ -92,7 +97,29 @@ record CliOptions(String command, Map<String, Object> body, boolean dryRun, Answ
         }
       }
     }
+    if (command.equals("grants") && !body.containsKey("principal")) {
+      throw new IllegalArgumentException("grants needs --principal, the principal the promoter writes as");
+    }
     return new CliOptions(command, body, dryRun, output, uri(url), token(environment), false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> revokeFrom(Map<String, Object> body) {
+    return (List<String>) body.computeIfAbsent("revoke-from", key -> new ArrayList<String>());
+  }
+
+  /** The query of a {@code grants} request. */
+  String grantsQuery() {
+    StringBuilder query = new StringBuilder("grants?principal=").append(encode(body.get("principal").toString()));
+    Object others = body.getOrDefault("revoke-from", List.of());
+    for (Object other : (List<?>) others) {
+      query.append("&revoke-from=").append(encode(other.toString()));
+    }
+    return query.toString();
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String token(Map<String, String> environment) {

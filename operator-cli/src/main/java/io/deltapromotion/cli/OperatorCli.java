@@ -44,8 +44,11 @@ public final class OperatorCli {
     }
     try {
       PromoterClient promoter = new PromoterClient(options.url(), options.token());
-      Answer answer = options.command().equals("rebaseline-status") ? promoter.read("rebaseline")
-          : promoter.send(options.command(), options.body(), options.dryRun());
+      Answer answer = switch (options.command()) {
+        case "rebaseline-status" -> promoter.read("rebaseline");
+        case "grants" -> promoter.read(options.grantsQuery());
+        default -> promoter.send(options.command(), options.body(), options.dryRun());
+      };
       out.print(options.output().format(options.command(), answer));
       return answer.accepted() ? OK : answer.status() >= 500 ? UNAVAILABLE : REFUSED;
     } catch (PromoterClient.UnreachableException e) {

@@ -56,6 +56,17 @@ class OperatorCliTest {
   }
 
   @Test
+  void givenGrants_whenParsed_thenThePrincipalsGoEncodedIntoTheQuery_andWithoutAPrincipalItIsAUsageError() {
+    CliOptions options = CliOptions.parse(new String[] {"grants", "--principal", "sp-promoter", "--revoke-from",
+        "account users", "--revoke-from", "data-eng"}, Map.of("PROMOTION_TOKEN", "t"));
+
+    assertThat(options.grantsQuery())
+        .isEqualTo("grants?principal=sp-promoter&revoke-from=account%20users&revoke-from=data-eng");
+    assertThat(run(TOKEN, "grants", "--revoke-from", "account users")).isEqualTo(OperatorCli.USAGE);
+    assertThat(err()).contains("grants needs --principal");
+  }
+
+  @Test
   void givenNoPromoterListening_whenACommandIsSent_thenItSaysItCannotReachIt() {
     int status = run(TOKEN, "approve", "--table", "pp.orders", "--url", "http://127.0.0.1:1");
 

@@ -24,7 +24,8 @@ public final class AlertPolicy {
   public Optional<Alert> alertFor(PromotionNotice notice) {
     String subject = "`" + notice.sourceTable() + "`" + version(notice.sourceVersion()) + " → `" + notice.targetTable()
         + "` (" + notice.targetEnvironment() + ")" + (notice.releaseTag() == null ? "" : ", release " + notice.releaseTag());
-    String footer = "\npromotion " + notice.promotionId();
+    String footer = (notice.orderedBy() == null ? "" : "\nordered by " + notice.orderedBy())
+        + (notice.approvedBy() == null ? "" : "\napproved by " + notice.approvedBy()) + "\npromotion " + notice.promotionId();
     if ("BLOCKED".equals(notice.status()) && notice.waiting() != null) {
       return notice.waiting() == PromotionNotice.Waiting.APPROVAL
           ? Optional.of(alert("promotion:" + notice.eventId(), Alert.Severity.WARNING,

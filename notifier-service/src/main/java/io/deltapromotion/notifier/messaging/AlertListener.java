@@ -40,7 +40,7 @@ class AlertListener {
     deliver(policy.alertFor(new PromotionNotice(event.getEnvelope().getEventId().toString(),
         event.getEnvelope().getCorrelationId().toString(), event.getStatus().name(), event.getSourceTable(),
         event.getSourceVersion(), event.getTargetTable(), event.getTargetEnvironment(), event.getReleaseTag(),
-        event.getTargetDeltaVersion(), event.getError(), waiting(event))));
+        event.getTargetDeltaVersion(), event.getError(), waiting(event), event.getActor(), event.getApprovedBy())));
   }
 
   private static PromotionNotice.Waiting waiting(PromotionDone event) {

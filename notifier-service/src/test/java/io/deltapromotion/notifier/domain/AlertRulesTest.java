@@ -71,6 +71,17 @@ class AlertRulesTest {
   }
 
   @Test
+  void givenOutcomesAnOperatorCausedOrApproved_whenAlerted_thenTheAlertNamesThem() {
+    PromotionNotice rolledBack = new PromotionNotice("e1", "p-1", "ROLLED_BACK", "pp.orders", 7L, "pr.orders", "prod", null,
+        3L, "rolled back from version 8 to 7 (wrong totals)", null, "carol", null);
+    PromotionNotice repaired = new PromotionNotice("e2", "p-1", "PROMOTED", "pp.orders", 7L, "pr.orders", "live", null, 4L,
+        "repaired: file gone", null, null, "alice");
+
+    assertThat(policy.alertFor(rolledBack).orElseThrow().text()).contains("\nordered by carol\n").doesNotContain("approved by");
+    assertThat(policy.alertFor(repaired).orElseThrow().text()).contains("\napproved by alice\n").doesNotContain("ordered by");
+  }
+
+  @Test
   void givenPromotedAndSkippedWhenPromotedAlertsAreOffThenNobodyIsAlerted() {
     assertThat(policy.alertFor(promotion("e1", "PROMOTED", null))).isEmpty();
     assertThat(policy.alertFor(promotion("e2", "SKIPPED", "already holds it"))).isEmpty();
@@ -167,7 +178,8 @@ class AlertRulesTest {
   }
 
   private static PromotionNotice waiting(String eventId, String status, String error, PromotionNotice.Waiting waiting) {
-    return new PromotionNotice(eventId, "p-1", status, "pp.orders", 7L, "pr.orders", "prod", "r1", 3L, error, waiting);
+    return new PromotionNotice(eventId, "p-1", status, "pp.orders", 7L, "pr.orders", "prod", "r1", 3L, error, waiting,
+        null, null);
   }
 
   private static QcNotice qc(String status) {

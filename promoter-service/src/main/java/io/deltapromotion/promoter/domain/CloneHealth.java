@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.domain;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * repaired), otherwise it is reported FAILED with the reason. Either way people are alerted, once: a
  * table that stays broken is not reported again until it reads or holds another version (or the
  * promoter restarts).
+ *
+ * <p>The check also finds a stage's table written by someone other than the promoter (a commit after
+ * the promoter's last one, without its note, that is not maintenance): that promotion's outcome becomes
+ * FAILED saying who wrote what and when, once per foreign commit, and the table is left as it is for
+ * people to look at (a rollback or a new promotion writes it back).
  */
 public final class CloneHealth {
 
@@ -20,8 +26,9 @@ public final class CloneHealth {
   private final StageRepair repair;
   private final PromotionLog log;
   private final Set<Broken> reportedBroken = ConcurrentHashMap.newKeySet();
+  private final Set<Broken> reportedWrittenOutside = ConcurrentHashMap.newKeySet();
 
-  /** A stage's table reported broken while it held that version. */
+  /** A stage's table reported broken while it held that version (or written outside at that version of its own). */
   private record Broken(TableName target, long version) {}
 
   public CloneHealth(Ladder ladder, StageRepair repair, PromotionLog log) {
@@ -45,13 +52,25 @@ public final class CloneHealth {
           return;
         }
         reportedBroken.remove(key);
-        repair.repairIfBroken(keep).ifPresent(outcome -> {
+        Optional<PromotionOutcome> repaired = repair.repairIfBroken(keep);
+        repaired.ifPresent(outcome -> {
           if (outcome.status() == PromotionStatus.FAILED) {
             reportedBroken.add(key);
           }
           hops.add(new Hop(held.since().promotionId(), held.since().eventId(), source, held.version(), target,
               stage.name(), held.since().releaseTag(), outcome, null, outcome.cloned() ? stage.entry().cloneType() : null));
         });
+        if (repaired.isEmpty() && held.targetDeltaVersion() != null) {
+          repair.writtenOutsideThePromoter(target, held.targetDeltaVersion())
+              .filter(commit -> reportedWrittenOutside.add(new Broken(target, commit.version())))
+              .ifPresent(commit -> hops.add(new Hop(held.since().promotionId(), held.since().eventId(), source,
+                  held.version(), target, stage.name(), held.since().releaseTag(), PromotionOutcome.failed(held.version(),
+                  target + " was written outside the promoter: its version " + commit.version() + " (" + commit.operation()
+                      + " at " + commit.timestamp() + ") came after version " + held.targetDeltaVersion()
+                      + ", the promoter's write of version " + held.version() + " of " + source
+                      + "; it may no longer hold what was promoted (roll it back or promote again to write it back)"),
+                  null, null)));
+        }
       });
     }
     return hops;

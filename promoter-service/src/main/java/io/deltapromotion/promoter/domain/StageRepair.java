@@ -9,6 +9,7 @@ import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps a stage's table readable: a shallow clone breaks when VACUUM removes the source files it points
@@ -27,6 +28,8 @@ public final class StageRepair {
   }
 
   /** Whether every data file of the table's current version can be opened. */
+  private static final int FOREIGN_COMMITS_READ = 10;
+
   public boolean readable(TableName table) {
     try {
       warehouse.readEveryFile(table, null);
@@ -73,6 +76,27 @@ public final class StageRepair {
       return Optional.of(PromotionOutcome.failed(held.toVersion(), unreadable + "; re-cloning version " + held.toVersion()
           + " of " + held.source() + " failed: " + e.getMessage()));
     }
+  }
+
+  /** Commits that rewrite files but not what the table holds: a platform's maintenance, not a write. */
+  private static final Set<String> MAINTENANCE = Set.of("OPTIMIZE", "VACUUM START", "VACUUM END", "REORG", "ANALYZE",
+      "COMPUTE STATS");
+
+  /**
+   * The newest commit to the stage's table that neither the promoter nor maintenance made, after the
+   * commit the promoter last wrote it with: a write by someone else, so the table may no longer hold what
+   * was promoted. The promoter marks its own commits with a {@link CommitNote}.
+   *
+   * @param promotedDeltaVersion the table's version the promoter's last write left
+   */
+  public Optional<HistoryEntry> writtenOutsideThePromoter(TableName target, long promotedDeltaVersion) {
+    if (!warehouse.tableExists(target)) {
+      return Optional.empty();
+    }
+    return warehouse.history(target, FOREIGN_COMMITS_READ).stream()
+        .filter(commit -> commit.version() > promotedDeltaVersion && commit.note().isEmpty()
+            && !MAINTENANCE.contains(commit.operation()))
+        .findFirst();
   }
 
   /**

@@ -109,6 +109,30 @@ class CloneHealthTest {
     assertThat(health.check(ORDERS)).isEmpty();
   }
 
+  @Test
+  void givenAStageTableWrittenBySomeoneElse_whenChecked_thenItsPromotionEndsFailedSayingWhoWroteWhat_onceAndUntouched() {
+    promote(4);
+    warehouse.writtenBySomeoneElse(PROD_ORDERS, "OPTIMIZE");
+    assertThat(health.check(ORDERS)).as("maintenance is not a write").isEmpty();
+    warehouse.writtenBySomeoneElse(PROD_ORDERS, "DELETE");
+    int clones = warehouse.clones.size();
+
+    List<Hop> hops = health.check(ORDERS);
+
+    assertThat(hops).singleElement().satisfies(hop -> {
+      assertThat(hop.outcome().status()).isEqualTo(PromotionStatus.FAILED);
+      assertThat(hop.promotionId()).isEqualTo("p4");
+      assertThat(hop.outcome().message()).isEqualTo("pr.orders was written outside the promoter: its version 2 (DELETE at "
+          + "2026-11-21T10:00:00Z) came after version 0, the promoter's write of version 4 of pp.orders; it may no longer "
+          + "hold what was promoted (roll it back or promote again to write it back)");
+    });
+    assertThat(warehouse.clones).as("left for people to look at").hasSize(clones);
+    assertThat(health.check(ORDERS)).as("said once").isEmpty();
+    warehouse.writtenBySomeoneElse(PROD_ORDERS, "MERGE");
+    assertThat(health.check(ORDERS)).as("a new foreign commit is said again").singleElement()
+        .satisfies(hop -> assertThat(hop.outcome().message()).contains("its version 3 (MERGE"));
+  }
+
   private void promote(long version) {
     seedSource();
     PromotionOutcome outcome = promoter.promote(new StageWrite("p" + version, ORDERS, version, PROD_ORDERS, null),

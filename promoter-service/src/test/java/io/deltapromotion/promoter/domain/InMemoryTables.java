@@ -93,6 +93,12 @@ final class InMemoryTables extends UnsupportedWarehouse {
     return new CloneResult(version, before, 1);
   }
 
+  /** A commit someone other than the promoter made (no note of ours), keeping the table's properties. */
+  void writtenBySomeoneElse(TableName table, String operation) {
+    List<Commit> commits = commits(table);
+    commits.add(new Commit(new HistoryEntry(commits.size(), AT, operation, Map.of(), null), newest(table).properties()));
+  }
+
   /** What open-source Delta's first commit of a clone onto a non-empty table leaves when the clone never follows. */
   void emptiedForAClone(TableName table, String promotionId) {
     List<Commit> commits = commits(table);

@@ -137,6 +137,17 @@ class LadderPromotionIT {
   }
 
   @Test
+  void givenTheLadder_whenAnOperatorAsksForTheGrants_thenEveryWrittenStageIsLeftToThePromotersPrincipal() throws Exception {
+    String grants = promoter.read("grants?principal=sp-promoter&revoke-from=account%20users", DAVE);
+
+    assertThat(grants).contains("GRANT USE SCHEMA, SELECT ON SCHEMA `" + dev + "` TO `sp-promoter`;");
+    for (String stage : List.of(staging, limited, live)) {
+      assertThat(grants).contains("ALTER SCHEMA `" + stage + "` OWNER TO `sp-promoter`;")
+          .contains("REVOKE MODIFY, CREATE TABLE ON SCHEMA `" + stage + "` FROM `account users`;");
+    }
+  }
+
+  @Test
   void givenAReportWhoseTargetIsOutsideTheLadder_whenPublished_thenTheHopIsRefusedAndNothingIsWritten() throws Exception {
     TableName elsewhere = TableName.parse(dev + ".refunds");
     try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {

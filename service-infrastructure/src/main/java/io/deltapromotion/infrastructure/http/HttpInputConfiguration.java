@@ -6,7 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The limits every service's HTTP endpoints share, first in the filter chain. */
+/**
+ * What every service's HTTP endpoints share: the body limit, first in the filter chain, and the answer to
+ * a body that is not JSON.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HttpInputProperties.class)
 public class HttpInputConfiguration {
@@ -17,5 +20,10 @@ public class HttpInputConfiguration {
         new FilterRegistrationBean<>(new RequestBodyLimit(properties.maxBodySize().toBytes()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  @Bean
+  UnsupportedBodyAdvice unsupportedBodyAdvice() {
+    return new UnsupportedBodyAdvice();
   }
 }

@@ -11,12 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
  * Base of the services' JSON endpoints: every refusal is {@code {"error": "<reason>"}} with its status,
- * and a body that is not JSON of the expected shape (400) or not JSON at all (415) says so.
+ * and a body that is not JSON of the expected shape says so (400; one too long, 413). A body that is not
+ * JSON at all is refused before any endpoint is chosen ({@link UnsupportedBodyAdvice}, 415).
  */
 public abstract class JsonEndpoint {
 
@@ -38,11 +38,6 @@ public abstract class JsonEndpoint {
     }
     String detail = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse(e.getMessage());
     return error(HttpStatus.BAD_REQUEST, "the body is not a valid " + bodyName + ": " + detail);
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  protected ResponseEntity<Map<String, Object>> notJson(HttpMediaTypeNotSupportedException e) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the " + bodyName + " as application/json");
   }
 
   /**
