@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The clone health check on the real stack (preprod → prod, checked every 2 s): a prod clone that went
  * missing is cloned again at the version prod held; one whose files were vacuumed from its source, with
- * the source version gone too, is reported FAILED once, with the reason.
+ * the source version gone too, is reported FAILED once, with the reason; one someone else wrote is reported
+ * FAILED, and left as it is.
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,6 +93,22 @@ class CloneHealthIT {
     org.awaitility.Awaitility.await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() ->
         promoter.outcomes().stream().filter(done -> done.getSourceTable().equals(events.toString())
             && done.getStatus() == PromotionStatus.FAILED).count() == 1);
+  }
+
+  @Test
+  void givenAProdTableWrittenBySomeoneElse_whenChecked_thenItsPromotionEndsFailedSayingSo_andNoOtherTableIsFlagged()
+      throws Exception {
+    TableName grants = promoted("grants");
+    sql("INSERT INTO " + prod + ".grants VALUES (99)");
+
+    PromotionDone flagged = promoter.awaitOutcome(done -> done.getSourceTable().equals(grants.toString())
+        && done.getStatus() == PromotionStatus.FAILED);
+
+    assertThat(flagged.getError()).startsWith(prod + ".grants was written outside the promoter: its version 1 (WRITE at ")
+        .contains("came after version 0, the promoter's write of version 0 of " + grants);
+    assertThat(warehouse.history(TableName.parse(prod + ".grants"), 1).get(0).version()).as("left as it is").isEqualTo(1);
+    assertThat(promoter.outcomes()).filteredOn(done -> done.getError() != null && done.getError().contains("written outside"))
+        .as("only the table someone else wrote").extracting(PromotionDone::getSourceTable).containsOnly(grants.toString());
   }
 
   private TableName promoted(String table) throws Exception {
