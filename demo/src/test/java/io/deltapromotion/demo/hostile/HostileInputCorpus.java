@@ -137,6 +137,12 @@ public final class HostileInputCorpus {
         "dry-run is true, false");
     http("command-no-token", "a command without a token", APPROVE, null, JSON, "{\"table\": \"" + run.watchedTable() + "\"}",
         false, 401, "");
+    cases.add(new HostileInput("grants-no-principal", "grants asked for without a principal",
+        new Http(Component.PROMOTER, "GET", "/api/v1/commands/grants", run.token(), null, null, false),
+        new Answered(400, "the parameter principal is missing")));
+    cases.add(new HostileInput("grants-hostile-principal", "grants for a principal with a backtick and ';'",
+        new Http(Component.PROMOTER, "GET", "/api/v1/commands/grants?principal=sp%60%3B%20DROP%20SCHEMA%20x", run.token(),
+            null, null, false), new Answered(400, "is not a principal's name")));
     notServed("command-path-parameter", "a command path with ;x=1, without a token", APPROVE + ";x=1", null,
         "{\"table\": \"" + run.watchedTable() + "\"}", 401);
   }

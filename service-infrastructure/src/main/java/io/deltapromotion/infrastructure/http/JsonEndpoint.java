@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
@@ -38,6 +39,11 @@ public abstract class JsonEndpoint {
     }
     String detail = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse(e.getMessage());
     return error(HttpStatus.BAD_REQUEST, "the body is not a valid " + bodyName + ": " + detail);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  protected ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
+    return error(HttpStatus.BAD_REQUEST, "the parameter " + e.getParameterName() + " is missing");
   }
 
   /**

@@ -313,7 +313,7 @@ class JdbcWarehouseIT {
   @Test
   void givenHostileTextInPropertyValuesAndCommentsWhenWrittenThenItIsStoredVerbatim() {
     TableName target = TableName.parse(prod + ".hostile_text");
-    String hostile = "it's \\ ; -- x'); DROP TABLE " + source + "; /* \"q\" */ \t tab \u00e9\u4e2d\ud83d\ude00";
+    String hostile = "it's \\ ; -- x'); DROP TABLE " + source + "; /* \"q\" */ \t tab \u00e9\u4e2d\ud83d\ude00 ${env:HOME}";
     warehouse.clone(CloneRequest.shallow(source, 1, target, Map.of("release_tag", hostile)));
 
     warehouse.setTableComment(target, hostile);

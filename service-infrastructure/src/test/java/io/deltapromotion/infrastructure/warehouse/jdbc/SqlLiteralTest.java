@@ -17,6 +17,11 @@ class SqlLiteralTest {
   }
 
   @Test
+  void givenAVariableReferenceWhenQuotedThenNoDollarIsLeftForSparkToSubstitute() {
+    assertThat(SqlLiteral.of("${env:SECRET} costs $5")).isEqualTo("'\\u0024{env:SECRET} costs \\u00245'");
+  }
+
+  @Test
   void givenStatementSyntaxInsideTheValueWhenQuotedThenItStaysInsideOneLiteral() {
     String literal = SqlLiteral.of("x'); DROP TABLE prod.t; --");
 
