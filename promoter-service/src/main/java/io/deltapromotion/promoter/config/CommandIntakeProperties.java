@@ -41,12 +41,13 @@ public record CommandIntakeProperties(@DefaultValue({}) List<@Valid Operator> op
   }
 
   /**
-   * Every operator's grants, checked against the ladder: a grant naming a stage the promoter does not
-   * write is refused at start-up.
+   * Every operator's grants, checked against the ladder: a grant naming no stage of it is refused at
+   * start-up.
    *
+   * @param stages the names of the ladder's stages, first to last
    * @throws IllegalArgumentException naming the operator and the grant
    */
-  public OperatorGrants grants(List<String> writtenStages) {
+  public OperatorGrants grants(List<String> stages) {
     Map<String, List<OperatorGrants.Grant>> grants = new LinkedHashMap<>();
     for (Operator operator : operators) {
       List<OperatorGrants.Grant> parsed = new ArrayList<>();
@@ -58,11 +59,10 @@ public record CommandIntakeProperties(@DefaultValue({}) List<@Valid Operator> op
               + e.getMessage(), e);
         }
       }
-      parsed.stream().filter(grant -> grant.stage() != null && !writtenStages.contains(grant.stage())
-              && grant.action() != OperatorGrants.Action.REBASELINE).findFirst()
+      parsed.stream().filter(grant -> grant.stage() != null && !stages.contains(grant.stage())).findFirst()
           .ifPresent(grant -> {
             throw new IllegalArgumentException("deltapromotion.promoter.commands.operators[" + operator.name()
-                + "].may: " + grant + " names no stage the promoter writes; those are " + writtenStages);
+                + "].may: " + grant + " names no stage of the ladder; those are " + stages);
           });
       grants.put(operator.name(), parsed);
     }

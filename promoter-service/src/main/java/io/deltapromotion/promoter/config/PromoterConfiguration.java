@@ -68,7 +68,7 @@ class PromoterConfiguration {
 
   @Bean
   OperatorGrants operatorGrants(CommandIntakeProperties intake, Ladder ladder) {
-    return intake.grants(ladder.stages().stream().skip(1).map(Stage::name).toList());
+    return intake.grants(ladder.stages().stream().map(Stage::name).toList());
   }
 
   @Bean

@@ -1,10 +1,12 @@
 package io.deltapromotion.promoter.domain;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What each operator may do, per action and stage: {@code approve:live} lets its holder approve or
@@ -25,7 +27,7 @@ public final class OperatorGrants {
     REBASELINE;
 
     String word() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -52,7 +54,7 @@ public final class OperatorGrants {
       }
       Action action;
       try {
-        action = Action.valueOf(parts[0].strip().toUpperCase(java.util.Locale.ROOT));
+        action = Action.valueOf(parts[0].strip().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("unknown action '" + parts[0] + "' in grant '" + text + "': approve, promote, "
             + "rollback or rebaseline");
@@ -95,6 +97,6 @@ public final class OperatorGrants {
   /** The stages named by any grant, to be checked against the ladder. */
   public Set<String> namedStages() {
     return grantsByOperator.values().stream().flatMap(List::stream).map(Grant::stage).filter(Objects::nonNull)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -19,7 +19,7 @@ class CommandIntakePropertiesTest {
         new Operator("alice", TOKEN, List.of("approve:live", "rebaseline:dev")),
         new Operator("ops", TOKEN + "x", List.of())));
 
-    OperatorGrants grants = intake.grants(List.of("prod", "live"));
+    OperatorGrants grants = intake.grants(List.of("dev", "prod", "live"));
 
     assertThatCode(() -> grants.require("alice", OperatorGrants.Action.APPROVE, "live")).doesNotThrowAnyException();
     assertThatCode(() -> grants.require("ops", OperatorGrants.Action.ROLLBACK, "prod")).doesNotThrowAnyException();
@@ -30,11 +30,11 @@ class CommandIntakePropertiesTest {
   @Test
   void givenAGrantNamingNoStageOrMalformed_whenBuilt_thenStartUpFailsNamingTheOperatorAndTheGrant() {
     assertThatThrownBy(() -> new CommandIntakeProperties(List.of(new Operator("alice", TOKEN, List.of("approve:lve"))))
-        .grants(List.of("prod", "live")))
-        .hasMessage("deltapromotion.promoter.commands.operators[alice].may: approve:lve names no stage the promoter "
-            + "writes; those are [prod, live]");
+        .grants(List.of("dev", "prod", "live")))
+        .hasMessage("deltapromotion.promoter.commands.operators[alice].may: approve:lve names no stage of the ladder; "
+            + "those are [dev, prod, live]");
     assertThatThrownBy(() -> new CommandIntakeProperties(List.of(new Operator("alice", TOKEN, List.of("live"))))
-        .grants(List.of("prod", "live")))
+        .grants(List.of("dev", "prod", "live")))
         .hasMessageStartingWith("deltapromotion.promoter.commands.operators[alice].may: a grant is action:stage");
   }
 }
