@@ -531,7 +531,7 @@ class PromotionEndToEndIT {
   @Order(14)
   Stream<DynamicTest> givenTheHostileInputCorpus_whenEachCaseIsSentThroughItsDoor_thenItGetsItsHandlingAndEveryServiceGoesOn()
       throws Exception {
-    HostileInputProbe probe = new HostileInputProbe(settings, "corpus-" + RUN + "-");
+    HostileInputProbe probe = new HostileInputProbe(settings, "corpus-" + RUN + "-", webhook::messages);
     List<HostileInput> corpus = HostileInputCorpus.cases(new CorpusRun());
     assertThat(corpus).as("the corpus's size").hasSizeGreaterThanOrEqualTo(50);
     return Stream.concat(

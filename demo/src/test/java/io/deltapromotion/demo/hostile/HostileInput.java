@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * One case of the hostile-input corpus: what is sent, through which door, and how the system must handle
  * it. Every case's handling is one of the three a bad input may get: a 4xx with its reason, a dead letter
- * with its reason, or a policy refused at start-up naming its line and field (or, for the one expression
- * that is valid, the SQL it becomes).
+ * with its reason, or a policy refused at start-up naming its line and field; or, for the inputs that are
+ * valid but carry something hostile, what becomes of it (the SQL an expression becomes, the alert a reason
+ * ends up in).
  *
  * @param id a short stable name, used in the record key of Kafka cases
  * @param covers what it probes, as the test's display name
@@ -52,6 +53,12 @@ public record HostileInput(String id, String covers, Input input, Handling expec
 
   /** Put on this dead-letter topic, the reason header saying this; the service goes on. */
   public record DeadLettered(DeadLetterTopic topic, String reason) implements Handling {}
+
+  /**
+   * Accepted with this status, and the alert it leads to reaches people with {@code shown} in it as text
+   * and {@code never} nowhere in it (Slack's control sequences escaped).
+   */
+  public record AlertedAsText(int status, String shown, String never) implements Handling {}
 
   /** Refused when the policy is read, naming this line and field and saying this reason. */
   public record PolicyRefused(int line, String field, String reason) implements Handling {}

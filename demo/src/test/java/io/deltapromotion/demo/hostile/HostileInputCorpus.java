@@ -5,6 +5,7 @@ import static io.deltapromotion.schemas.topics.EventTopics.NOTIFIER_DEAD_LETTER;
 import static io.deltapromotion.schemas.topics.EventTopics.PROMOTER_DEAD_LETTER;
 import static io.deltapromotion.schemas.topics.EventTopics.QC_DEAD_LETTER;
 
+import io.deltapromotion.demo.hostile.HostileInput.AlertedAsText;
 import io.deltapromotion.demo.hostile.HostileInput.Answered;
 import io.deltapromotion.demo.hostile.HostileInput.DeadLettered;
 import io.deltapromotion.demo.hostile.HostileInput.Http;
@@ -143,6 +144,12 @@ public final class HostileInputCorpus {
     cases.add(new HostileInput("grants-hostile-principal", "grants for a principal with a backtick and ';'",
         new Http(Component.PROMOTER, "GET", "/api/v1/commands/grants?principal=sp%60%3B%20DROP%20SCHEMA%20x", run.token(),
             null, null, false), new Answered(400, "is not a principal's name")));
+    cases.add(new HostileInput("command-slack-control-sequences",
+        "a rollback whose reason mentions <!channel> and links: escaped in the alert",
+        new Http(Component.PROMOTER, "POST", "/api/v1/commands/rollback", run.token(), JSON, "{\"table\": \""
+            + run.watchedTable() + "\", \"stage\": \"prod\", \"reason\": \"<!channel> see <https://evil.example/x|the fix>\"}",
+            false),
+        new AlertedAsText(202, "&lt;!channel&gt; see &lt;https://evil.example/x|the fix&gt;", "<!channel>")));
     notServed("command-path-parameter", "a command path with ;x=1, without a token", APPROVE + ";x=1", null,
         "{\"table\": \"" + run.watchedTable() + "\"}", 401);
   }

@@ -3,6 +3,7 @@ package io.deltapromotion.demo.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.deltapromotion.demo.hostile.HostileInput.AlertedAsText;
 import io.deltapromotion.demo.hostile.HostileInput.Answered;
 import io.deltapromotion.demo.hostile.HostileInput.DeadLettered;
 import io.deltapromotion.demo.hostile.HostileInput.Http;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -45,15 +47,20 @@ public final class HostileInputProbe implements AutoCloseable {
 
   private final StackSettings services;
   private final String keyPrefix;
+  private final Supplier<List<String>> alerts;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<byte[], byte[]> deadLetterReader;
   private final Map<String, List<ConsumerRecord<byte[], byte[]>>> deadLettersByTopic = new HashMap<>();
 
-  /** @param keyPrefix unique to the run, so the dead letters of this run's cases are told from earlier ones */
-  public HostileInputProbe(StackSettings services, String keyPrefix) {
+  /**
+   * @param keyPrefix unique to the run, so the dead letters of this run's cases are told from earlier ones
+   * @param alerts what the notifier's webhook received so far
+   */
+  public HostileInputProbe(StackSettings services, String keyPrefix, Supplier<List<String>> alerts) {
     this.services = services;
     this.keyPrefix = keyPrefix;
+    this.alerts = alerts;
     Properties properties = new Properties();
     properties.put("bootstrap.servers", services.kafkaBootstrapServers());
     properties.put("max.request.size", String.valueOf(2 * 1024 * 1024));
@@ -92,8 +99,13 @@ public final class HostileInputProbe implements AutoCloseable {
     return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static void checkAnswer(HostileInput hostile, HttpResponse<String> response) {
-    if (hostile.expected() instanceof Answered answered) {
+  private void checkAnswer(HostileInput hostile, HttpResponse<String> response) {
+    if (hostile.expected() instanceof AlertedAsText alerted) {
+      assertThat(response.statusCode()).as(hostile.id() + ": " + response.body()).isEqualTo(alerted.status());
+      await(hostile.id()).atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(alerts.get())
+          .anySatisfy(alert -> assertThat(alert).contains(alerted.shown())));
+      assertThat(alerts.get()).as(hostile.id()).noneSatisfy(alert -> assertThat(alert).contains(alerted.never()));
+    } else if (hostile.expected() instanceof Answered answered) {
       assertThat(response.statusCode()).as(hostile.id() + ": " + response.body()).isEqualTo(answered.status());
       assertThat(response.body()).as(hostile.id()).contains(answered.reason());
     } else if (hostile.expected() instanceof NotServed notServed) {
