@@ -90,7 +90,7 @@ public final class HostileInputCorpus {
     http("intake-not-json", "a body that is not JSON", PIPELINE, run.token(), JSON, "{\"table\": ", false, 400,
         "not a valid pipeline commit");
     http("intake-version-minus-1", "version -1", PIPELINE, run.token(), JSON, commit(table, "-1"), false, 400,
-        "version");
+        "version must be 0 or more, got -1");
     http("intake-version-max", "version 2^63-1", PIPELINE, run.token(), JSON, commit(table, String.valueOf(Long.MAX_VALUE)),
         false, 422, "has no version " + Long.MAX_VALUE);
     http("intake-no-token", "no bearer token", PIPELINE, null, JSON, commit(table, "0"), false, 401, "");
@@ -106,20 +106,22 @@ public final class HostileInputCorpus {
 
   private void hostileTableNames() {
     String schema = run.watchedTable().substring(0, run.watchedTable().indexOf('.'));
-    Map<String, String> names = new java.util.LinkedHashMap<>();
-    names.put("quote", schema + ".o'rders");
-    names.put("semicolon", schema + ".orders; DROP TABLE x");
-    names.put("line-comment", schema + ".orders -- x");
-    names.put("block-comment", schema + ".orders/* x */");
-    names.put("backticks", schema + ".`orders`");
-    names.put("cyrillic-look-alike", schema + ".ordеrs");
-    names.put("empty-part", schema + "..orders");
-    names.put("four-parts", "a.b.c.d");
-    names.put("800-characters", schema + "." + "o".repeat(800));
-    names.put("nul", schema + ".orders\u0000");
-    names.put("newline", schema + ".orders\nDROP");
-    names.forEach((what, name) -> http("intake-name-" + what, "a table name with " + what.replace('-', ' '), PIPELINE,
-        run.token(), JSON, commit(jsonString(name), "0"), false, 400, "name"));
+    hostileName("quote", schema + ".o'rders", "contains the character '''");
+    hostileName("semicolon", schema + ".orders; DROP TABLE x", "contains the character ';'");
+    hostileName("line-comment", schema + ".orders -- x", "contains the character U+0020");
+    hostileName("block-comment", schema + ".orders/* x */", "contains the character '/'");
+    hostileName("backticks", schema + ".`orders`", "contains the character '`'");
+    hostileName("cyrillic-look-alike", schema + ".ord\u0435rs", "contains the character U+0435");
+    hostileName("empty-part", schema + "..orders", "has an empty part");
+    hostileName("four-parts", "a.b.c.d", "has 4 part(s)");
+    hostileName("800-characters", schema + "." + "o".repeat(800), "characters");
+    hostileName("nul", schema + ".orders\u0000", "contains the character U+0000");
+    hostileName("newline", schema + ".orders\nDROP", "contains the character U+000A");
+  }
+
+  private void hostileName(String what, String name, String reason) {
+    http("intake-name-" + what, "a table name with " + what.replace('-', ' '), PIPELINE, run.token(), JSON,
+        commit(jsonString(name), "0"), false, 400, reason);
   }
 
   private void commandIntake() {
@@ -167,28 +169,31 @@ public final class HostileInputCorpus {
   private void topics() {
     String changed = EventTopics.TABLE_CHANGED.name();
     kafka("topic-not-avro", "bytes that are not Avro", changed, "not avro".getBytes(StandardCharsets.UTF_8), Map.of(),
-        QC_DEAD_LETTER, "");
+        QC_DEAD_LETTER, "is not in the Confluent wire format: the first byte is 0x6e");
     kafka("topic-unknown-schema-id", "a schema id the registry does not have", changed,
         wire(Integer.MAX_VALUE, new byte[] {2, 'x'}), Map.of(), QC_DEAD_LETTER, "schema id " + Integer.MAX_VALUE);
     kafka("topic-string-of-2gb", "a string declaring 2^31-1 bytes", changed, declaredHugeString(), Map.of(), QC_DEAD_LETTER,
-        "");
+        "could not be decoded");
     kafka("topic-tombstone", "a tombstone (no value)", changed, null, Map.of(), QC_DEAD_LETTER, "holds no TableChanged");
     kafka("topic-near-1mb", "a pipeline commit of almost 1 MB, its table name 900,000 characters",
         EventTopics.PIPELINE_COMMITTED.name(), run.serialized(EventTopics.PIPELINE_COMMITTED.name(), PipelineCommitted
             .newBuilder().setEventId("near-1mb").setTable("a." + "b".repeat(900_000)).setVersion(0L)
-            .setPipeline("corpus").setRunId("r").build()), Map.of(), DETECTOR_DEAD_LETTER, "name");
+            .setPipeline("corpus").setRunId("r").build()), Map.of(), DETECTOR_DEAD_LETTER,
+        "characters long; at most");
     kafka("topic-oversized-header", "a 200 KB header on bytes that are not Avro", changed,
-        "not avro".getBytes(StandardCharsets.UTF_8), Map.of("x-padding", new byte[200 * 1024]), QC_DEAD_LETTER, "");
+        "not avro".getBytes(StandardCharsets.UTF_8), Map.of("x-padding", new byte[200 * 1024]), QC_DEAD_LETTER,
+        "is not in the Confluent wire format");
     kafka("topic-report-as-outcome", "a QC report written to the promotion-done topic",
         EventTopics.PROMOTION_DONE.name(), reportBytes(), Map.of(), NOTIFIER_DEAD_LETTER, "carries only PromotionDone events");
     kafka("topic-announcement-as-report", "an announcement written to the qc-completed topic",
         EventTopics.QC_COMPLETED.name(), run.serialized(changed, run.tableChanged().build()), Map.of(), PROMOTER_DEAD_LETTER,
         "carries only QcCompleted events");
-    tableChanged("topic-version-minus-1", "an announcement of version -1", event -> event.setSourceVersion(-1L), "version");
+    tableChanged("topic-version-minus-1", "an announcement of version -1", event -> event.setSourceVersion(-1L),
+        "a Delta version is never negative: -1");
     tableChanged("topic-hostile-source", "an announcement of a table with ';'",
         event -> event.setSourceTable(run.watchedTable() + "; DROP TABLE x"), "';'");
     tableChanged("topic-four-part-source", "an announcement of a four-part table name",
-        event -> event.setSourceTable("a.b.c.d"), "name");
+        event -> event.setSourceTable("a.b.c.d"), "has 4 part(s)");
     kafka("topic-pipeline-tombstone", "a tombstone on the pipeline-committed topic", EventTopics.PIPELINE_COMMITTED.name(),
         null, Map.of(), DETECTOR_DEAD_LETTER, "holds no PipelineCommitted");
   }
