@@ -25,11 +25,14 @@ public final class CloneHealth {
   private final Ladder ladder;
   private final StageRepair repair;
   private final PromotionLog log;
-  private final Set<Broken> reportedBroken = ConcurrentHashMap.newKeySet();
-  private final Set<Broken> reportedWrittenOutside = ConcurrentHashMap.newKeySet();
+  private final Set<Reported> reportedBroken = ConcurrentHashMap.newKeySet();
+  private final Set<Reported> reportedWrittenOutside = ConcurrentHashMap.newKeySet();
 
-  /** A stage's table reported broken while it held that version (or written outside at that version of its own). */
-  private record Broken(TableName target, long version) {}
+  /**
+   * A stage's table at a version: reported broken while it held that source version, or written outside
+   * the promoter at that version of its own.
+   */
+  private record Reported(TableName target, long version) {}
 
   public CloneHealth(Ladder ladder, StageRepair repair, PromotionLog log) {
     this.ladder = ladder;
@@ -37,7 +40,10 @@ public final class CloneHealth {
     this.log = log;
   }
 
-  /** The outcomes of the table's broken stage tables: empty when every stage that holds a version reads. */
+  /**
+   * The outcomes of the table's stage tables that are broken or were written outside the promoter: empty when
+   * every stage that holds a version reads and holds only what the promoter wrote.
+   */
   public List<Hop> check(TableName source) {
     List<Hop> hops = new ArrayList<>();
     for (int index = 1; index < ladder.size(); index++) {
@@ -47,7 +53,7 @@ public final class CloneHealth {
         TableName target = ladder.tableIn(source, position);
         RollbackRequest keep = new RollbackRequest(source, held.version(), target, held.targetDeltaVersion(),
             held.since().promotionId(), held.since().releaseTag(), stage.entry().cloneType(), "clone health check");
-        Broken key = new Broken(target, held.version());
+        Reported key = new Reported(target, held.version());
         if (reportedBroken.contains(key) && !repair.readable(target)) {
           return;
         }
@@ -61,18 +67,22 @@ public final class CloneHealth {
               stage.name(), held.since().releaseTag(), outcome, null, outcome.cloned() ? stage.entry().cloneType() : null));
         });
         if (repaired.isEmpty() && held.targetDeltaVersion() != null) {
-          repair.writtenOutsideThePromoter(target, held.targetDeltaVersion())
-              .filter(commit -> reportedWrittenOutside.add(new Broken(target, commit.version())))
-              .ifPresent(commit -> hops.add(new Hop(held.since().promotionId(), held.since().eventId(), source,
-                  held.version(), target, stage.name(), held.since().releaseTag(), PromotionOutcome.failed(held.version(),
-                  target + " was written outside the promoter: its version " + commit.version() + " (" + commit.operation()
-                      + " at " + commit.timestamp() + ") came after version " + held.targetDeltaVersion()
-                      + ", the promoter's write of version " + held.version() + " of " + source
-                      + "; it may no longer hold what was promoted (roll it back or promote again to write it back)"),
-                  null, null)));
+          writtenOutside(source, stage, target, held).ifPresent(hops::add);
         }
       });
     }
     return hops;
+  }
+
+  /** The FAILED outcome of the held promotion when someone else wrote the table since: once per foreign commit. */
+  private Optional<Hop> writtenOutside(TableName source, Stage stage, TableName target, PromotionLog.Held held) {
+    return repair.writtenOutsideThePromoter(target, held.targetDeltaVersion())
+        .filter(commit -> reportedWrittenOutside.add(new Reported(target, commit.version())))
+        .map(commit -> new Hop(held.since().promotionId(), held.since().eventId(), source, held.version(), target,
+            stage.name(), held.since().releaseTag(), PromotionOutcome.failed(held.version(), target
+                + " was written outside the promoter: its version " + commit.version() + " (" + commit.operation() + " at "
+                + commit.timestamp() + ") came after version " + held.targetDeltaVersion() + ", the promoter's write of "
+                + "version " + held.version() + " of " + source + "; it may no longer hold what was promoted (roll it back "
+                + "or promote again to write it back)"), null, null));
   }
 }
