@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -23,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param disableVariableSubstitution whether each session starts with
  *     {@code SET spark.sql.variable.substitute=false} (default true), so that no {@code ${env:...}} or
  *     {@code ${system:...}} in a statement's text is replaced by the server's environment. Policy
- *     expressions are safe without it (their {@code $} are escaped); turn it off only for a warehouse
+ *     expressions and the values the services write are safe without it (their {@code $} are escaped);
+ *     turn it off only for a warehouse
  *     that refuses the setting (some Databricks SQL warehouses accept only their own short list)
  */
 @Validated
@@ -37,8 +39,7 @@ public record WarehouseProperties(
     @NotNull @DefaultValue("30s") Duration connectionTimeout,
     @DefaultValue("true") boolean disableVariableSubstitution) {
 
-  private static final java.util.regex.Pattern SECRET_IN_URL =
-      java.util.regex.Pattern.compile("(?i)((?:pwd|password|token|auth_accesstoken|auth_client_secret)=)[^;]*");
+  private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)((?:pwd|password|token|auth_accesstoken|auth_client_secret)=)[^;]*");
 
   /** The statement each session starts with when {@link #disableVariableSubstitution}. */
   public static final String NO_VARIABLE_SUBSTITUTION = "SET spark.sql.variable.substitute=false";
