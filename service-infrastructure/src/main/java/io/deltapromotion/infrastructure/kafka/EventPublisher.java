@@ -125,7 +125,10 @@ public final class EventPublisher implements SmartLifecycle {
     }
     Producer<String, SpecificRecord> current = producer();
     List<RecordMetadata> written = new ArrayList<>();
+    // Both read before the transaction begins: either throws PartitionLostException when the fence's
+    // partitions changed hands, and nothing may be left half-begun by it.
     Map<TopicPartition, OffsetAndMetadata> offsets = fence == null ? Map.of() : fence.offsets();
+    ConsumerGroupMetadata group = fence == null ? null : fence.group();
     try {
       current.beginTransaction();
       List<Future<RecordMetadata>> sends = new ArrayList<>();
@@ -136,7 +139,7 @@ public final class EventPublisher implements SmartLifecycle {
         written.add(send.get());
       }
       if (fence != null) {
-        current.sendOffsetsToTransaction(offsets, fence.group());
+        current.sendOffsetsToTransaction(offsets, group);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -153,6 +156,10 @@ public final class EventPublisher implements SmartLifecycle {
       }
       throw new BrokerUnavailableException("could not publish " + describe(events) + " (none was published): "
           + cause.getMessage(), cause);
+    } catch (RuntimeException e) {
+      // Whatever else failed, a transaction left open would refuse every later one.
+      abort(current);
+      throw e;
     }
     commit(current, written, events, offsets);
     if (fence != null) {

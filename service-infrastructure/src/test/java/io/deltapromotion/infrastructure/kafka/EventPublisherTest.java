@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -76,6 +80,33 @@ class EventPublisherTest {
         .isInstanceOf(BrokerUnavailableException.class).hasMessageContaining("none was published");
     assertThat(producers.get(0).transactionAborted()).isTrue();
     assertThat(producers.get(0).commitCount()).isZero();
+  }
+
+  @Test
+  void givenTheFencesPartitionsChangingHandsBetweenItsTwoReads_whenPublished_thenItIsRefusedAndTheNextPublicationGoesThrough() {
+    publisher.start();
+    EventPublisher.Fence lostMidway = new EventPublisher.Fence() {
+      @Override
+      public Map<TopicPartition, OffsetAndMetadata> offsets() {
+        return Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(1));
+      }
+
+      @Override
+      public ConsumerGroupMetadata group() {
+        throw new PartitionLostException("partition 0 of [in] changed hands since this claim was taken");
+      }
+
+      @Override
+      public void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {}
+    };
+
+    assertThatThrownBy(() -> publisher.publishAll(List.of(outgoing("a")), lostMidway))
+        .isInstanceOf(PartitionLostException.class);
+    publisher.publishAll(List.of(outgoing("b")));
+
+    assertThat(producers).as("the same producer, not left in a transaction").hasSize(1);
+    assertThat(producers.get(0).history()).hasSize(1);
+    assertThat(producers.get(0).commitCount()).isEqualTo(1);
   }
 
   private static EventPublisher.Outgoing<PipelineCommitted> outgoing(String eventId) {
