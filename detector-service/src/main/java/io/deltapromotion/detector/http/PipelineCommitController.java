@@ -72,11 +72,6 @@ class PipelineCommitController extends JsonEndpoint {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
   }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> malformed(IllegalArgumentException e) {
-    return error(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
   @ExceptionHandler(RejectedEventException.class)
   ResponseEntity<Map<String, Object>> rejected(RejectedEventException e) {
     return error(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());

@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What each operator may do, per action and stage: {@code approve:live} lets its holder approve or
@@ -79,10 +77,6 @@ public final class OperatorGrants {
     this.grantsByOperator = Map.copyOf(grantsByOperator);
   }
 
-  public static OperatorGrants everyoneEverything() {
-    return new OperatorGrants(Map.of());
-  }
-
   /**
    * @throws OperatorNotAllowedException when the operator's grants do not cover the action in the stage
    */
@@ -92,11 +86,5 @@ public final class OperatorGrants {
       throw new OperatorNotAllowedException(operator + " may not " + action.word() + " in " + stage + " (their grants: "
           + grants + ")");
     }
-  }
-
-  /** The stages named by any grant, to be checked against the ladder. */
-  public Set<String> namedStages() {
-    return grantsByOperator.values().stream().flatMap(List::stream).map(Grant::stage).filter(Objects::nonNull)
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

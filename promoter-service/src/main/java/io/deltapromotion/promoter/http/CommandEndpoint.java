@@ -47,11 +47,6 @@ abstract class CommandEndpoint extends JsonEndpoint {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
   }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> malformed(IllegalArgumentException e) {
-    return error(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
   @ExceptionHandler(CommandRefusedException.class)
   ResponseEntity<Map<String, Object>> refused(CommandRefusedException e) {
     return error(e.unknown() ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT, e.getMessage());

@@ -6,9 +6,6 @@ import io.deltapromotion.promoter.domain.StageGrants;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,10 +34,5 @@ class GrantsController extends JsonEndpoint {
     body.put("revokeFrom", others);
     body.put("statements", StageGrants.statements(ladder, principal, others));
     return body;
-  }
-
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> malformed(IllegalArgumentException e) {
-    return error(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 }

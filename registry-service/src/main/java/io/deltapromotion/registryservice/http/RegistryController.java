@@ -145,11 +145,6 @@ class RegistryController extends JsonEndpoint {
         new NoSuchElementException("no event named release '" + excerpt(release) + "' by " + moment.at()))));
   }
 
-  @ExceptionHandler(IllegalArgumentException.class)
-  ResponseEntity<Map<String, Object>> malformed(IllegalArgumentException e) {
-    return error(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
   @ExceptionHandler(NoSuchElementException.class)
   ResponseEntity<Map<String, Object>> unknown(NoSuchElementException e) {
     return error(HttpStatus.NOT_FOUND, e.getMessage());

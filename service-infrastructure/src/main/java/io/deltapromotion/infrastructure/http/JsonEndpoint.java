@@ -41,6 +41,12 @@ public abstract class JsonEndpoint {
     return error(HttpStatus.BAD_REQUEST, "the body is not a valid " + bodyName + ": " + detail);
   }
 
+  /** A request naming something malformed (a table name outside the grammar, a negative version). */
+  @ExceptionHandler(IllegalArgumentException.class)
+  protected ResponseEntity<Map<String, Object>> malformed(IllegalArgumentException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
   @ExceptionHandler(MissingServletRequestParameterException.class)
   protected ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
     return error(HttpStatus.BAD_REQUEST, "the parameter " + e.getParameterName() + " is missing");

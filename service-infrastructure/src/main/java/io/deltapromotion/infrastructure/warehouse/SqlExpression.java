@@ -189,8 +189,7 @@ public final class SqlExpression {
 
   private static void checkStructure(List<Token> tokens) {
     int depth = 0;
-    for (int i = 0; i < tokens.size(); i++) {
-      Token token = tokens.get(i);
+    for (Token token : tokens) {
       if (token.kind() == Kind.WORD && FORBIDDEN.contains(upper(token))) {
         throw new InvalidSqlExpressionException("'" + token.text() + "' at character " + token.position()
             + " is not allowed: a check is one expression, not a query or a statement");
