@@ -25,6 +25,12 @@ interface ComponentDefinition {
     return Optional.empty();
   }
 
+  /**
+   * Runs once the server started by this stack answers, before anything that depends on it starts (the
+   * broker gives every principal its credentials and ACLs here).
+   */
+  default void afterStart(StackSettings settings, Path componentDirectory, Path log) {}
+
   /** Ports the server binds besides its main one. */
   default List<Integer> extraPorts(StackSettings settings) {
     return List.of();
@@ -41,7 +47,12 @@ interface ComponentDefinition {
 
   /** The classpath a module's build wrote to target/runtime-classpath.txt. */
   static List<String> builtClasspath(StackSettings settings, Component component) {
-    Path file = builtArtifact(settings, component, "runtime-classpath.txt");
+    return builtClasspath(settings, component.module());
+  }
+
+  /** The classpath a module's build wrote to target/runtime-classpath.txt. */
+  static List<String> builtClasspath(StackSettings settings, String module) {
+    Path file = builtArtifact(settings, module, "runtime-classpath.txt");
     try {
       return Arrays.stream(Files.readString(file).trim().split(File.pathSeparator))
           .filter(entry -> !entry.isBlank())
@@ -52,10 +63,14 @@ interface ComponentDefinition {
   }
 
   static Path builtArtifact(StackSettings settings, Component component, String relativeToTarget) {
-    Path path = settings.repository().resolve(component.module()).resolve("target").resolve(relativeToTarget);
+    return builtArtifact(settings, component.module(), relativeToTarget);
+  }
+
+  static Path builtArtifact(StackSettings settings, String module, String relativeToTarget) {
+    Path path = settings.repository().resolve(module).resolve("target").resolve(relativeToTarget);
     if (!Files.exists(path)) {
-      throw new StackException(component.module() + " is not built (missing " + path + "). Run bin/stack up, "
-          + "which builds it, or: mvn -B -DskipTests -pl " + component.module() + " -am package");
+      throw new StackException(module + " is not built (missing " + path + "). Run bin/stack up, "
+          + "which builds it, or: mvn -B -DskipTests -pl " + module + " -am package");
     }
     return path;
   }

@@ -13,11 +13,22 @@ import java.util.concurrent.TimeUnit;
  * A single-node KRaft Kafka broker (broker and controller in one process), formatted on first start.
  * Topic auto-creation is off: every topic the project uses is declared and created with its
  * configuration, so a typo in a topic name fails instead of creating a wrongly configured topic.
+ *
+ * <p>Nobody gets in unauthenticated, and nobody may do what no ACL allows: clients authenticate with
+ * SASL/SCRAM-SHA-512, the controller listener with SASL/PLAIN, and the standard authorizer denies by
+ * default. The super user ({@value #SUPER_USER}) gets a generated password when the storage is formatted;
+ * after every start, {@value #PROVISIONER} (from the schemas module, where the topics and who may touch them
+ * are declared) gives each principal its credentials and its ACLs and writes each one's client configuration
+ * under {@code <run-dir>/kafka/credentials/}.
  */
 final class KafkaDefinition implements ComponentDefinition {
 
   static final String MAIN_CLASS = "kafka.Kafka";
+  static final String SUPER_USER = "admin";
+  static final String PASSWORDS = "passwords.properties";
   private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
+  private static final String PROVISIONER = "io.deltapromotion.schemas.topics.KafkaAccessProvisioner";
+  private static final String SCHEMAS_MODULE = "schemas";
 
   @Override
   public Component component() {
@@ -29,11 +40,31 @@ final class KafkaDefinition implements ComponentDefinition {
     List<String> classpath = ComponentDefinition.builtClasspath(settings, Component.KAFKA);
     Path logDirs = dir.resolve("data");
     Path config = dir.resolve("server.properties");
-    Files.writeString(config, serverProperties(settings, logDirs));
-    if (!Files.exists(logDirs.resolve("meta.properties"))) {
-      format(settings, classpath, config, log);
+    Path passwords = settings.kafkaCredentialsDirectory().resolve(PASSWORDS);
+    boolean formatted = Files.exists(logDirs.resolve("meta.properties"));
+    if (formatted && !Files.exists(passwords)) {
+      throw new StackException("Kafka's storage in " + logDirs + " was formatted before the stack's broker required "
+          + "authentication (or its credentials were deleted). Remove " + logDirs + " to start afresh.");
+    }
+    if (!formatted) {
+      PrivateFiles.write(passwords, SUPER_USER + "=" + PrivateFiles.newPassword() + "\n");
+    }
+    String superUserPassword = PrivateFiles.read(passwords).getProperty(SUPER_USER);
+    PrivateFiles.write(config, serverProperties(settings, logDirs, superUserPassword));
+    if (!formatted) {
+      format(settings, classpath, config, superUserPassword, log);
     }
     return new ProcessSpec(classpath, jvmOptions(dir), MAIN_CLASS, List.of(config.toString()));
+  }
+
+  @Override
+  public void afterStart(StackSettings settings, Path dir, Path log) {
+    List<String> classpath = new ArrayList<>();
+    classpath.add(ComponentDefinition.builtArtifact(settings, SCHEMAS_MODULE, "classes").toString());
+    classpath.addAll(ComponentDefinition.builtClasspath(settings, SCHEMAS_MODULE));
+    run(new ProcessSpec(classpath, List.of("-Xmx128m"), PROVISIONER,
+        List.of(settings.kafkaBootstrapServers(), settings.kafkaCredentialsDirectory().toString())),
+        log, "giving Kafka's principals their credentials and ACLs");
   }
 
   @Override
@@ -46,18 +77,32 @@ final class KafkaDefinition implements ComponentDefinition {
     return List.of(settings.kafkaControllerPort());
   }
 
-  static String serverProperties(StackSettings settings, Path logDirs) {
+  static String serverProperties(StackSettings settings, Path logDirs, String superUserPassword) {
     String host = StackSettings.HOST;
+    String credentials = "username=\"" + SUPER_USER + "\" password=\"" + superUserPassword + "\"";
     return String.join("\n",
         "# Written by local-stack on every start; edit StackSettings/KafkaDefinition, not this file.",
         "process.roles=broker,controller",
         "node.id=1",
         "controller.quorum.bootstrap.servers=" + host + ":" + settings.kafkaControllerPort(),
-        "listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
+        "listeners=CLIENT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
             + settings.kafkaControllerPort(),
         "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+        "inter.broker.listener.name=CLIENT",
+        "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+        "listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512",
+        "listener.name.client.scram-sha-512.sasl.jaas.config="
+            + "org.apache.kafka.common.security.scram.ScramLoginModule required " + credentials + ";",
+        "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
+        // SCRAM credentials live in the metadata the controller serves, so the controller itself uses PLAIN.
+        "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+        "listener.name.controller.plain.sasl.jaas.config="
+            + "org.apache.kafka.common.security.plain.PlainLoginModule required " + credentials
+            + " user_" + SUPER_USER + "=\"" + superUserPassword + "\";",
+        "sasl.mechanism.controller.protocol=PLAIN",
+        "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+        "super.users=User:" + SUPER_USER,
+        "allow.everyone.if.no.acl.found=false",
         "log.dirs=" + logDirs,
         "num.partitions=1",
         "auto.create.topics.enable=false",
@@ -82,24 +127,34 @@ final class KafkaDefinition implements ComponentDefinition {
         "-Dorg.slf4j.simpleLogger.log.state.change.logger=warn");
   }
 
-  private static void format(StackSettings settings, List<String> classpath, Path config, Path log)
-      throws IOException {
-    List<String> command = new ArrayList<>(new ProcessSpec(classpath, List.of("-Xmx256m"), STORAGE_TOOL,
-        List.of("format", "-t", newClusterId(), "-c", config.toString(), "--standalone"))
-        .command(LocalStack.javaExecutable(), null));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+  private static void format(StackSettings settings, List<String> classpath, Path config, String superUserPassword,
+      Path log) {
+    run(new ProcessSpec(classpath, List.of("-Xmx256m"), STORAGE_TOOL, List.of("format", "-t", newClusterId(),
+        "-c", config.toString(), "--standalone",
+        "--add-scram", "SCRAM-SHA-512=[name=" + SUPER_USER + ",password=" + superUserPassword + "]")),
+        log, "formatting Kafka's storage");
+  }
+
+  /** Runs a tool to its end, its output appended to the log. */
+  private static void run(ProcessSpec spec, Path log, String what) {
+    Process process;
+    try {
+      process = new ProcessBuilder(spec.command(LocalStack.javaExecutable(), null))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new StackException(what + " failed: " + e.getMessage(), e);
+    }
     try {
       if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new StackException("formatting Kafka's storage failed; see " + log);
+        throw new StackException(what + " failed; see " + log + ":\n" + LocalStack.tail(log, 20));
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new StackException("interrupted while formatting Kafka's storage", e);
+      throw new StackException("interrupted while " + what, e);
     }
   }
 

@@ -48,15 +48,35 @@ public final class LocalStack {
   }
 
   /**
-   * Brings the components up and waits until each answers. Idempotent: running servers are reused.
+   * Brings the components up and waits until each answers. Idempotent: running servers are reused. The
+   * broker comes first when it is among them, so that its principals have their credentials and ACLs
+   * before any service connects.
    *
    * @param parentPid if set, servers started now exit when that process ends (used by tests)
    * @return the components this call started (not the ones it found running)
    */
   public List<Component> up(Collection<Component> components, Long parentPid, Duration timeout) {
+    EnumSet<Component> rest = EnumSet.copyOf(components);
+    List<Component> started = new ArrayList<>();
+    if (rest.remove(Component.KAFKA)) {
+      started.addAll(upTogether(EnumSet.of(Component.KAFKA), parentPid, timeout));
+      if (started.contains(Component.KAFKA)) {
+        ComponentDefinition.of(Component.KAFKA).afterStart(settings, settings.componentDirectory(Component.KAFKA),
+            logFile(Component.KAFKA));
+        out.printf("%-16s principals' credentials and ACLs in place (client settings in %s)%n", Component.KAFKA.id(),
+            settings.kafkaCredentialsDirectory());
+      }
+    }
+    if (!rest.isEmpty()) {
+      started.addAll(upTogether(rest, parentPid, timeout));
+    }
+    return started;
+  }
+
+  private List<Component> upTogether(EnumSet<Component> components, Long parentPid, Duration timeout) {
     Map<Component, ProcessHandle> waiting = new LinkedHashMap<>();
     List<Component> started = new ArrayList<>();
-    for (Component component : EnumSet.copyOf(components)) {
+    for (Component component : components) {
       ComponentDefinition definition = ComponentDefinition.of(component);
       Path dir = createDirectories(settings.componentDirectory(component));
       Optional<ProcessHandle> own = ProcessRecord.read(dir).flatMap(ProcessRecord::liveProcess);

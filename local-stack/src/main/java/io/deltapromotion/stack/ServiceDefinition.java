@@ -8,7 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * One of the Spring Boot services, run from its executable jar and wired to this stack's servers
- * by command-line arguments (which win over any configuration file). Several instances of a service run
+ * by command-line arguments (which win over any configuration file) and, for its Kafka credentials (those of
+ * the principal named like the service), by a file readable only by its owner. Several instances of a service run
  * as several stacks of services over the same servers ({@link StackSettings#withServices}). Service-specific settings (what
  * the detector watches, where alerts go) come from an optional {@code application.yml} in the service's
  * run directory, which whoever starts the stack (the demo, a test) writes.
@@ -17,6 +18,8 @@ final class ServiceDefinition implements ComponentDefinition {
 
   static final String SPRING_BOOT_LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
   static final String CONFIG_FILE = "application.yml";
+  /** The service's Kafka credentials, as Spring Boot properties (kept out of its command line). */
+  static final String KAFKA_CREDENTIALS_FILE = "kafka-credentials.properties";
 
   private final Component component;
 
@@ -33,16 +36,21 @@ final class ServiceDefinition implements ComponentDefinition {
   public ProcessSpec prepare(StackSettings settings, Path dir, Path log) throws IOException {
     List<String> jvm = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")));
+    Path credentials = dir.resolve(KAFKA_CREDENTIALS_FILE);
+    StringBuilder springKafka = new StringBuilder("# The Kafka principal ").append(component.id())
+        .append(" of this stack; written by local-stack on every start.\n");
+    settings.springKafka(component.id()).forEach((key, value) -> springKafka.append(key).append('=')
+        .append(value.replace("\\", "\\\\")).append('\n'));
+    PrivateFiles.write(credentials, springKafka.toString());
     List<String> arguments = List.of(
         "--server.address=" + StackSettings.HOST,
         "--server.port=" + settings.port(component),
-        "--spring.kafka.bootstrap-servers=" + settings.kafkaBootstrapServers(),
         "--spring.kafka.properties.schema.registry.url=" + settings.schemaRegistryUrl(),
         "--deltapromotion.warehouse.jdbc-url=" + settings.lakehouseJdbcUrl(),
         // Stable across restarts of this instance (which fences its previous life), different for every
         // instance of the service (their ports differ), as Kafka transactions require.
         "--deltapromotion.events.transactional-id=" + component.id() + "-" + settings.port(component),
-        "--spring.config.additional-location=optional:file:" + dir.resolve(CONFIG_FILE));
+        "--spring.config.additional-location=file:" + credentials + ",optional:file:" + dir.resolve(CONFIG_FILE));
     return new ProcessSpec(List.of(executableJar(settings).toString()), jvm, SPRING_BOOT_LAUNCHER, arguments);
   }
 

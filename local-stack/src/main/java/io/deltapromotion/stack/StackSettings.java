@@ -2,6 +2,7 @@ package io.deltapromotion.stack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -64,6 +65,42 @@ public record StackSettings(
 
   public String kafkaBootstrapServers() {
     return HOST + ":" + kafkaPort;
+  }
+
+  /** Where the broker's principals' passwords and client configurations are kept (readable by their owner only). */
+  public Path kafkaCredentialsDirectory() {
+    return componentDirectory(Component.KAFKA).resolve("credentials");
+  }
+
+  /**
+   * The Kafka client configuration of a principal ({@code detector-service}, {@code upstream-pipelines},
+   * {@code operator-tools}, ... or the super user {@code admin}): a file Kafka's clients and tools read.
+   */
+  public Path kafkaClientConfigFile(String principal) {
+    Path file = kafkaCredentialsDirectory().resolve(principal + ".properties");
+    if (!Files.isRegularFile(file)) {
+      throw new StackException("no Kafka credentials for '" + principal + "' at " + file + ": they are written when "
+          + "this stack starts its broker (bin/stack up, or a test's stack); a broker started by another stack keeps "
+          + "its credentials in that stack's run directory (STACK_RUN_DIR)");
+    }
+    return file;
+  }
+
+  /** The settings a Kafka client needs to connect as the principal: bootstrap servers and its credentials. */
+  public Map<String, Object> kafkaClient(String principal) {
+    Map<String, Object> client = new LinkedHashMap<>();
+    PrivateFiles.read(kafkaClientConfigFile(principal)).forEach((key, value) -> client.put((String) key, value));
+    client.put("bootstrap.servers", kafkaBootstrapServers());
+    return client;
+  }
+
+  /** The same, as Spring Boot properties of a service ({@code spring.kafka.*}) that connects as the principal. */
+  public Map<String, String> springKafka(String principal) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    kafkaClient(principal).forEach((key, value) -> properties.put(
+        key.equals("bootstrap.servers") ? "spring.kafka.bootstrap-servers" : "spring.kafka.properties." + key,
+        String.valueOf(value)));
+    return properties;
   }
 
   public String schemaRegistryUrl() {

@@ -9,11 +9,12 @@ import java.util.Objects;
  * that service writes it; ops read it to find out what went wrong and to replay what was fixed.
  *
  * @param name the topic name
- * @param writer the one service that writes it
+ * @param access the one service that writes it, and who reads it (the notifier, which alerts on it, and the
+ *     operators' tools)
  * @param partitions partitions to create it with
  * @param configs broker-side topic configuration it must have (kept forever, like the event history)
  */
-public record DeadLetterTopic(String name, String writer, int partitions, Map<String, String> configs) {
+public record DeadLetterTopic(String name, TopicAccess access, int partitions, Map<String, String> configs) {
 
   /** Header: why the event could not be processed, a sentence a person can act on. */
   public static final String REASON_HEADER = "dead-letter.reason";
@@ -26,7 +27,10 @@ public record DeadLetterTopic(String name, String writer, int partitions, Map<St
 
   public DeadLetterTopic {
     Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(writer, "writer");
+    Objects.requireNonNull(access, "access");
+    if (!access.otherWriters().isEmpty()) {
+      throw new IllegalArgumentException("only " + access.owner().id() + " writes its dead letters");
+    }
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be positive: " + partitions);
     }
@@ -34,7 +38,16 @@ public record DeadLetterTopic(String name, String writer, int partitions, Map<St
   }
 
   /** The dead-letter topic of a service: {@code delta-promotion.dead-letter.<service>}. */
-  public static DeadLetterTopic of(String service) {
-    return new DeadLetterTopic("delta-promotion.dead-letter." + service, service, 1, TopicSpec.HISTORY);
+  public static DeadLetterTopic of(Principal service) {
+    if (!service.isService()) {
+      throw new IllegalArgumentException(service.id() + " is not a service");
+    }
+    return new DeadLetterTopic("delta-promotion.dead-letter." + service.id(),
+        TopicAccess.ownedBy(service).readBy(Principal.NOTIFIER, Principal.OPERATOR_TOOLS), 1, TopicSpec.HISTORY);
+  }
+
+  /** The service that writes it. */
+  public String writer() {
+    return access.owner().id();
   }
 }

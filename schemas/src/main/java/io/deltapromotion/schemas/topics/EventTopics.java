@@ -1,5 +1,13 @@
 package io.deltapromotion.schemas.topics;
 
+import static io.deltapromotion.schemas.topics.Principal.DETECTOR;
+import static io.deltapromotion.schemas.topics.Principal.NOTIFIER;
+import static io.deltapromotion.schemas.topics.Principal.OPERATOR_TOOLS;
+import static io.deltapromotion.schemas.topics.Principal.PROMOTER;
+import static io.deltapromotion.schemas.topics.Principal.QC;
+import static io.deltapromotion.schemas.topics.Principal.REGISTRY;
+import static io.deltapromotion.schemas.topics.Principal.UPSTREAM_PIPELINES;
+
 import io.deltapromotion.events.AlertSent;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PipelineCommitted;
@@ -16,27 +24,33 @@ public final class EventTopics {
   public static final int PARTITIONS = 6;
 
   /**
-   * Versions upstream pipelines committed and want promoted: written by the pipelines themselves (or
-   * through detector-service's HTTP intake), read only by detector-service.
+   * Versions upstream pipelines committed and want promoted: written by the pipelines themselves, by
+   * detector-service (its HTTP intake, and handing a record keyed wrongly on to its table's partition) and by
+   * promoter-service (a rebaseline announces the version it wrote); consumed only by detector-service.
    */
   public static final TopicSpec<PipelineCommitted> PIPELINE_COMMITTED = new TopicSpec<>(
       "delta-promotion.pipeline-committed",
-      TopicKey.SOURCE_TABLE, PipelineCommitted.class, "upstream-pipelines", PARTITIONS, TopicSpec.HISTORY);
+      TopicKey.SOURCE_TABLE, PipelineCommitted.class,
+      TopicAccess.ownedBy(UPSTREAM_PIPELINES).alsoWrittenBy(DETECTOR, PROMOTER).readBy(DETECTOR, OPERATOR_TOOLS),
+      PARTITIONS, TopicSpec.HISTORY);
 
   /** New or changed source table versions, classified against the target. */
   public static final TopicSpec<TableChanged> TABLE_CHANGED = new TopicSpec<>(
       "delta-promotion.table-changed",
-      TopicKey.SOURCE_TABLE, TableChanged.class, "detector-service", PARTITIONS, TopicSpec.HISTORY);
+      TopicKey.SOURCE_TABLE, TableChanged.class,
+      TopicAccess.ownedBy(DETECTOR).readBy(DETECTOR, QC, REGISTRY, OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
 
   /** Quality reports, one per TableChanged. */
   public static final TopicSpec<QcCompleted> QC_COMPLETED = new TopicSpec<>(
       "delta-promotion.qc-completed",
-      TopicKey.SOURCE_TABLE, QcCompleted.class, "qc-service", PARTITIONS, TopicSpec.HISTORY);
+      TopicKey.SOURCE_TABLE, QcCompleted.class,
+      TopicAccess.ownedBy(QC).readBy(QC, PROMOTER, NOTIFIER, REGISTRY, OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
 
   /** Promotion outcomes, one per TableChanged (and one per rollback). */
   public static final TopicSpec<PromotionDone> PROMOTION_DONE = new TopicSpec<>(
       "delta-promotion.promotion-done",
-      TopicKey.SOURCE_TABLE, PromotionDone.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
+      TopicKey.SOURCE_TABLE, PromotionDone.class,
+      TopicAccess.ownedBy(PROMOTER).readBy(DETECTOR, QC, PROMOTER, NOTIFIER, REGISTRY, OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
 
   /**
    * Operators' decisions (approvals, rejections), as promoter-service's command intake accepted them:
@@ -44,7 +58,8 @@ public final class EventTopics {
    */
   public static final TopicSpec<OperatorCommand> OPERATOR_COMMANDS = new TopicSpec<>(
       "delta-promotion.operator-commands",
-      TopicKey.SOURCE_TABLE, OperatorCommand.class, "promoter-service", PARTITIONS, TopicSpec.HISTORY);
+      TopicKey.SOURCE_TABLE, OperatorCommand.class,
+      TopicAccess.ownedBy(PROMOTER).readBy(PROMOTER, REGISTRY, OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
 
   /**
    * The alerts notifier-service delivered, one per alert and channel: what people were told, and what
@@ -52,19 +67,20 @@ public final class EventTopics {
    */
   public static final TopicSpec<AlertSent> ALERTS_SENT = new TopicSpec<>(
       "delta-promotion.alerts-sent",
-      TopicKey.ALERT, AlertSent.class, "notifier-service", PARTITIONS, TopicSpec.HISTORY);
+      TopicKey.ALERT, AlertSent.class,
+      TopicAccess.ownedBy(NOTIFIER).readBy(NOTIFIER, OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
 
   /** What detector-service could not act on (malformed pipeline events, unwatched or unknown tables and versions). */
-  public static final DeadLetterTopic DETECTOR_DEAD_LETTER = DeadLetterTopic.of("detector-service");
+  public static final DeadLetterTopic DETECTOR_DEAD_LETTER = DeadLetterTopic.of(DETECTOR);
 
   /** What qc-service could not audit (malformed TableChanged, unknown table or version). */
-  public static final DeadLetterTopic QC_DEAD_LETTER = DeadLetterTopic.of("qc-service");
+  public static final DeadLetterTopic QC_DEAD_LETTER = DeadLetterTopic.of(QC);
 
   /** What promoter-service could not act on (malformed QcCompleted, hostile table names). */
-  public static final DeadLetterTopic PROMOTER_DEAD_LETTER = DeadLetterTopic.of("promoter-service");
+  public static final DeadLetterTopic PROMOTER_DEAD_LETTER = DeadLetterTopic.of(PROMOTER);
 
   /** What notifier-service could not turn into an alert. */
-  public static final DeadLetterTopic NOTIFIER_DEAD_LETTER = DeadLetterTopic.of("notifier-service");
+  public static final DeadLetterTopic NOTIFIER_DEAD_LETTER = DeadLetterTopic.of(NOTIFIER);
 
   private static final List<DeadLetterTopic> DEAD_LETTERS = List.of(DETECTOR_DEAD_LETTER, QC_DEAD_LETTER,
       PROMOTER_DEAD_LETTER, NOTIFIER_DEAD_LETTER);

@@ -13,12 +13,12 @@ import org.apache.avro.specific.SpecificRecord;
  * @param name the topic name
  * @param key what the record keys hold
  * @param valueType the generated Avro class of the record values
- * @param writer the only service that produces to this topic
+ * @param access who may write it (its owner, and rarely others) and who reads it: what the broker's ACLs grant
  * @param partitions partitions to create the topic with
  * @param configs broker-side topic configuration the topic must have
  */
 public record TopicSpec<V extends SpecificRecord>(
-    String name, TopicKey key, Class<V> valueType, String writer, int partitions, Map<String, String> configs) {
+    String name, TopicKey key, Class<V> valueType, TopicAccess access, int partitions, Map<String, String> configs) {
 
   /** Kafka's own configuration keys used in {@link #configs()}. */
   public static final String CLEANUP_POLICY = "cleanup.policy";
@@ -38,11 +38,16 @@ public record TopicSpec<V extends SpecificRecord>(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(valueType, "valueType");
-    Objects.requireNonNull(writer, "writer");
+    Objects.requireNonNull(access, "access");
     if (partitions < 1) {
       throw new IllegalArgumentException("partitions must be positive: " + partitions);
     }
     configs = Map.copyOf(configs);
+  }
+
+  /** The principal id of the topic's owner, the one whose decisions its events are. */
+  public String writer() {
+    return access.owner().id();
   }
 
   /** The schema registry subject of the values (Confluent's TopicNameStrategy). */

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,14 +67,15 @@ class AvroSerdeOverKafkaIT {
   }
 
   private void createTopicLike(Map<String, String> configs) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()))) {
+    // A topic of this test's own: only the super user may create it.
+    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(configs))).all().get();
     }
   }
 
   private Properties producerProperties() {
     Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient("admin"));
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroRecordSerializer.class.getName());
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -86,7 +86,7 @@ class AvroSerdeOverKafkaIT {
 
   private Properties consumerProperties() {
     Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient("admin"));
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
