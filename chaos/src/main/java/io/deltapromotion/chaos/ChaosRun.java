@@ -38,6 +38,9 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class ChaosRun implements AutoCloseable {
 
+  /** The judge reads every topic and looks at every consumer group: it connects as the broker's super user. */
+  private static final String JUDGE = "admin";
+
   private final ChaosStack stack;
   private final Workload workload;
   private final AlertCounter alerts;
@@ -68,7 +71,7 @@ final class ChaosRun implements AutoCloseable {
     stack.start(ChaosStack.SERVERS.toArray(Component[]::new));
     ServiceSettings.write(stack, workload.tables(), token, alerts.url());
     stack.start(Component.DETECTOR, Component.QC, Component.PROMOTER, Component.NOTIFIER);
-    recorder = new TopicRecorder(stack.settings().kafkaBootstrapServers(), stack.settings().schemaRegistryUrl());
+    recorder = new TopicRecorder(stack.settings().kafkaClient(JUDGE), stack.settings().schemaRegistryUrl());
     say("creating " + workload.tables().size() + " pre-prod tables");
     workload.create();
     awaitSettled(workload.tables(), Instant.EPOCH);
@@ -342,8 +345,9 @@ final class ChaosRun implements AutoCloseable {
   }
 
   private Admin admin() {
-    return Admin.create(Map.of("bootstrap.servers", stack.settings().kafkaBootstrapServers(),
-        "default.api.timeout.ms", 10_000, "request.timeout.ms", 5_000));
+    Map<String, Object> config = new HashMap<>(stack.settings().kafkaClient(JUDGE));
+    config.putAll(Map.of("default.api.timeout.ms", 10_000, "request.timeout.ms", 5_000));
+    return Admin.create(config);
   }
 
   /** Double clones: a promotion whose CLONE commit is on a stage table more than once. */

@@ -42,8 +42,8 @@ final class ChaosStack implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   ChaosStack(Path repository, Path runDirectory, int portBase, PrintStream log) {
-    this.settings = new StackSettings(repository, runDirectory, portBase, portBase + 1, portBase + 2, portBase + 3,
-        portBase + 11);
+    this.settings = new StackSettings(repository, runDirectory, portBase, portBase + 1, portBase + 4, portBase + 2,
+        portBase + 3, portBase + 11);
     this.stack = new LocalStack(settings, log);
     for (int instance = 1; instance <= EXTRA_INSTANCES; instance++) {
       StackSettings extra = settings.withServices(runDirectory.resolve("instance-" + instance), portBase + 11 + 10 * instance);

@@ -45,11 +45,13 @@ final class TopicRecorder implements AutoCloseable {
   private final AtomicBoolean open = new AtomicBoolean(true);
   private final Thread thread;
 
-  TopicRecorder(String bootstrapServers, String registryUrl) {
+  /** @param client bootstrap servers and the credentials of a principal that may read every topic */
+  TopicRecorder(Map<String, Object> client, String registryUrl) {
     decoder.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", true), false);
-    consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
-        "enable.auto.commit", false, "auto.offset.reset", "earliest", "group.id", "chaos-recorder-" + System.nanoTime()),
-        new StringDeserializer(), new ByteArrayDeserializer());
+    Map<String, Object> config = new HashMap<>(client);
+    config.putAll(Map.of("isolation.level", "read_committed", "enable.auto.commit", false, "auto.offset.reset", "earliest",
+        "group.id", "chaos-recorder-" + System.nanoTime()));
+    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     List<String> topics = Stream.concat(Stream.of(EventTopics.PIPELINE_COMMITTED.name(), EventTopics.TABLE_CHANGED.name(),
         EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name(), EventTopics.OPERATOR_COMMANDS.name(),
         EventTopics.ALERTS_SENT.name()), DEAD_LETTER_TOPICS.stream()).toList();

@@ -6,6 +6,7 @@ import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.registry.RegistryEntry;
 import io.deltapromotion.registry.RegistryReader;
 import io.deltapromotion.registry.RegistryTable;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStack;
 import io.deltapromotion.stack.StackSettings;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,8 @@ public final class Demo {
   static final String PROD = "demo_pr";
   static final String REPORTS = "dap_meta.quality_reports";
   static final int WEBHOOK_PORT = 8099;
+  /** The demo reads the topics as the operators' tools do. */
+  private static final String OPERATOR_TOOLS = Principal.OPERATOR_TOOLS.id();
   private static final Duration OUTCOME_TIMEOUT = Duration.ofMinutes(4);
 
   private final StackSettings settings;
@@ -90,7 +94,7 @@ public final class Demo {
       ServiceConfiguration.write(secondSettings, PREPROD, PROD, List.of(), POLICY, token, inbox.url(), REPORTS);
       LocalStack secondInstances = new LocalStack(secondSettings, System.out);
       secondInstances.up(Component.pipelineServices(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
-      try (PromotionWatch watch = new PromotionWatch(settings.kafkaBootstrapServers(), settings.schemaRegistryUrl())) {
+      try (PromotionWatch watch = new PromotionWatch(settings.kafkaClient(OPERATOR_TOOLS), settings.schemaRegistryUrl())) {
         step("Writing new versions of three pre-prod tables");
         lakehouse.execute("CREATE SCHEMA IF NOT EXISTS " + PREPROD, "CREATE SCHEMA IF NOT EXISTS " + PROD);
         long orders = DemoTables.writeOrders(lakehouse);
@@ -116,8 +120,9 @@ public final class Demo {
       secondInstances.down(Component.pipelineServices());
     }
     step("The registry, rebuilt from the topics");
-    List<RegistryEntry> entries = new RegistryReader(Map.of("bootstrap.servers", settings.kafkaBootstrapServers(),
-        "schema.registry.url", settings.schemaRegistryUrl()), Duration.ofMinutes(2)).read().entries().stream()
+    Map<String, Object> operatorTools = new HashMap<>(settings.kafkaClient(OPERATOR_TOOLS));
+    operatorTools.put("schema.registry.url", settings.schemaRegistryUrl());
+    List<RegistryEntry> entries = new RegistryReader(operatorTools, Duration.ofMinutes(2)).read().entries().stream()
         .filter(entry -> entry.sourceTable().startsWith(PREPROD + "."))
         .toList();
     System.out.print(RegistryTable.format(entries));
@@ -208,7 +213,9 @@ public final class Demo {
     System.out.println();
     System.out.println("Where to look next:");
     System.out.println("  topics     delta-promotion.table-changed, .qc-completed, .promotion-done and");
-    System.out.println("             delta-promotion.dead-letter.<service> on " + settings.kafkaBootstrapServers());
+    System.out.println("             delta-promotion.dead-letter.<service> on " + settings.kafkaBootstrapServers()
+        + ", as the principal");
+    System.out.println("             of " + settings.kafkaClientConfigFile(OPERATOR_TOOLS) + " (Kafka's --command-config)");
     System.out.println("  prod       SELECT * FROM " + PROD + ".orders; SHOW TBLPROPERTIES " + PROD + ".orders  ("
         + settings.lakehouseJdbcUrl() + ")");
     System.out.println("  logs       " + run + "/<service>/<service>.log, or bin/stack logs services");

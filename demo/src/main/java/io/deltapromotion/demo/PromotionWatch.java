@@ -30,9 +30,10 @@ public final class PromotionWatch implements AutoCloseable {
   private final List<QcCompleted> reports = new ArrayList<>();
   private final List<PromotionDone> outcomes = new ArrayList<>();
 
-  public PromotionWatch(String bootstrapServers, String schemaRegistryUrl) {
+  /** @param client bootstrap servers and the credentials of a principal that reads the promotion log */
+  public PromotionWatch(Map<String, Object> client, String schemaRegistryUrl) {
     Properties properties = new Properties();
-    properties.put("bootstrap.servers", bootstrapServers);
+    properties.putAll(client);
     properties.put("isolation.level", "read_committed");
     AvroRecordDeserializer values = new AvroRecordDeserializer();
     values.configure(Map.of("schema.registry.url", schemaRegistryUrl, "specific.avro.reader", true), false);

@@ -6,17 +6,21 @@ import static org.awaitility.Awaitility.await;
 import io.deltapromotion.demo.hostile.HostileInput;
 import io.deltapromotion.demo.hostile.HostileInputCorpus;
 import io.deltapromotion.demo.hostile.HostileInputProbe;
+import io.deltapromotion.events.ChangeCategory;
+import io.deltapromotion.events.ChangeOrigin;
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
-import io.deltapromotion.schemas.serde.AvroRecordSerializer;
-import io.deltapromotion.events.ChangeCategory;
-import io.deltapromotion.events.ChangeOrigin;
 import io.deltapromotion.events.TableChanged;
+import io.deltapromotion.registry.RegistryEntry;
+import io.deltapromotion.registry.RegistryReader;
+import io.deltapromotion.registry.RegistryServiceClient;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
+import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStack;
 import io.deltapromotion.stack.LocalStackExtension;
@@ -25,9 +29,6 @@ import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.ServiceHealth;
 import io.deltapromotion.stack.StackSettings;
 import java.net.URI;
-import io.deltapromotion.registry.RegistryEntry;
-import io.deltapromotion.registry.RegistryReader;
-import io.deltapromotion.registry.RegistryServiceClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,12 +39,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -76,6 +78,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PromotionEndToEndIT {
+
+  /** The broker's super user: the test looks at the services' consumer groups, which no principal of the system may. */
+  private static final String SUPER_USER = "admin";
 
   private static final Duration OUTCOME = Duration.ofMinutes(3);
   private static final String RUN = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
@@ -141,7 +146,7 @@ class PromotionEndToEndIT {
     services = new LocalStack(settings, System.out);
     secondInstances = new LocalStack(secondSettings, System.out);
     startBothInstances();
-    watch = new PromotionWatch(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
+    watch = new PromotionWatch(stack.kafkaClient(Principal.OPERATOR_TOOLS.id()), stack.schemaRegistryUrl());
   }
 
   private static void startBothInstances() {
@@ -225,8 +230,10 @@ class PromotionEndToEndIT {
         .setSourceEnvironment("preprod").setTargetEnvironment("prod").setSourceVersion(0L)
         .setChangeCategory(ChangeCategory.DATA_ONLY).setOrigin(ChangeOrigin.OPERATOR)
         .build();
-    try (KafkaProducer<String, Object> producer = avroProducer();
-        KafkaProducer<String, byte[]> raw = new KafkaProducer<>(clientProperties(), new StringSerializer(), new ByteArraySerializer())) {
+    // As a detector with a bug would publish them: only the detector's principal may write its topic.
+    try (KafkaProducer<String, Object> producer = avroProducer(Principal.DETECTOR);
+        KafkaProducer<String, byte[]> raw = new KafkaProducer<>(clientProperties(Principal.DETECTOR.id()), new StringSerializer(),
+            new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(EventTopics.TABLE_CHANGED.name(), "hostile", hostile)).get();
       raw.send(new ProducerRecord<>(EventTopics.TABLE_CHANGED.name(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8))).get();
     }
@@ -313,7 +320,8 @@ class PromotionEndToEndIT {
       assertThat(r.body()).contains("is not watched");
     });
 
-    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(clientProperties(), new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(clientProperties(Principal.UPSTREAM_PIPELINES.id()),
+        new StringSerializer(), new ByteArraySerializer())) {
       raw.send(new ProducerRecord<>(EventTopics.PIPELINE_COMMITTED.name(), "garbage", "not avro".getBytes(StandardCharsets.UTF_8))).get();
     }
     awaitDeadLetters(EventTopics.DETECTOR_DEAD_LETTER,
@@ -331,7 +339,7 @@ class PromotionEndToEndIT {
     int outcomesBefore = watch.outcomes(DUPES).size();
 
     RecordMetadata again;
-    try (KafkaProducer<String, Object> producer = avroProducer()) {
+    try (KafkaProducer<String, Object> producer = avroProducer(Principal.QC)) {
       again = producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), failed.getTable(), failed)).get();
     }
     awaitConsumed("qc-service-report-archive", again);
@@ -357,7 +365,7 @@ class PromotionEndToEndIT {
   /** Waits until the consumer group has committed past the record. */
   private static void awaitConsumed(String group, RecordMetadata record) {
     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    try (Admin admin = Admin.create(clientProperties())) {
+    try (Admin admin = Admin.create(clientProperties(SUPER_USER))) {
       await().atMost(Duration.ofMinutes(1)).until(() -> {
         OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().get(partition);
         return committed != null && committed.offset() > record.offset();
@@ -465,8 +473,9 @@ class PromotionEndToEndIT {
   @Order(12)
   void givenRegistryServiceRunning_whenBinRegistryAsksIt_thenItsRowsAreTheOnesRebuiltFromTheTopics() {
     List<String> tables = List.of(CLEAN, DUPES, PIPED);
-    Map<String, RegistryEntry> rebuilt = new RegistryReader(Map.of("bootstrap.servers", settings.kafkaBootstrapServers(),
-        "schema.registry.url", settings.schemaRegistryUrl()), Duration.ofMinutes(1)).read(null).entries().stream()
+    Map<String, Object> operatorTools = new HashMap<>(settings.kafkaClient(Principal.OPERATOR_TOOLS.id()));
+    operatorTools.put("schema.registry.url", settings.schemaRegistryUrl());
+    Map<String, RegistryEntry> rebuilt = new RegistryReader(operatorTools, Duration.ofMinutes(1)).read(null).entries().stream()
         .filter(entry -> tables.contains(entry.sourceTable()))
         .collect(java.util.stream.Collectors.toMap(RegistryEntry::sourceTable, entry -> entry));
     Map<String, RegistryEntry> asked = new RegistryServiceClient(URI.create(settings.endpoint(Component.REGISTRY)))
@@ -596,7 +605,8 @@ class PromotionEndToEndIT {
 
   private static void awaitDeadLetters(DeadLetterTopic topic, Predicate<List<ConsumerRecord<byte[], byte[]>>> seen) {
     List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clientProperties(Principal.OPERATOR_TOOLS.id()),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       TopicPartition partition = new TopicPartition(topic.name(), 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
@@ -620,24 +630,23 @@ class PromotionEndToEndIT {
         .toList();
   }
 
-  private static Properties clientProperties() {
+  /** A client connecting as the principal: one of the system's, or the broker's super user (for looking at groups). */
+  private static Properties clientProperties(String principal) {
     Properties properties = new Properties();
-    properties.put("bootstrap.servers", settings.kafkaBootstrapServers());
+    properties.putAll(settings.kafkaClient(principal));
     return properties;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static KafkaProducer<String, Object> avroProducer() {
+  private static KafkaProducer<String, Object> avroProducer(Principal principal) {
     AvroRecordSerializer serializer = new AvroRecordSerializer();
     serializer.configure(Map.of("schema.registry.url", settings.schemaRegistryUrl()), false);
-    return new KafkaProducer<>(clientProperties(), new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) serializer);
+    return new KafkaProducer<>(clientProperties(principal.id()), new StringSerializer(), (org.apache.kafka.common.serialization.Serializer) serializer);
   }
 
   /** Another promoter on the same topics (a demo left running) would also act on this test's events. */
   private static void requireNoOtherPromoterRunning(StackSettings stack) throws Exception {
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
-    try (Admin admin = Admin.create(properties)) {
+    try (Admin admin = Admin.create(stack.kafkaClient(SUPER_USER))) {
       for (String group : List.of("qc-service", "promoter-service", "notifier-service")) {
         ConsumerGroupDescription description;
         try {

@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A single-node KRaft Kafka broker (broker and controller in one process), formatted on first start.
@@ -15,11 +18,12 @@ import java.util.concurrent.TimeUnit;
  * configuration, so a typo in a topic name fails instead of creating a wrongly configured topic.
  *
  * <p>Nobody gets in unauthenticated, and nobody may do what no ACL allows: clients authenticate with
- * SASL/SCRAM-SHA-512, the controller listener with SASL/PLAIN, and the standard authorizer denies by
- * default. The super user ({@value #SUPER_USER}) gets a generated password when the storage is formatted;
- * after every start, {@value #PROVISIONER} (from the schemas module, where the topics and who may touch them
- * are declared) gives each principal its credentials and its ACLs and writes each one's client configuration
- * under {@code <run-dir>/kafka/credentials/}.
+ * SASL/SCRAM-SHA-512 on the client listener, or over TLS with SCRAM-SHA-512 or PLAIN (what managed
+ * clusters such as Confluent Cloud and MSK offer) on the TLS listener; the controller listener takes the
+ * super user ({@value #SUPER_USER}) alone, with PLAIN; the standard authorizer denies by default. Before each
+ * start, {@value #PROVISIONER} (from the schemas module, where the topics and who may touch them are
+ * declared) generates the passwords still missing; after it, it gives each principal its SCRAM credential
+ * and its ACLs and writes each one's client configuration under {@code <run-dir>/kafka/credentials/}.
  */
 final class KafkaDefinition implements ComponentDefinition {
 
@@ -40,31 +44,34 @@ final class KafkaDefinition implements ComponentDefinition {
     List<String> classpath = ComponentDefinition.builtClasspath(settings, Component.KAFKA);
     Path logDirs = dir.resolve("data");
     Path config = dir.resolve("server.properties");
-    Path passwords = settings.kafkaCredentialsDirectory().resolve(PASSWORDS);
+    Path passwordsFile = settings.kafkaCredentialsDirectory().resolve(PASSWORDS);
     boolean formatted = Files.exists(logDirs.resolve("meta.properties"));
-    if (formatted && !Files.exists(passwords)) {
+    if (formatted && !Files.exists(passwordsFile)) {
       throw new StackException("Kafka's storage in " + logDirs + " was formatted before the stack's broker required "
           + "authentication (or its credentials were deleted). Remove " + logDirs + " to start afresh.");
     }
+    provisioner(settings, log, "passwords", settings.kafkaCredentialsDirectory().toString());
+    Map<String, String> passwords = new TreeMap<>();
+    PrivateFiles.read(passwordsFile).forEach((id, password) -> passwords.put((String) id, (String) password));
+    BrokerTls tls = BrokerTls.ensure(dir.resolve("tls"), settings.kafkaTrustedCertificate(), log);
+    PrivateFiles.write(config, serverProperties(settings, logDirs, passwords, tls));
     if (!formatted) {
-      PrivateFiles.write(passwords, SUPER_USER + "=" + PrivateFiles.newPassword() + "\n");
-    }
-    String superUserPassword = PrivateFiles.read(passwords).getProperty(SUPER_USER);
-    PrivateFiles.write(config, serverProperties(settings, logDirs, superUserPassword));
-    if (!formatted) {
-      format(settings, classpath, config, superUserPassword, log);
+      format(settings, classpath, config, passwords.get(SUPER_USER), log);
     }
     return new ProcessSpec(classpath, jvmOptions(dir), MAIN_CLASS, List.of(config.toString()));
   }
 
   @Override
   public void afterStart(StackSettings settings, Path dir, Path log) {
+    provisioner(settings, log, "apply", settings.kafkaBootstrapServers(), settings.kafkaCredentialsDirectory().toString());
+  }
+
+  private static void provisioner(StackSettings settings, Path log, String... arguments) {
     List<String> classpath = new ArrayList<>();
     classpath.add(ComponentDefinition.builtArtifact(settings, SCHEMAS_MODULE, "classes").toString());
     classpath.addAll(ComponentDefinition.builtClasspath(settings, SCHEMAS_MODULE));
-    run(new ProcessSpec(classpath, List.of("-Xmx128m"), PROVISIONER,
-        List.of(settings.kafkaBootstrapServers(), settings.kafkaCredentialsDirectory().toString())),
-        log, "giving Kafka's principals their credentials and ACLs");
+    run(new ProcessSpec(classpath, List.of("-Xmx128m"), PROVISIONER, List.of(arguments)), log,
+        "giving Kafka's principals their credentials and ACLs (" + arguments[0] + ")");
   }
 
   @Override
@@ -74,25 +81,32 @@ final class KafkaDefinition implements ComponentDefinition {
 
   @Override
   public List<Integer> extraPorts(StackSettings settings) {
-    return List.of(settings.kafkaControllerPort());
+    return List.of(settings.kafkaControllerPort(), settings.kafkaTlsPort());
   }
 
-  static String serverProperties(StackSettings settings, Path logDirs, String superUserPassword) {
+  static String serverProperties(StackSettings settings, Path logDirs, Map<String, String> passwords, BrokerTls tls) {
     String host = StackSettings.HOST;
+    String superUserPassword = passwords.get(SUPER_USER);
     String credentials = "username=\"" + SUPER_USER + "\" password=\"" + superUserPassword + "\"";
-    return String.join("\n",
+    String plainUsers = passwords.entrySet().stream()
+        .map(user -> "user_" + user.getKey() + "=\"" + user.getValue() + "\"").collect(Collectors.joining(" "));
+    List<String> lines = new ArrayList<>(List.of(
         "# Written by local-stack on every start; edit StackSettings/KafkaDefinition, not this file.",
         "process.roles=broker,controller",
         "node.id=1",
         "controller.quorum.bootstrap.servers=" + host + ":" + settings.kafkaControllerPort(),
-        "listeners=CLIENT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
-            + settings.kafkaControllerPort(),
+        "listeners=CLIENT://" + host + ":" + settings.kafkaPort() + ",CLIENT_TLS://" + host + ":" + settings.kafkaTlsPort()
+            + ",CONTROLLER://" + host + ":" + settings.kafkaControllerPort(),
         "controller.listener.names=CONTROLLER",
         "inter.broker.listener.name=CLIENT",
-        "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+        "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CLIENT_TLS:SASL_SSL,CONTROLLER:SASL_PLAINTEXT",
         "listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512",
         "listener.name.client.scram-sha-512.sasl.jaas.config="
             + "org.apache.kafka.common.security.scram.ScramLoginModule required " + credentials + ";",
+        "listener.name.client_tls.sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN",
+        "listener.name.client_tls.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+        "listener.name.client_tls.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+            + plainUsers + ";",
         "sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512",
         // SCRAM credentials live in the metadata the controller serves, so the controller itself uses PLAIN.
         "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
@@ -113,8 +127,10 @@ final class KafkaDefinition implements ComponentDefinition {
         "transaction.state.log.num.partitions=10",
         "share.coordinator.state.topic.replication.factor=1",
         "share.coordinator.state.topic.min.isr=1",
-        "group.initial.rebalance.delay.ms=0",
-        "");
+        "group.initial.rebalance.delay.ms=0"));
+    lines.addAll(tls.listenerProperties("client_tls"));
+    lines.add("");
+    return String.join("\n", lines);
   }
 
   private static List<String> jvmOptions(Path dir) {

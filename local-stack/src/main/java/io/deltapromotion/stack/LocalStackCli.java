@@ -67,7 +67,11 @@ public final class LocalStackCli {
 
   private static void printEndpoints(StackSettings settings, Set<Component> started) {
     System.out.println("Endpoints:");
-    System.out.println("  Kafka bootstrap servers  " + settings.kafkaBootstrapServers());
+    System.out.println("  Kafka bootstrap servers  " + settings.kafkaBootstrapServers() + " (SASL/SCRAM-SHA-512)");
+    System.out.println("  Kafka client settings    " + settings.kafkaCredentialsDirectory()
+        + "/<principal>.properties (Kafka's --command-config)");
+    System.out.println("  Kafka over TLS           " + settings.kafkaTlsBootstrapServers() + " (SASL_SSL, SCRAM-SHA-512 or PLAIN; "
+        + "trust " + settings.kafkaTrustedCertificate() + ")");
     System.out.println("  Schema registry          " + settings.schemaRegistryUrl());
     System.out.println("  Lakehouse JDBC           " + settings.lakehouseJdbcUrl());
     for (Component service : started) {

@@ -15,21 +15,34 @@ import java.util.function.Function;
  * @param runDirectory data, logs and PID files, one sub-directory per component
  * @param kafkaPort Kafka's client listener (default 9092)
  * @param kafkaControllerPort Kafka's KRaft controller listener (default 9093)
+ * @param kafkaTlsPort Kafka's TLS client listener, SASL_SSL (default 9094)
  * @param schemaRegistryPort the schema registry's HTTP port (default 8081)
  * @param lakehousePort the lakehouse's JDBC (Thrift) port (default 10000)
  * @param servicePortBase the detector's HTTP port; qc, promoter, notifier and registry take the next
  *     four (default 8091, so 8091 to 8095)
+ * @param kafkaCredentialsDirectory where the broker's principals' passwords and client configurations are
+ *     kept, readable by their owner only (default {@code <run-dir>/kafka/credentials}; set it to use a broker
+ *     another stack started)
  */
 public record StackSettings(
     Path repository,
     Path runDirectory,
     int kafkaPort,
     int kafkaControllerPort,
+    int kafkaTlsPort,
     int schemaRegistryPort,
     int lakehousePort,
-    int servicePortBase) {
+    int servicePortBase,
+    Path kafkaCredentialsDirectory) {
 
   public static final String HOST = "127.0.0.1";
+
+  /** Settings whose broker keeps its credentials in the run directory, where it keeps its data. */
+  public StackSettings(Path repository, Path runDirectory, int kafkaPort, int kafkaControllerPort, int kafkaTlsPort,
+      int schemaRegistryPort, int lakehousePort, int servicePortBase) {
+    this(repository, runDirectory, kafkaPort, kafkaControllerPort, kafkaTlsPort, schemaRegistryPort, lakehousePort,
+        servicePortBase, runDirectory.resolve(Component.KAFKA.id()).resolve("credentials"));
+  }
 
   /** Settings from system properties and the environment, with the given default run directory. */
   public static StackSettings resolve(Path repository, Path defaultRunDirectory) {
@@ -39,14 +52,18 @@ public record StackSettings(
   static StackSettings resolve(
       Path repository, Path defaultRunDirectory, Function<String, String> properties, Map<String, String> env) {
     Setting setting = new Setting(properties, env);
+    Path runDirectory = Path.of(setting.value("run-dir", defaultRunDirectory.toString())).toAbsolutePath().normalize();
     return new StackSettings(
         repository.toAbsolutePath().normalize(),
-        Path.of(setting.value("run-dir", defaultRunDirectory.toString())).toAbsolutePath().normalize(),
+        runDirectory,
         setting.port("kafka.port", 9092),
         setting.port("kafka.controller.port", 9093),
+        setting.port("kafka.tls.port", 9094),
         setting.port("schema-registry.port", 8081),
         setting.port("lakehouse.port", 10000),
-        setting.port("services.port-base", 8091));
+        setting.port("services.port-base", 8091),
+        Path.of(setting.value("kafka.credentials-dir",
+            runDirectory.resolve(Component.KAFKA.id()).resolve("credentials").toString())).toAbsolutePath().normalize());
   }
 
   /** The project checkout that contains the working directory (the directory holding bin/stack). */
@@ -67,11 +84,6 @@ public record StackSettings(
     return HOST + ":" + kafkaPort;
   }
 
-  /** Where the broker's principals' passwords and client configurations are kept (readable by their owner only). */
-  public Path kafkaCredentialsDirectory() {
-    return componentDirectory(Component.KAFKA).resolve("credentials");
-  }
-
   /**
    * The Kafka client configuration of a principal ({@code detector-service}, {@code upstream-pipelines},
    * {@code operator-tools}, ... or the super user {@code admin}): a file Kafka's clients and tools read.
@@ -81,9 +93,29 @@ public record StackSettings(
     if (!Files.isRegularFile(file)) {
       throw new StackException("no Kafka credentials for '" + principal + "' at " + file + ": they are written when "
           + "this stack starts its broker (bin/stack up, or a test's stack); a broker started by another stack keeps "
-          + "its credentials in that stack's run directory (STACK_RUN_DIR)");
+          + "them in that stack's run directory: point STACK_KAFKA_CREDENTIALS_DIR at its kafka/credentials");
     }
     return file;
+  }
+
+  /** The TLS client listener (SASL_SSL), for clients configured as for a managed cluster. */
+  public String kafkaTlsBootstrapServers() {
+    return HOST + ":" + kafkaTlsPort;
+  }
+
+  /** The broker's self-signed certificate (PEM): what a client of the TLS listener trusts. */
+  public Path kafkaTrustedCertificate() {
+    return kafkaCredentialsDirectory.resolve("broker-certificate.pem");
+  }
+
+  /** The principal's password, for client settings of another shape (SASL/PLAIN over TLS, say). */
+  public String kafkaPassword(String principal) {
+    Path passwords = kafkaCredentialsDirectory.resolve("passwords.properties");
+    String password = Files.isRegularFile(passwords) ? PrivateFiles.read(passwords).getProperty(principal) : null;
+    if (password == null) {
+      throw new StackException("no Kafka password for '" + principal + "' in " + kafkaCredentialsDirectory());
+    }
+    return password;
   }
 
   /** The settings a Kafka client needs to connect as the principal: bootstrap servers and its credentials. */
@@ -131,8 +163,8 @@ public record StackSettings(
 
   /** The same stack with another run directory and services on other ports (for a test's own services). */
   public StackSettings withServices(Path otherRunDirectory, int otherServicePortBase) {
-    return new StackSettings(repository, otherRunDirectory, kafkaPort, kafkaControllerPort, schemaRegistryPort,
-        lakehousePort, otherServicePortBase);
+    return new StackSettings(repository, otherRunDirectory, kafkaPort, kafkaControllerPort, kafkaTlsPort,
+        schemaRegistryPort, lakehousePort, otherServicePortBase, kafkaCredentialsDirectory);
   }
 
   public Path componentDirectory(Component component) {

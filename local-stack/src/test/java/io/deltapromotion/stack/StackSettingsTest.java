@@ -20,6 +20,34 @@ class StackSettingsTest {
     assertThat(settings.schemaRegistryUrl()).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
     assertThat(settings.lakehouseJdbcUrl()).isEqualTo("jdbc:hive2://127.0.0.1:10000/default");
     assertThat(settings.componentDirectory(Component.KAFKA)).isEqualTo(Path.of("/repo/.stack/kafka"));
+    assertThat(settings.kafkaCredentialsDirectory()).isEqualTo(Path.of("/repo/.stack/kafka/credentials"));
+  }
+
+  @Test
+  void givenServicesOfAnotherRunDirectoryThenTheyStillUseTheCredentialsOfTheBrokersStack() {
+    StackSettings settings = StackSettings.resolve(repository, Path.of("/repo/.stack"), key -> null, Map.of());
+
+    StackSettings secondInstances = settings.withServices(Path.of("/repo/.stack/instance-1"), 8191);
+
+    assertThat(secondInstances.kafkaCredentialsDirectory()).isEqualTo(Path.of("/repo/.stack/kafka/credentials"));
+    assertThat(secondInstances.componentDirectory(Component.DETECTOR)).isEqualTo(Path.of("/repo/.stack/instance-1/detector-service"));
+  }
+
+  @Test
+  void givenABrokerOfAnotherStackThenItsCredentialsDirectoryCanBeNamed() {
+    StackSettings settings = StackSettings.resolve(repository, Path.of("/repo/module/target/local-stack"), key -> null,
+        Map.of("STACK_KAFKA_CREDENTIALS_DIR", "/repo/.stack/kafka/credentials"));
+
+    assertThat(settings.kafkaCredentialsDirectory()).isEqualTo(Path.of("/repo/.stack/kafka/credentials"));
+  }
+
+  @Test
+  void givenNoCredentialsForAPrincipalThenTheErrorSaysWhereTheyWereLookedFor() {
+    StackSettings settings = StackSettings.resolve(repository, Path.of("/nonexistent/.stack"), key -> null, Map.of());
+
+    assertThatThrownBy(() -> settings.kafkaClient("qc-service"))
+        .hasMessageContaining("/nonexistent/.stack/kafka/credentials/qc-service.properties")
+        .hasMessageContaining("STACK_KAFKA_CREDENTIALS_DIR");
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.deltapromotion.schemas.topics.EventTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,11 +39,15 @@ final class DeadLetterTopics implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Object> producerConfig;
 
-  DeadLetterTopics(String bootstrapServers) {
-    this.consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "isolation.level", "read_committed",
-        "enable.auto.commit", false, "default.api.timeout.ms", (int) READ_TIMEOUT.toMillis()),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.producerConfig = Map.of("bootstrap.servers", bootstrapServers, "acks", "all", "enable.idempotence", true);
+  /** @param client bootstrap servers and whom to connect as (security settings), for every client it creates */
+  DeadLetterTopics(Map<String, Object> client) {
+    Map<String, Object> consumerConfig = new HashMap<>(client);
+    consumerConfig.putAll(Map.of("isolation.level", "read_committed", "enable.auto.commit", false,
+        "default.api.timeout.ms", (int) READ_TIMEOUT.toMillis()));
+    this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    Map<String, Object> producerConfig = new HashMap<>(client);
+    producerConfig.putAll(Map.of("acks", "all", "enable.idempotence", true));
+    this.producerConfig = Map.copyOf(producerConfig);
   }
 
   /** Every dead letter of the service (all services when null), oldest first per topic. */
@@ -89,6 +95,9 @@ final class DeadLetterTopics implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while sending " + location + " back", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthorizationException refused) {
+        throw refused;
+      }
       throw new KafkaException("could not send " + location + " back to " + origin.topic() + ": " + e.getCause().getMessage(),
           e.getCause());
     }

@@ -1,19 +1,25 @@
 package io.deltapromotion.cli;
 
+import io.deltapromotion.schemas.topics.KafkaClientConfigFile;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code promotion dead-letters list [--service S] [--output text|json]} and
  * {@code promotion dead-letters redrive (--at LOCATION | --service S --all) [--dry-run]}: what the services
- * rejected, and sending it back once its cause is fixed. Works on the topics directly (the broker's own
- * access control applies), at {@code --bootstrap-servers} or {@value #BOOTSTRAP_VARIABLE} (default
- * {@value #DEFAULT_BOOTSTRAP}).
+ * rejected, and sending it back once its cause is fixed. Works on the topics directly, at
+ * {@code --bootstrap-servers} or {@value #BOOTSTRAP_VARIABLE} (default: the client configuration's, else
+ * {@value #DEFAULT_BOOTSTRAP}), as the principal of the client configuration {@code $KAFKA_CLIENT_CONFIG}
+ * names. The broker's ACLs apply: the operators' principal reads every dead letter but writes no topic, so
+ * sending one back takes the credentials of a principal that may write its origin (the topic's writer, or
+ * a super user).
  */
 final class DeadLettersCommand {
 
@@ -27,8 +33,13 @@ final class DeadLettersCommand {
         redrive   send a dead letter (or all of a service's) back to where it came from, once its cause is
                   fixed; each is sent back at most once
       options:
-        --bootstrap-servers B   the Kafka broker (default $%s, else %s)
-      """.formatted(BOOTSTRAP_VARIABLE, DEFAULT_BOOTSTRAP);
+        --bootstrap-servers B   the Kafka broker (default $%s, else the client configuration's, else %s)
+      environment:
+        %s   the Kafka client configuration to connect with (whom as: SASL, TLS); bin/promotion
+                            defaults it to the local stack's operator-tools principal, which reads every dead
+                            letter and may send none back (that takes a principal allowed to write the
+                            origin topic, e.g. the stack's credentials/admin.properties)
+      """.formatted(BOOTSTRAP_VARIABLE, DEFAULT_BOOTSTRAP, KafkaClientConfigFile.VARIABLE);
   private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private DeadLettersCommand() {}
@@ -47,10 +58,15 @@ final class DeadLettersCommand {
       err.print(USAGE);
       return OperatorCli.USAGE;
     }
-    try (DeadLetterTopics topics = new DeadLetterTopics(options.bootstrapServers())) {
+    try (DeadLetterTopics topics = new DeadLetterTopics(options.client())) {
       return options.redrive() ? redrive(topics, options, out, err) : list(topics, options, out);
     } catch (IllegalArgumentException e) {
       err.println("promotion dead-letters: " + e.getMessage());
+      return OperatorCli.REFUSED;
+    } catch (AuthorizationException e) {
+      err.println("promotion dead-letters: the broker refused the principal of $" + KafkaClientConfigFile.VARIABLE + ": "
+          + e.getMessage() + (options.redrive() ? " (sending a dead letter back writes to the topic it came from: "
+          + "connect as a principal allowed to write it)" : ""));
       return OperatorCli.REFUSED;
     } catch (KafkaException e) {
       err.println("promotion dead-letters: the broker at " + options.bootstrapServers() + " could not be used: " + e.getMessage());
@@ -97,7 +113,11 @@ final class DeadLettersCommand {
   }
 
   private record Options(boolean redrive, String service, String at, boolean all, boolean dryRun, boolean json,
-      String bootstrapServers) {
+      Map<String, Object> client) {
+
+    String bootstrapServers() {
+      return String.valueOf(client.get("bootstrap.servers"));
+    }
 
     static Options parse(List<String> arguments, Map<String, String> environment) {
       if (arguments.isEmpty() || !List.of("list", "redrive").contains(arguments.get(0))) {
@@ -109,7 +129,9 @@ final class DeadLettersCommand {
       boolean all = false;
       boolean dryRun = false;
       boolean json = false;
-      String bootstrap = environment.getOrDefault(BOOTSTRAP_VARIABLE, DEFAULT_BOOTSTRAP);
+      Map<String, Object> client = new HashMap<>(KafkaClientConfigFile.fromEnvironment(environment));
+      String bootstrap = environment.getOrDefault(BOOTSTRAP_VARIABLE,
+          String.valueOf(client.getOrDefault("bootstrap.servers", DEFAULT_BOOTSTRAP)));
       for (int index = 1; index < arguments.size(); index++) {
         String option = arguments.get(index);
         switch (option) {
@@ -137,7 +159,8 @@ final class DeadLettersCommand {
       if (redrive && (at == null) == (service == null || !all)) {
         throw new IllegalArgumentException("redrive needs --at LOCATION, or --service S --all");
       }
-      return new Options(redrive, service, at, all, dryRun, json, bootstrap);
+      client.put("bootstrap.servers", bootstrap);
+      return new Options(redrive, service, at, all, dryRun, json, Map.copyOf(client));
     }
   }
 }

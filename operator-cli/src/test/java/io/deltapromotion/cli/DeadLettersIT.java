@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.KafkaClientConfigFile;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
+import io.deltapromotion.stack.StackSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,22 +36,32 @@ import org.junit.jupiter.api.Test;
 @RequiresLocalStack(Component.KAFKA)
 class DeadLettersIT {
 
-  private final String bootstrap = LocalStackExtension.settings().kafkaBootstrapServers();
-  private final String origin = "it.origin." + UUID.randomUUID().toString().substring(0, 8);
+  private final StackSettings stack = LocalStackExtension.settings();
+  private final String bootstrap = stack.kafkaBootstrapServers();
+  private final Map<String, String> asOperator =
+      Map.of(KafkaClientConfigFile.VARIABLE, stack.kafkaClientConfigFile(Principal.OPERATOR_TOOLS.id()).toString());
+  private final Map<String, String> asSuperUser =
+      Map.of(KafkaClientConfigFile.VARIABLE, stack.kafkaClientConfigFile("admin").toString());
+  /** A topic the notifier reads, as the origin of its dead letters is; the key tells this run's records apart. */
+  private final String origin = EventTopics.PROMOTION_DONE.name();
+  private final String key = "pp.orders." + UUID.randomUUID().toString().substring(0, 8);
   private final DeadLetterTopic deadLetters = EventTopics.NOTIFIER_DEAD_LETTER;
 
   @Test
   void givenADeadLetterWhoseCauseIsFixed_whenSentBack_thenItsOriginalBytesAreBackAtItsOriginOnceAndTheListSaysSo()
       throws Exception {
     createTopics();
-    String location = deadLetter("pp.orders", "the original event".getBytes(StandardCharsets.UTF_8));
+    String location = deadLetter(key, "the original event".getBytes(StandardCharsets.UTF_8));
 
-    Result listed = cli("dead-letters", "list", "--service", "notifier-service", "--bootstrap-servers", bootstrap);
-    Result sent = cli("dead-letters", "redrive", "--at", location, "--bootstrap-servers", bootstrap);
-    Result again = cli("dead-letters", "redrive", "--at", location, "--bootstrap-servers", bootstrap);
-    Result after = cli("dead-letters", "list", "--service", "notifier-service", "--bootstrap-servers", bootstrap);
+    Result listed = cli(asOperator, "dead-letters", "list", "--service", "notifier-service", "--bootstrap-servers", bootstrap);
+    Result refused = cli(asOperator, "dead-letters", "redrive", "--at", location);
+    Result sent = cli(asSuperUser, "dead-letters", "redrive", "--at", location, "--bootstrap-servers", bootstrap);
+    Result again = cli(asSuperUser, "dead-letters", "redrive", "--at", location, "--bootstrap-servers", bootstrap);
+    Result after = cli(asOperator, "dead-letters", "list", "--service", "notifier-service");
 
-    assertThat(listed.out()).contains(location, "from:   " + origin + "/0/0", "reason: no such table (test)");
+    assertThat(listed.out()).as(listed.err()).contains(location, "from:   " + origin + "/0/0", "reason: no such table (test)");
+    assertThat(refused.status()).isEqualTo(OperatorCli.REFUSED);
+    assertThat(refused.err()).contains("the broker refused the principal", "connect as a principal allowed to write it");
     assertThat(sent.status()).isZero();
     assertThat(sent.out()).contains("SENT BACK " + location + " to " + origin + "/0/0");
     assertThat(again.status()).isEqualTo(OperatorCli.REFUSED);
@@ -63,22 +76,24 @@ class DeadLettersIT {
 
   private record Result(int status, String out, String err) {}
 
-  private Result cli(String... args) {
+  private Result cli(Map<String, String> environment, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = OperatorCli.run(args, Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+    int status = OperatorCli.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private void createTopics() throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin.createTopics(List.of(new NewTopic(origin, 1, (short) 1))).all().get();
-      try {
-        admin.createTopics(List.of(new NewTopic(deadLetters.name(), 1, (short) 1).configs(deadLetters.configs()))).all().get();
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw e;
+    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
+      for (NewTopic topic : List.of(new NewTopic(origin, 1, (short) 1),
+          new NewTopic(deadLetters.name(), 1, (short) 1).configs(deadLetters.configs()))) {
+        try {
+          admin.createTopics(List.of(topic)).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
         }
       }
     }
@@ -91,7 +106,7 @@ class DeadLettersIT {
     headers.add(DeadLetterTopic.REASON_HEADER, "no such table (test)".getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetterTopic.ORIGIN_HEADER, (origin + "/0/0").getBytes(StandardCharsets.UTF_8));
     headers.add(DeadLetterTopic.SERVICE_HEADER, "notifier-service".getBytes(StandardCharsets.UTF_8));
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(stack.kafkaClient(Principal.NOTIFIER.id()),
         new ByteArraySerializer(), new ByteArraySerializer())) {
       RecordMetadata written = producer.send(new ProducerRecord<>(deadLetters.name(), null,
           key.getBytes(StandardCharsets.UTF_8), value, headers)).get();
@@ -100,7 +115,7 @@ class DeadLettersIT {
   }
 
   private List<ConsumerRecord<byte[], byte[]>> originRecords() {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(stack.kafkaClient("admin"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       TopicPartition partition = new TopicPartition(origin, 0);
       consumer.assign(List.of(partition));
@@ -110,7 +125,8 @@ class DeadLettersIT {
       while (consumer.position(partition) < end) {
         consumer.poll(Duration.ofMillis(500)).forEach(records::add);
       }
-      return records;
+      return records.stream().filter(record -> record.key() != null
+          && new String(record.key(), StandardCharsets.UTF_8).equals(key)).toList();
     }
   }
 }

@@ -15,6 +15,7 @@ import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.schemas.topics.TopicSpec;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
@@ -38,8 +39,8 @@ import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +53,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * registry-service on the real broker and schema registry: events published as the services publish
- * them, questions asked over HTTP, the answers judged against what was published.
+ * them, questions asked over HTTP, the answers judged against what was published. The service connects
+ * as its own principal over the broker's TLS listener with SASL/PLAIN, configured as for a managed cluster.
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY})
 class RegistryServiceIT {
@@ -67,7 +69,7 @@ class RegistryServiceIT {
   /** The topics as the services declare them, for events published before any service started. */
   @BeforeEach
   void declareThePromotionLog() throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
       for (TopicSpec<?> topic : EventTopics.all()) {
         try {
           admin.createTopics(List.of(TopicDeclarations.of(topic))).all().get();
@@ -157,11 +159,30 @@ class RegistryServiceIT {
 
   /** Starts an instance on a free port; it answers once it read the log to its end. */
   private String start() {
+    Map<String, String> settings = managedClusterSettings(Principal.REGISTRY);
+    settings.put("server.port", "0");
+    settings.put("spring.kafka.properties.schema.registry.url", stack.schemaRegistryUrl());
     ConfigurableApplicationContext registry = new SpringApplicationBuilder(RegistryServiceApplication.class).run(
-        "--server.port=0", "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
-        "--spring.kafka.properties.schema.registry.url=" + stack.schemaRegistryUrl());
+        settings.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
     registries.add(registry);
     return "http://127.0.0.1:" + registry.getEnvironment().getProperty("local.server.port");
+  }
+
+  /**
+   * The settings the README gives for a managed cluster (SASL_SSL, PLAIN as for Confluent Cloud's API keys,
+   * a trust store), pointed at the local broker's TLS listener: every Kafka client of the service (the
+   * follower, its replay, the admin that declares topics) must connect with them alone.
+   */
+  private Map<String, String> managedClusterSettings(Principal principal) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.put("spring.kafka.bootstrap-servers", stack.kafkaTlsBootstrapServers());
+    settings.put("spring.kafka.properties.security.protocol", "SASL_SSL");
+    settings.put("spring.kafka.properties.sasl.mechanism", "PLAIN");
+    settings.put("spring.kafka.properties.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule "
+        + "required username=\"" + principal.id() + "\" password=\"" + stack.kafkaPassword(principal.id()) + "\";");
+    settings.put("spring.kafka.properties.ssl.truststore.type", "PEM");
+    settings.put("spring.kafka.properties.ssl.truststore.location", stack.kafkaTrustedCertificate().toString());
+    return settings;
   }
 
   private TableChanged announcement(EventEnvelope envelope, long version) {
@@ -176,12 +197,13 @@ class RegistryServiceIT {
         .build();
   }
 
+  /** Publishes the event as the broker's super user: the test plays every service that writes the log. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void publish(String topic, SpecificRecord event) throws Exception {
     AvroRecordSerializer serializer = new AvroRecordSerializer();
     serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
     Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient("admin"));
     try (KafkaProducer<String, Object> producer =
         new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
       producer.send(new ProducerRecord<>(topic, table, event)).get();

@@ -1,6 +1,8 @@
 package io.deltapromotion.registry;
 
+import io.deltapromotion.schemas.topics.KafkaClientConfigFile;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +11,9 @@ import java.util.Optional;
  * Prints the registry: {@code RegistryCli [--table T] [--stage S] [--release R] [--at INSTANT]
  * [--output text|json|markdown] [bootstrap-servers [schema-registry-url]]}, defaulting to the local
  * stack's 127.0.0.1:9092 and http://127.0.0.1:8081/apis/ccompat/v7, after asking registry-service
- * ({@code --registry-service}, the local one by default) when one runs. Exit status 0, 1 when neither
- * could be read, 2 for a usage error.
+ * ({@code --registry-service}, the local one by default) when one runs. It reads the topics as the principal
+ * of the Kafka client configuration {@code $KAFKA_CLIENT_CONFIG} names (bin/registry defaults it to the local
+ * stack's operator-tools). Exit status 0, 1 when neither could be read, 2 for a usage error.
  */
 public final class RegistryCli {
 
@@ -46,7 +49,9 @@ public final class RegistryCli {
       System.err.println("registry: no registry-service answers at " + query.registryService()
           + " (or it is still reading the log); rebuilt from the topics");
     }
-    return new RegistryReader(Map.of("bootstrap.servers", query.bootstrapServers(),
-        "schema.registry.url", query.schemaRegistryUrl()), Duration.ofMinutes(2)).read(query.at()).entries();
+    Map<String, Object> consumer = new HashMap<>(KafkaClientConfigFile.fromEnvironment(System.getenv()));
+    consumer.put("bootstrap.servers", query.bootstrapServers());
+    consumer.put("schema.registry.url", query.schemaRegistryUrl());
+    return new RegistryReader(consumer, Duration.ofMinutes(2)).read(query.at()).entries();
   }
 }

@@ -39,7 +39,8 @@ public record RegistryQuery(String table, String stage, String release, Instant 
         --output            text (default), json for scripts, markdown for tickets and chat
         --registry-service  the registry-service to ask (default %s; none when a cluster is
                             given); when none answers there, or it is "none", the registry is rebuilt
-                            from the topics (default %s, schema registry %s)
+                            from the topics (default %s, schema registry %s), read as the
+                            principal of the Kafka client configuration $KAFKA_CLIENT_CONFIG names
       """.formatted(DEFAULT_REGISTRY_SERVICE, DEFAULT_BOOTSTRAP, DEFAULT_SCHEMA_REGISTRY);
 
   public RegistryQuery {

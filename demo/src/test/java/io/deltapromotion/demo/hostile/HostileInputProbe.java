@@ -18,6 +18,8 @@ import io.deltapromotion.policy.CustomCheck;
 import io.deltapromotion.policy.InvalidPolicyException;
 import io.deltapromotion.policy.PolicyFileReader;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.stack.StackSettings;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -27,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +52,7 @@ public final class HostileInputProbe implements AutoCloseable {
   private final String keyPrefix;
   private final Supplier<List<String>> alerts;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final KafkaProducer<String, byte[]> producer;
+  private final Map<Principal, KafkaProducer<String, byte[]>> producers = new EnumMap<>(Principal.class);
   private final KafkaConsumer<byte[], byte[]> deadLetterReader;
   private final Map<String, List<ConsumerRecord<byte[], byte[]>>> deadLettersByTopic = new HashMap<>();
 
@@ -61,12 +64,10 @@ public final class HostileInputProbe implements AutoCloseable {
     this.services = services;
     this.keyPrefix = keyPrefix;
     this.alerts = alerts;
-    Properties properties = new Properties();
-    properties.put("bootstrap.servers", services.kafkaBootstrapServers());
-    properties.put("max.request.size", String.valueOf(2 * 1024 * 1024));
-    producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
-    deadLetterReader = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    List<TopicPartition> partitions = io.deltapromotion.schemas.topics.EventTopics.deadLetters().stream()
+    Properties reader = new Properties();
+    reader.putAll(services.kafkaClient(Principal.OPERATOR_TOOLS.id()));
+    deadLetterReader = new KafkaConsumer<>(reader, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> partitions = EventTopics.deadLetters().stream()
         .map(topic -> new TopicPartition(topic.name(), 0)).toList();
     deadLetterReader.assign(partitions);
     deadLetterReader.seekToBeginning(partitions);
@@ -120,11 +121,26 @@ public final class HostileInputProbe implements AutoCloseable {
     String key = keyPrefix + hostile.id();
     ProducerRecord<String, byte[]> sent = new ProducerRecord<>(record.topic(), key, record.value());
     record.headers().forEach((name, value) -> sent.headers().add(name, value));
-    producer.send(sent).get();
+    producerOf(record.topic()).send(sent).get();
     await(hostile.id()).atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
       readDeadLetters();
       assertThat(reasons(expected.topic(), key)).as("%s: dead letters keyed %s on %s", hostile.id(), key,
           expected.topic().name()).anySatisfy(reason -> assertThat(reason).contains(expected.reason()));
+    });
+  }
+
+  /**
+   * A producer connected as the topic's owner: a hostile record reaches a service only from a principal the
+   * broker lets write its input (any other is refused, as KafkaAccessIT proves), so it plays that writer gone wrong.
+   */
+  private KafkaProducer<String, byte[]> producerOf(String topic) {
+    Principal owner = EventTopics.all().stream().filter(spec -> spec.name().equals(topic)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(topic + " is not an event topic")).access().owner();
+    return producers.computeIfAbsent(owner, principal -> {
+      Properties properties = new Properties();
+      properties.putAll(services.kafkaClient(principal.id()));
+      properties.put("max.request.size", String.valueOf(2 * 1024 * 1024));
+      return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     });
   }
 
@@ -168,7 +184,7 @@ public final class HostileInputProbe implements AutoCloseable {
 
   @Override
   public void close() {
-    producer.close();
+    producers.values().forEach(KafkaProducer::close);
     deadLetterReader.close();
   }
 }

@@ -16,6 +16,7 @@ import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.promoter.stack.PromoterOnTheStack;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
@@ -72,7 +73,7 @@ class OperatorCommandsIT {
         "deltapromotion.promoter.release-registry.table", registry.toString(),
         "deltapromotion.promoter.commands.operators[0].name", "bob",
         "deltapromotion.promoter.commands.operators[0].token", BOB));
-    promoter = PromoterOnTheStack.start(stack, "promoter-commands-it-" + run, settings);
+    promoter = PromoterOnTheStack.start(stack, "promoter-service-commands-it-" + run, settings);
   }
 
   @AfterAll
@@ -235,7 +236,7 @@ class OperatorCommandsIT {
   /** The pipeline commits the rebaseline announced, read from the topic's beginning. */
   private List<PipelineCommitted> pipelineCommits(String runId) {
     Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient(Principal.OPERATOR_TOOLS.id()));
     AvroRecordDeserializer values = new AvroRecordDeserializer();
     values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
     try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values)) {

@@ -51,7 +51,7 @@ class CloneHealthIT {
         "deltapromotion.promoter.stages[1].approval-required", "false",
         "deltapromotion.promoter.clone-health.every", "2s",
         "deltapromotion.promoter.release-registry.enabled", "false"));
-    promoter = PromoterOnTheStack.start(stack, "promoter-health-it-" + run, settings);
+    promoter = PromoterOnTheStack.start(stack, "promoter-service-health-it-" + run, settings);
   }
 
   @AfterAll

@@ -73,7 +73,7 @@ class LadderPromotionIT {
         "deltapromotion.promoter.commands.operators[1].token", DAVE,
         "deltapromotion.promoter.commands.operators[1].may[0]", "rollback:*",
         "deltapromotion.promoter.commands.operators[1].may[1]", "approve:limited-release"));
-    promoter = PromoterOnTheStack.start(stack, "promoter-ladder-it-" + run, settings);
+    promoter = PromoterOnTheStack.start(stack, "promoter-service-ladder-it-" + run, settings);
   }
 
   @AfterAll

@@ -16,6 +16,7 @@ import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.promoter.stack.PromoterOnTheStack;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
@@ -169,7 +170,7 @@ class TwoPromotersIT {
   /** The commands the rebaseline was split into, read from the topic's beginning. */
   private List<ConsumerRecord<String, Object>> commandsPartOf(String command, int expected) {
     Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient(Principal.OPERATOR_TOOLS.id()));
     properties.put("isolation.level", "read_committed");
     AvroRecordDeserializer values = new AvroRecordDeserializer();
     values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
@@ -200,8 +201,8 @@ class TwoPromotersIT {
         "deltapromotion.promoter.release-registry.enabled", "false",
         "deltapromotion.promoter.commands.operators[0].name", "bob",
         "deltapromotion.promoter.commands.operators[0].token", OPERATOR_TOKEN,
-        "deltapromotion.events.transactional-id", "promoter-two-it-" + run + "-" + instance));
-    PromoterOnTheStack promoter = PromoterOnTheStack.start(stack, "promoter-two-it-" + run, settings);
+        "deltapromotion.events.transactional-id", "promoter-service-two-it-" + run + "-" + instance));
+    PromoterOnTheStack promoter = PromoterOnTheStack.start(stack, "promoter-service-two-it-" + run, settings);
     promoters.add(promoter);
     return promoter;
   }

@@ -14,6 +14,7 @@ import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.deltapromotion.schemas.topics.Principal;
 import io.deltapromotion.stack.StackSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,11 +60,15 @@ public final class PromoterOnTheStack implements AutoCloseable {
     this.promotionDone = promotionDoneConsumer();
   }
 
-  /** Starts the promoter with the stack's endpoints, its own consumer group, a random port and the given settings. */
+  /**
+   * Starts the promoter with the stack's endpoints, as the promoter-service principal, in its own consumer
+   * group (named {@code promoter-service-...}, as the principal's ACLs require), on a random port and with
+   * the given settings.
+   */
   public static PromoterOnTheStack start(StackSettings stack, String group, Map<String, String> settings) {
-    Map<String, String> all = new LinkedHashMap<>(Map.of(
+    Map<String, String> all = new LinkedHashMap<>(stack.springKafka(Principal.PROMOTER.id()));
+    all.putAll(Map.of(
         "server.port", "0",
-        "spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers(),
         "spring.kafka.properties.schema.registry.url", stack.schemaRegistryUrl(),
         "spring.kafka.consumer.group-id", group,
         "deltapromotion.warehouse.jdbc-url", stack.lakehouseJdbcUrl()));
@@ -92,12 +97,13 @@ public final class PromoterOnTheStack implements AutoCloseable {
         .build();
   }
 
+  /** Publishes the report as qc-service (with its credentials) would. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void publish(QcCompleted report) throws Exception {
     AvroRecordSerializer serializer = new AvroRecordSerializer();
     serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
     Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient(Principal.QC.id()));
     try (KafkaProducer<String, Object> producer =
         new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
       producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report)).get();
@@ -158,7 +164,7 @@ public final class PromoterOnTheStack implements AutoCloseable {
 
   private KafkaConsumer<String, Object> promotionDoneConsumer() {
     Properties properties = new Properties();
-    properties.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    properties.putAll(stack.kafkaClient(Principal.OPERATOR_TOOLS.id()));
     AvroRecordDeserializer values = new AvroRecordDeserializer();
     values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
     KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), values);

@@ -36,10 +36,13 @@ import org.apache.kafka.common.acl.AclBindingFilter;
  * after its broker starts; it is idempotent, and removes ACLs of our principals that are no longer
  * declared (ACLs of anyone else are left alone).
  *
- * <p>Usage: {@code KafkaAccessProvisioner <bootstrap-servers> <credentials-dir>}. The directory holds
- * {@value #PASSWORDS} (principal id = password; the super user's, {@value #SUPER_USER}, is written when the
- * broker is formatted, the others are generated here when missing) and receives one Kafka client
- * configuration per principal, {@code <id>.properties}, readable by its owner only.
+ * <p>Usage: {@code KafkaAccessProvisioner passwords <credentials-dir>} before the broker starts: generates
+ * the missing passwords of the super user ({@value #SUPER_USER}) and of every principal into
+ * {@value #PASSWORDS} (id = password; the broker's configuration lists them for SASL/PLAIN, and the super
+ * user's is its SCRAM credential from the moment the storage is formatted). Then
+ * {@code KafkaAccessProvisioner apply <bootstrap-servers> <credentials-dir>} once it answers: the SCRAM
+ * credentials and ACLs, and one Kafka client configuration per principal, {@code <id>.properties}. Every
+ * file it writes is readable by its owner only.
  */
 public final class KafkaAccessProvisioner {
 
@@ -52,14 +55,21 @@ public final class KafkaAccessProvisioner {
   private KafkaAccessProvisioner() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      System.err.println("usage: KafkaAccessProvisioner <bootstrap-servers> <credentials-dir>");
+    if (args.length == 2 && args[0].equals("passwords")) {
+      passwords(Path.of(args[1]));
+    } else if (args.length == 3 && args[0].equals("apply")) {
+      apply(args[1], Path.of(args[2]));
+    } else {
+      System.err.println("usage: KafkaAccessProvisioner passwords <credentials-dir>\n"
+          + "       KafkaAccessProvisioner apply <bootstrap-servers> <credentials-dir>");
       System.exit(2);
     }
-    Path dir = Path.of(args[1]);
+  }
+
+  private static void apply(String bootstrapServers, Path dir) throws Exception {
     Map<String, String> passwords = passwords(dir);
     for (String id : passwords.keySet()) {
-      writePrivately(dir.resolve(id + ".properties"), clientConfiguration(args[0], id, passwords.get(id)));
+      writePrivately(dir.resolve(id + ".properties"), clientConfiguration(bootstrapServers, id, passwords.get(id)));
     }
     try (Admin admin = Admin.create(load(dir.resolve(SUPER_USER + ".properties")))) {
       upsertCredentials(admin, passwords);
@@ -71,17 +81,15 @@ public final class KafkaAccessProvisioner {
 
   /** The passwords of the super user and of every principal, generating (and saving) the missing ones. */
   static Map<String, String> passwords(Path dir) throws IOException {
-    Properties stored = load(dir.resolve(PASSWORDS));
-    if (stored.getProperty(SUPER_USER) == null) {
-      throw new IllegalStateException(dir.resolve(PASSWORDS) + " has no password for " + SUPER_USER
-          + ", the broker's super user it was formatted with");
-    }
+    Files.createDirectories(dir);
+    Path file = dir.resolve(PASSWORDS);
+    Properties stored = Files.exists(file) ? load(file) : new Properties();
     Map<String, String> passwords = new TreeMap<>();
     stored.stringPropertyNames().forEach(id -> passwords.put(id, stored.getProperty(id)));
     boolean generated = false;
-    for (Principal principal : Principal.values()) {
-      if (!passwords.containsKey(principal.id())) {
-        passwords.put(principal.id(), newPassword());
+    for (String id : Stream.concat(Stream.of(SUPER_USER), Stream.of(Principal.values()).map(Principal::id)).toList()) {
+      if (!passwords.containsKey(id)) {
+        passwords.put(id, newPassword());
         generated = true;
       }
     }

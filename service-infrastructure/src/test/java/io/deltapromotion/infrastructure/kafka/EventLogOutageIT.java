@@ -13,6 +13,8 @@ import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
+import io.deltapromotion.schemas.topics.Principal;
+import io.deltapromotion.schemas.topics.TopicAccess;
 import io.deltapromotion.schemas.topics.TopicKey;
 import io.deltapromotion.schemas.topics.TopicSpec;
 import io.deltapromotion.stack.Component;
@@ -43,10 +45,11 @@ class EventLogOutageIT {
 
   private final StackSettings stack = LocalStackExtension.settings();
   private final String run = UUID.randomUUID().toString().substring(0, 8);
+  // Topics of this test's own, created, written and read as the broker's super user (their declared access is not granted).
   private final TopicSpec<PipelineCommitted> commits = new TopicSpec<>("it.commits." + run, TopicKey.SOURCE_TABLE,
-      PipelineCommitted.class, "it", 3, TopicSpec.HISTORY);
+      PipelineCommitted.class, TopicAccess.ownedBy(Principal.DETECTOR), 3, TopicSpec.HISTORY);
   private final TopicSpec<OperatorCommand> commands = new TopicSpec<>("it.commands." + run, TopicKey.SOURCE_TABLE,
-      OperatorCommand.class, "it", 3, TopicSpec.HISTORY);
+      OperatorCommand.class, TopicAccess.ownedBy(Principal.PROMOTER), 3, TopicSpec.HISTORY);
   private final OutageMonitor monitor = new OutageMonitor(Clock.systemUTC(), Duration.ofMinutes(5));
   private final List<AutoCloseable> closing = new ArrayList<>();
 
@@ -147,8 +150,7 @@ class EventLogOutageIT {
   }
 
   private Map<String, Object> config(String registryUrl) {
-    Map<String, Object> config = new HashMap<>();
-    config.put("bootstrap.servers", stack.kafkaBootstrapServers());
+    Map<String, Object> config = new HashMap<>(stack.kafkaClient("admin"));
     config.put("schema.registry.url", registryUrl);
     config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     config.put("value.serializer", "io.deltapromotion.schemas.serde.AvroRecordSerializer");
@@ -163,7 +165,7 @@ class EventLogOutageIT {
   }
 
   private void createTopics(TopicSpec<?>... specs) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
       admin.createTopics(List.of(specs).stream().map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
           .configs(spec.configs())).toList()).all().get();
     }

@@ -6,20 +6,22 @@ import static org.awaitility.Awaitility.await;
 import io.deltapromotion.events.CommandAction;
 import io.deltapromotion.events.OperatorCommand;
 import io.deltapromotion.events.PipelineCommitted;
-import io.deltapromotion.schemas.envelope.EventEnvelopes;
-import java.time.Clock;
-import org.apache.avro.specific.SpecificRecord;
 import io.deltapromotion.infrastructure.failure.Dependency;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.health.OutageHealthIndicator;
 import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
+import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.serde.AvroRecordSerializer;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import io.deltapromotion.schemas.topics.Principal;
+import io.deltapromotion.schemas.topics.TopicAccess;
+import io.deltapromotion.schemas.topics.TopicSpec;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
 import io.deltapromotion.stack.StackSettings;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,7 +65,9 @@ class EventStreamsOutageIT {
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
   private static final String TOPIC = "it.listened." + RUN;
-  private static final DeadLetterTopic DEAD_LETTERS = DeadLetterTopic.of("it-" + RUN);
+  // The test's service runs as the broker's super user, on topics of its own: their declared access is not granted.
+  private static final DeadLetterTopic DEAD_LETTERS = new DeadLetterTopic("delta-promotion.dead-letter.it-" + RUN,
+      TopicAccess.ownedBy(Principal.QC), 1, TopicSpec.HISTORY);
   static final AtomicInteger warehouseDownFor = new AtomicInteger();
   static final List<String> handled = new CopyOnWriteArrayList<>();
 
@@ -91,21 +97,23 @@ class EventStreamsOutageIT {
 
   @BeforeAll
   void startService() throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
     }
     gate = new RegistryGate(stack.schemaRegistryUrl());
+    Stream<String> kafka = stack.springKafka("admin").entrySet().stream()
+        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue());
     service = new SpringApplicationBuilder(Service.class).web(org.springframework.boot.WebApplicationType.NONE).run(
+        Stream.concat(kafka, Stream.of(
         "--spring.config.import=classpath:delta-promotion-kafka.yml",
         "--spring.application.name=it-service-" + RUN,
-        "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers(),
         "--spring.kafka.properties.schema.registry.url=" + gate.url(),
         "--spring.kafka.consumer.group-id=it-" + RUN,
         "--it.topic=" + TOPIC,
         "--deltapromotion.events.retry-initial-backoff=100ms",
         "--deltapromotion.events.retry-max-backoff=400ms",
         // What dead-lettered an outage after this long before; it must not any more.
-        "--deltapromotion.events.retry-max-elapsed=1s");
+        "--deltapromotion.events.retry-max-elapsed=1s")).toArray(String[]::new));
   }
 
   @AfterAll
@@ -178,8 +186,8 @@ class EventStreamsOutageIT {
   }
 
   private void send(String key, byte[] value) {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-        stack.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.kafkaClient("admin"),
+        new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -188,8 +196,8 @@ class EventStreamsOutageIT {
 
   private List<ConsumerRecord<String, byte[]>> deadLetters() {
     List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-        stack.kafkaBootstrapServers()), new org.apache.kafka.common.serialization.StringDeserializer(),
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(stack.kafkaClient("admin"),
+        new org.apache.kafka.common.serialization.StringDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS.name()).stream()
           .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
