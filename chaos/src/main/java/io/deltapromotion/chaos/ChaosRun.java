@@ -2,6 +2,7 @@ package io.deltapromotion.chaos;
 
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.stack.Component;
+import io.deltapromotion.stack.StackSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ import org.apache.kafka.common.TopicPartition;
 final class ChaosRun implements AutoCloseable {
 
   /** The judge reads every topic and looks at every consumer group: it connects as the broker's super user. */
-  private static final String JUDGE = "admin";
+  private static final String JUDGE = StackSettings.KAFKA_SUPER_USER;
 
   private final ChaosStack stack;
   private final Workload workload;

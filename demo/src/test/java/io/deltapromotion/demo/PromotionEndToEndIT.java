@@ -80,7 +80,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PromotionEndToEndIT {
 
   /** The broker's super user: the test looks at the services' consumer groups, which no principal of the system may. */
-  private static final String SUPER_USER = "admin";
+  private static final String SUPER_USER = StackSettings.KAFKA_SUPER_USER;
 
   private static final Duration OUTCOME = Duration.ofMinutes(3);
   private static final String RUN = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));

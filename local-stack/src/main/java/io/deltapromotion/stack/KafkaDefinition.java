@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 final class KafkaDefinition implements ComponentDefinition {
 
   static final String MAIN_CLASS = "kafka.Kafka";
-  static final String SUPER_USER = "admin";
+  static final String SUPER_USER = StackSettings.KAFKA_SUPER_USER;
   static final String PASSWORDS = "passwords.properties";
   private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
   private static final String PROVISIONER = "io.deltapromotion.schemas.topics.KafkaAccessProvisioner";

@@ -19,7 +19,8 @@ final class PrivateFiles {
 
   static void write(Path file, String content) {
     try {
-      Files.createDirectories(file.getParent());
+      Files.createDirectories(file.getParent(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(temporary, content, StandardCharsets.UTF_8);

@@ -36,6 +36,8 @@ public record StackSettings(
     Path kafkaCredentialsDirectory) {
 
   public static final String HOST = "127.0.0.1";
+  /** The broker's super user: topics, ACLs and users are its alone; tests use it for topics of their own. */
+  public static final String KAFKA_SUPER_USER = "admin";
 
   /** Settings whose broker keeps its credentials in the run directory, where it keeps its data. */
   public StackSettings(Path repository, Path runDirectory, int kafkaPort, int kafkaControllerPort, int kafkaTlsPort,
@@ -110,7 +112,7 @@ public record StackSettings(
 
   /** The principal's password, for client settings of another shape (SASL/PLAIN over TLS, say). */
   public String kafkaPassword(String principal) {
-    Path passwords = kafkaCredentialsDirectory.resolve("passwords.properties");
+    Path passwords = kafkaCredentialsDirectory.resolve(KafkaDefinition.PASSWORDS);
     String password = Files.isRegularFile(passwords) ? PrivateFiles.read(passwords).getProperty(principal) : null;
     if (password == null) {
       throw new StackException("no Kafka password for '" + principal + "' in " + kafkaCredentialsDirectory());

@@ -41,7 +41,7 @@ class DeadLettersIT {
   private final Map<String, String> asOperator =
       Map.of(KafkaClientConfigFile.VARIABLE, stack.kafkaClientConfigFile(Principal.OPERATOR_TOOLS.id()).toString());
   private final Map<String, String> asSuperUser =
-      Map.of(KafkaClientConfigFile.VARIABLE, stack.kafkaClientConfigFile("admin").toString());
+      Map.of(KafkaClientConfigFile.VARIABLE, stack.kafkaClientConfigFile(StackSettings.KAFKA_SUPER_USER).toString());
   /** A topic the notifier reads, as the origin of its dead letters is; the key tells this run's records apart. */
   private final String origin = EventTopics.PROMOTION_DONE.name();
   private final String key = "pp.orders." + UUID.randomUUID().toString().substring(0, 8);
@@ -85,7 +85,7 @@ class DeadLettersIT {
   }
 
   private void createTopics() throws Exception {
-    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER))) {
       for (NewTopic topic : List.of(new NewTopic(origin, 1, (short) 1),
           new NewTopic(deadLetters.name(), 1, (short) 1).configs(deadLetters.configs()))) {
         try {
@@ -115,7 +115,7 @@ class DeadLettersIT {
   }
 
   private List<ConsumerRecord<byte[], byte[]>> originRecords() {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(stack.kafkaClient("admin"),
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER),
         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       TopicPartition partition = new TopicPartition(origin, 0);
       consumer.assign(List.of(partition));

@@ -69,7 +69,7 @@ class RegistryServiceIT {
   /** The topics as the services declare them, for events published before any service started. */
   @BeforeEach
   void declareThePromotionLog() throws Exception {
-    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER))) {
       for (TopicSpec<?> topic : EventTopics.all()) {
         try {
           admin.createTopics(List.of(TopicDeclarations.of(topic))).all().get();
@@ -203,7 +203,7 @@ class RegistryServiceIT {
     AvroRecordSerializer serializer = new AvroRecordSerializer();
     serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
     Properties properties = new Properties();
-    properties.putAll(stack.kafkaClient("admin"));
+    properties.putAll(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER));
     try (KafkaProducer<String, Object> producer =
         new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
       producer.send(new ProducerRecord<>(topic, table, event)).get();

@@ -88,7 +88,7 @@ class ReplayBenchmark {
   }
 
   private long replay(Consumer<Object> fold) {
-    TopicReplayer replayer = new TopicReplayer(withRegistry(stack.kafkaClient("admin")), Duration.ofMinutes(10));
+    TopicReplayer replayer = new TopicReplayer(withRegistry(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER)), Duration.ofMinutes(10));
     try (AvroRecordDeserializer deserializer = new AvroRecordDeserializer()) {
       deserializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
       return replayer.replay(List.of(reports, outcomes), deserializer, record -> fold.accept(record.value()));
@@ -111,7 +111,7 @@ class ReplayBenchmark {
   }
 
   private void createTopics() throws Exception {
-    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER))) {
       int partitions = EventTopics.PROMOTION_DONE.partitions();
       admin.createTopics(List.of(new NewTopic(reports, partitions, (short) 1), new NewTopic(outcomes, partitions, (short) 1)))
           .all().get();
@@ -124,7 +124,7 @@ class ReplayBenchmark {
     AvroRecordSerializer serializer = new AvroRecordSerializer();
     serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
     Properties properties = new Properties();
-    properties.putAll(stack.kafkaClient("admin"));
+    properties.putAll(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER));
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
     EventEnvelopes qc = new EventEnvelopes("qc-service", "bench", Clock.systemUTC());
     EventEnvelopes promoter = new EventEnvelopes("promoter-service", "bench", Clock.systemUTC());

@@ -81,7 +81,7 @@ public final class KafkaAccessProvisioner {
 
   /** The passwords of the super user and of every principal, generating (and saving) the missing ones. */
   static Map<String, String> passwords(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     Path file = dir.resolve(PASSWORDS);
     Properties stored = Files.exists(file) ? load(file) : new Properties();
     Map<String, String> passwords = new TreeMap<>();

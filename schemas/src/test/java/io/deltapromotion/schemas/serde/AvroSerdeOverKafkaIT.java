@@ -68,14 +68,14 @@ class AvroSerdeOverKafkaIT {
 
   private void createTopicLike(Map<String, String> configs) throws Exception {
     // A topic of this test's own: only the super user may create it.
-    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(configs))).all().get();
     }
   }
 
   private Properties producerProperties() {
     Properties properties = new Properties();
-    properties.putAll(stack.kafkaClient("admin"));
+    properties.putAll(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER));
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, AvroRecordSerializer.class.getName());
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -86,7 +86,7 @@ class AvroSerdeOverKafkaIT {
 
   private Properties consumerProperties() {
     Properties properties = new Properties();
-    properties.putAll(stack.kafkaClient("admin"));
+    properties.putAll(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER));
     properties.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
     properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

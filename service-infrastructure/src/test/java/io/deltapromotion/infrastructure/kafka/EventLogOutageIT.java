@@ -150,7 +150,7 @@ class EventLogOutageIT {
   }
 
   private Map<String, Object> config(String registryUrl) {
-    Map<String, Object> config = new HashMap<>(stack.kafkaClient("admin"));
+    Map<String, Object> config = new HashMap<>(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER));
     config.put("schema.registry.url", registryUrl);
     config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     config.put("value.serializer", "io.deltapromotion.schemas.serde.AvroRecordSerializer");
@@ -165,7 +165,7 @@ class EventLogOutageIT {
   }
 
   private void createTopics(TopicSpec<?>... specs) throws Exception {
-    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER))) {
       admin.createTopics(List.of(specs).stream().map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1)
           .configs(spec.configs())).toList()).all().get();
     }

@@ -97,11 +97,11 @@ class EventStreamsOutageIT {
 
   @BeforeAll
   void startService() throws Exception {
-    try (Admin admin = Admin.create(stack.kafkaClient("admin"))) {
+    try (Admin admin = Admin.create(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER))) {
       admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
     }
     gate = new RegistryGate(stack.schemaRegistryUrl());
-    Stream<String> kafka = stack.springKafka("admin").entrySet().stream()
+    Stream<String> kafka = stack.springKafka(StackSettings.KAFKA_SUPER_USER).entrySet().stream()
         .map(setting -> "--" + setting.getKey() + "=" + setting.getValue());
     service = new SpringApplicationBuilder(Service.class).web(org.springframework.boot.WebApplicationType.NONE).run(
         Stream.concat(kafka, Stream.of(
@@ -186,7 +186,7 @@ class EventStreamsOutageIT {
   }
 
   private void send(String key, byte[] value) {
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.kafkaClient("admin"),
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER),
         new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
     } catch (Exception e) {
@@ -196,7 +196,7 @@ class EventStreamsOutageIT {
 
   private List<ConsumerRecord<String, byte[]>> deadLetters() {
     List<ConsumerRecord<String, byte[]>> letters = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(stack.kafkaClient("admin"),
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(stack.kafkaClient(StackSettings.KAFKA_SUPER_USER),
         new org.apache.kafka.common.serialization.StringDeserializer(),
         new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS.name()).stream()
