@@ -46,6 +46,11 @@ public record DeadLetterTopic(String name, TopicAccess access, int partitions, M
         TopicAccess.ownedBy(service).readBy(Principal.NOTIFIER, Principal.OPERATOR_TOOLS), 1, TopicSpec.HISTORY);
   }
 
+  /** The same topic, also read by these principals. */
+  public DeadLetterTopic alsoReadBy(Principal... readers) {
+    return new DeadLetterTopic(name, access.readBy(readers), partitions, configs);
+  }
+
   /** The service that writes it. */
   public String writer() {
     return access.owner().id();

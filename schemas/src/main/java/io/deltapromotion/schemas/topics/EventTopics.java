@@ -70,8 +70,11 @@ public final class EventTopics {
       TopicKey.ALERT, AlertSent.class,
       TopicAccess.ownedBy(NOTIFIER).readBy(NOTIFIER, OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
 
-  /** What detector-service could not act on (malformed pipeline events, unwatched or unknown tables and versions). */
-  public static final DeadLetterTopic DETECTOR_DEAD_LETTER = DeadLetterTopic.of(DETECTOR);
+  /**
+   * What detector-service could not act on (malformed pipeline events, unwatched or unknown tables and
+   * versions); the detector reads it too, for the tables it reported skipped.
+   */
+  public static final DeadLetterTopic DETECTOR_DEAD_LETTER = DeadLetterTopic.of(DETECTOR).alsoReadBy(DETECTOR);
 
   /** What qc-service could not audit (malformed TableChanged, unknown table or version). */
   public static final DeadLetterTopic QC_DEAD_LETTER = DeadLetterTopic.of(QC);

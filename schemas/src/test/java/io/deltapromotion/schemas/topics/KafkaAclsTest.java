@@ -51,6 +51,15 @@ class KafkaAclsTest {
   }
 
   @Test
+  void givenTheDetectorWhenACLsAreDerivedThenItReadsItsOwnDeadLettersForTheTablesItReportedSkipped() {
+    assertThat(KafkaAcls.declared()).anySatisfy(acl -> {
+      assertThat(acl.pattern().name()).isEqualTo(EventTopics.DETECTOR_DEAD_LETTER.name());
+      assertThat(acl.entry().principal()).isEqualTo("User:detector-service");
+      assertThat(acl.entry().operation()).isEqualTo(AclOperation.READ);
+    });
+  }
+
+  @Test
   void givenTheUpstreamPipelinesWhenACLsAreDerivedThenTheyMayOnlyWriteTheirOwnTopic() {
     assertThat(KafkaAcls.declared().stream().filter(acl -> acl.entry().principal().equals("User:upstream-pipelines")))
         .singleElement()
