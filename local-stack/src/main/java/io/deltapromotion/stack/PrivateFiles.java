@@ -12,7 +12,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
 
-/** Files holding secrets: readable and writable by their owner only, replaced in one step. */
+/**
+ * Files holding secrets: readable and writable by their owner only, replaced in one step. (The schemas
+ * module's KafkaAccessProvisioner writes its files the same way; the launcher depends on nothing, so the
+ * two cannot share this.)
+ */
 final class PrivateFiles {
 
   private PrivateFiles() {}
