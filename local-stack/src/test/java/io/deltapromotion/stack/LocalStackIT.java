@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher itself, with a real Kafka broker on free ports in a throw-away run directory. */
+/** The launcher itself, with a real server (the schema registry) on a free port in a throw-away run directory. */
 class LocalStackIT {
 
   @TempDir
@@ -37,50 +37,50 @@ class LocalStackIT {
   void givenAStoppedStackWhenUpThenUpAgainThenDownThenOneProcessRanAnsweringOnLoopbackOnlyAndIsGone() throws Exception {
     stack = stackOnFreePorts();
 
-    List<Component> started = stack.up(Set.of(Component.KAFKA), null, Duration.ofMinutes(2));
-    ComponentStatus running = kafkaStatus();
-    List<Component> startedAgain = stack.up(Set.of(Component.KAFKA), null, Duration.ofMinutes(2));
+    List<Component> started = stack.up(Set.of(Component.SCHEMA_REGISTRY), null, Duration.ofMinutes(2));
+    ComponentStatus running = registryStatus();
+    List<Component> startedAgain = stack.up(Set.of(Component.SCHEMA_REGISTRY), null, Duration.ofMinutes(2));
 
-    assertThat(started).containsExactly(Component.KAFKA);
+    assertThat(started).containsExactly(Component.SCHEMA_REGISTRY);
     assertThat(startedAgain).isEmpty();
     assertThat(running.state()).isEqualTo(ComponentStatus.State.HEALTHY);
-    assertThat(kafkaStatus().pid()).isEqualTo(running.pid());
-    assertThat(Loopback.otherAddressesAccepting(stack.settings().kafkaPort())).isEmpty();
+    assertThat(registryStatus().pid()).isEqualTo(running.pid());
+    assertThat(Loopback.otherAddressesAccepting(stack.settings().schemaRegistryPort())).isEmpty();
     long pid = running.pid().getAsLong();
 
-    stack.down(Set.of(Component.KAFKA));
+    stack.down(Set.of(Component.SCHEMA_REGISTRY));
 
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-    assertThat(kafkaStatus().state()).isEqualTo(ComponentStatus.State.STOPPED);
-    assertThat(Probes.isFree(StackSettings.HOST, stack.settings().kafkaPort())).isTrue();
+    assertThat(registryStatus().state()).isEqualTo(ComponentStatus.State.STOPPED);
+    assertThat(Probes.isFree(StackSettings.HOST, stack.settings().schemaRegistryPort())).isTrue();
   }
 
   @Test
-  void givenAForeignProcessOnTheKafkaPortWhenUpThenItRefusesWithTheReasonAndStartsNothing() throws Exception {
+  void givenAForeignProcessOnTheRegistryPortWhenUpThenItRefusesWithTheReasonAndStartsNothing() throws Exception {
     try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      stack = new LocalStack(settings(squatter.getLocalPort(), freePort()), new PrintStream(output));
+      stack = new LocalStack(settings(squatter.getLocalPort()), new PrintStream(output));
 
-      assertThatThrownBy(() -> stack.up(Set.of(Component.KAFKA), null, Duration.ofMinutes(1)))
+      assertThatThrownBy(() -> stack.up(Set.of(Component.SCHEMA_REGISTRY), null, Duration.ofMinutes(1)))
           .isInstanceOf(StackException.class)
           .hasMessageContaining("port " + squatter.getLocalPort())
           .hasMessageContaining("is taken");
-      assertThat(kafkaStatus().state()).isEqualTo(ComponentStatus.State.STOPPED);
+      assertThat(registryStatus().state()).isEqualTo(ComponentStatus.State.STOPPED);
     }
   }
 
-  private ComponentStatus kafkaStatus() {
-    return stack.status().stream().filter(status -> status.component() == Component.KAFKA).findFirst().orElseThrow();
+  private ComponentStatus registryStatus() {
+    return stack.status().stream().filter(status -> status.component() == Component.SCHEMA_REGISTRY).findFirst()
+        .orElseThrow();
   }
 
   private LocalStack stackOnFreePorts() throws IOException {
-    return new LocalStack(settings(freePort(), freePort()), new PrintStream(output));
+    return new LocalStack(settings(freePort()), new PrintStream(output));
   }
 
-  private StackSettings settings(int kafkaPort, int controllerPort) {
+  private StackSettings settings(int registryPort) {
     Path repository = StackSettings.findRepository(Path.of(""));
     return StackSettings.resolve(repository, runDirectory, key -> null, Map.of(
-        "STACK_KAFKA_PORT", String.valueOf(kafkaPort),
-        "STACK_KAFKA_CONTROLLER_PORT", String.valueOf(controllerPort)));
+        "STACK_SCHEMA_REGISTRY_PORT", String.valueOf(registryPort)));
   }
 
   private static int freePort() throws IOException {
