@@ -1,8 +1,5 @@
 package io.deltapromotion.schemas.topics;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * Who talks to the broker. Each authenticates as its own Kafka principal ({@code User:<id>}) and may
  * touch only what the topic declarations in {@link EventTopics} grant it.
@@ -35,9 +32,5 @@ public enum Principal {
    */
   public boolean isService() {
     return id.endsWith("-service");
-  }
-
-  public static Optional<Principal> ofId(String id) {
-    return Arrays.stream(values()).filter(principal -> principal.id.equals(id)).findFirst();
   }
 }
