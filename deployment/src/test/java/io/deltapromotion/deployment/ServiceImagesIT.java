@@ -1,0 +1,115 @@
+package io.deltapromotion.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.deltapromotion.stack.Component;
+import io.deltapromotion.stack.LocalStackExtension;
+import io.deltapromotion.stack.RequiresLocalStack;
+import io.deltapromotion.stack.StackSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Each service's image tarball, built by Jib on the java-runtime-image base, holds a runnable
+ * service: unpacked and started as its image says (entrypoint, environment, unprivileged user),
+ * configured only through environment variables as a compose file or Kubernetes would, it connects
+ * to the local stack's broker as its own principal and reports itself healthy.
+ */
+@RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
+class ServiceImagesIT {
+
+  private static final List<String> SERVICES =
+      List.of("detector-service", "qc-service", "promoter-service", "notifier-service", "registry-service");
+
+  private final StackSettings stack = LocalStackExtension.settings();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<ChrootContainer> containers = new ArrayList<>();
+
+  @AfterEach
+  void stopTheContainers() throws InterruptedException {
+    for (ChrootContainer container : containers) {
+      container.close();
+    }
+  }
+
+  @Test
+  void everyServiceImageStartsItsServiceFromEnvironmentVariablesAlone() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "chroot and namespaces need root (CI runs as root)");
+    Path work = Files.createDirectories(stack.repository().resolve("deployment/target/image-runs"));
+    Map<String, Integer> ports = new LinkedHashMap<>();
+
+    // Given every service's image, unpacked
+    // When each is started as a container would be, configured by environment variables only
+    for (String service : SERVICES) {
+      Path root = work.resolve(service);
+      deleteRecursively(root);
+      deleteRecursively(work.resolve(service + "-blobs"));
+      ImageTarball image = ImageTarball.unpack(stack.repository().resolve(service + "/target/jib-image.tar"), root);
+      assertThat(image.user()).as("%s runs unprivileged", service).isEqualTo("65532");
+      int port = freePort();
+      ports.put(service, port);
+      containers.add(ChrootContainer.start(root, image, environment(service, port), work.resolve(service + ".log")));
+    }
+
+    // Then every one answers its health check with UP
+    for (Map.Entry<String, Integer> service : ports.entrySet()) {
+      await(service.getKey() + " healthy (log: deployment/target/image-runs/" + service.getKey() + ".log)")
+          .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+          .until(() -> "UP".equals(health(service.getValue())));
+    }
+  }
+
+  /** The settings a deployment gives the service, as Spring Boot reads them from the environment. */
+  private Map<String, String> environment(String service, int port) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("SERVER_ADDRESS", StackSettings.HOST);
+    environment.put("SERVER_PORT", Integer.toString(port));
+    environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+    environment.put("SPRING_KAFKA_PROPERTIES_SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
+    environment.put("DELTAPROMOTION_WAREHOUSE_JDBCURL", stack.lakehouseJdbcUrl());
+    environment.put("DELTAPROMOTION_EVENTS_TRANSACTIONALID", service + "-image-it");
+    stack.springKafka(service).forEach((key, value) -> environment.put(environmentVariable(key), value));
+    return environment;
+  }
+
+  static String environmentVariable(String property) {
+    return property.replace('.', '_').replace("-", "").toUpperCase();
+  }
+
+  private String health(int port) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(response.body()).get("status").asString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var paths = Files.walk(root)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+}
