@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Runs an unpacked image the way a container runtime would, as far as matters to a JVM, without one:
- * its own root ({@code chroot}), its own process namespace and {@code /proc}, the image's user,
- * entrypoint and environment, and an {@code /etc/hosts}. The network is the host's, so the stack's
+ * its own root ({@code chroot}), its own process namespace, {@code /proc} and {@code /dev}, the image's user,
+ * entrypoint and environment, and an {@code /etc/hosts} naming the host. The network is the host's, so the stack's
  * servers on 127.0.0.1 are reachable. Needs root; stopped by the PIDs it started.
  */
 final class ChrootContainer implements AutoCloseable {
@@ -24,12 +24,24 @@ final class ChrootContainer implements AutoCloseable {
 
   static ChrootContainer start(Path root, ImageTarball image, Map<String, String> environment, Path log)
       throws IOException {
+    return start(root, image, image.command(), environment, log);
+  }
+
+  /** Starts the image with other arguments than its own, as {@code docker run <image> <arguments>} does. */
+  static ChrootContainer start(Path root, ImageTarball image, List<String> arguments, Map<String, String> environment,
+      Path log) throws IOException {
     Files.createDirectories(root.resolve("proc"));
-    Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost\n");
+    // As a runtime does: the container's host name (here the host's, the namespace being shared) resolves.
+    String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+    Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost " + hostname + "\n");
+    Files.createDirectories(root.resolve("dev"));
+    // The host's /dev bound into the container's mount namespace (gone with it), as a runtime provides one.
     List<String> command = new ArrayList<>(List.of("/usr/bin/unshare", "--mount", "--pid", "--fork",
-        "--kill-child", "--mount-proc=" + root.resolve("proc"), "/usr/sbin/chroot",
-        "--userspec=" + image.user() + ":" + image.user(), root.toString()));
+        "--kill-child", "--mount-proc=" + root.resolve("proc"), "/bin/sh", "-c",
+        "mount --rbind /dev \"$1/dev\" && root=\"$1\" && shift && exec /usr/sbin/chroot --userspec=\"$0\" \"$root\" \"$@\"",
+        image.user() + ":" + image.user(), root.toString()));
     command.addAll(image.entrypoint());
+    command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().clear();

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
  * An image in the {@code docker save} format (what {@code jib:buildTar} writes): its configuration, and
  * its layers unpacked in order into a directory, as a container runtime lays out a container's root.
  */
-record ImageTarball(List<String> entrypoint, List<String> environment, String user) {
+record ImageTarball(List<String> entrypoint, List<String> command, List<String> environment, String user) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,7 +46,8 @@ record ImageTarball(List<String> entrypoint, List<String> environment, String us
       unpackLayer(members.get(layer.asString()), root);
     }
     JsonNode container = config.get("config");
-    return new ImageTarball(strings(container.get("Entrypoint")), strings(container.get("Env")),
+    return new ImageTarball(strings(container.get("Entrypoint")), strings(container.get("Cmd")),
+        strings(container.get("Env")),
         container.get("User").asString());
   }
 

@@ -58,8 +58,8 @@ class ServiceImagesIT {
     // When each is started as a container would be, configured by environment variables only
     for (String service : SERVICES) {
       Path root = work.resolve(service);
-      deleteRecursively(root);
-      deleteRecursively(work.resolve(service + "-blobs"));
+      FileTrees.delete(root);
+      FileTrees.delete(work.resolve(service + "-blobs"));
       ImageTarball image = ImageTarball.unpack(stack.repository().resolve(service + "/target/jib-image.tar"), root);
       assertThat(image.user()).as("%s runs unprivileged", service).isEqualTo("65532");
       int port = freePort();
@@ -71,8 +71,13 @@ class ServiceImagesIT {
     for (Map.Entry<String, Integer> service : ports.entrySet()) {
       await(service.getKey() + " healthy (log: deployment/target/image-runs/" + service.getKey() + ".log)")
           .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+          .failFast(service.getKey() + " exited", () -> !containers.get(index(service.getKey())).isAlive())
           .until(() -> "UP".equals(health(service.getValue())));
     }
+  }
+
+  private static int index(String service) {
+    return SERVICES.indexOf(service);
   }
 
   /** The settings a deployment gives the service, as Spring Boot reads them from the environment. */
@@ -102,14 +107,6 @@ class ServiceImagesIT {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (Files.exists(root)) {
-      try (var paths = Files.walk(root)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
     }
   }
 }

@@ -16,7 +16,9 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
  * <p>This process owns the metastore: Derby allows one JVM per metastore directory, so every other
  * process (services, tests, the demo) must go through JDBC.
  *
- * <p>Arguments: {@code <data-dir> <port>}. Binds to 127.0.0.1 only.
+ * <p>Arguments: {@code <data-dir> <port> [<bind-address>]}. Binds to 127.0.0.1 unless told otherwise
+ * (its container image binds to every address of the container, whose port is published on the host's
+ * loopback).
  */
 public final class LakehouseServer {
 
@@ -25,11 +27,12 @@ public final class LakehouseServer {
   private LakehouseServer() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: LakehouseServer <data-dir> <port>");
+    if (args.length != 2 && args.length != 3) {
+      throw new IllegalArgumentException("usage: LakehouseServer <data-dir> <port> [<bind-address>]");
     }
     Path dataDir = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
+    String bindAddress = args.length == 3 ? args[2] : LOOPBACK;
     Files.createDirectories(dataDir.resolve("tmp/hive-scratch"));
     Files.createDirectories(dataDir.resolve("tmp/hive-local"));
     Files.createDirectories(dataDir.resolve("operation-logs"));
@@ -44,7 +47,7 @@ public final class LakehouseServer {
             "jdbc:derby:;databaseName=" + dataDir.resolve("metastore_db") + ";create=true")
         .config("spark.hadoop.hive.metastore.schema.verification", "false")
         .config("spark.hadoop.datanucleus.schema.autoCreateAll", "true")
-        .config("spark.hadoop.hive.server2.thrift.bind.host", LOOPBACK)
+        .config("spark.hadoop.hive.server2.thrift.bind.host", bindAddress)
         .config("spark.hadoop.hive.server2.thrift.port", String.valueOf(port))
         .config("spark.hadoop.hive.server2.transport.mode", "binary")
         .config("spark.hadoop.hive.server2.logging.operation.log.location",
