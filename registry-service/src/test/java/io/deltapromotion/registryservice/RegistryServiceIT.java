@@ -169,7 +169,7 @@ class RegistryServiceIT {
   }
 
   /**
-   * The settings the README gives for a managed cluster (SASL_SSL, PLAIN as for Confluent Cloud's API keys,
+   * The settings docs/security.md gives for a managed cluster (SASL_SSL, PLAIN as for Confluent Cloud's API keys,
    * a trust store), pointed at the local broker's TLS listener: every Kafka client of the service (the
    * follower, its replay, the admin that declares topics) must connect with them alone.
    */

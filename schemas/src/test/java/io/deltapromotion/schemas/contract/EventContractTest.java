@@ -45,7 +45,7 @@ class EventContractTest {
   @MethodSource("topics")
   void everyEventHasAReleasedSchemaHistory(TopicSpec<?> topic) {
     assertThat(ReleasedSchemas.of(topic.valueSchema().getName()))
-        .as("released versions of %s: run the release-schemas profile (see README)", topic.valueSchema().getName())
+        .as("released versions of %s: run the release-schemas profile (see docs/events.md)", topic.valueSchema().getName())
         .isNotEmpty();
   }
 
