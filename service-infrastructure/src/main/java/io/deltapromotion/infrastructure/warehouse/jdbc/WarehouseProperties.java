@@ -39,7 +39,7 @@ public record WarehouseProperties(
     @NotNull @DefaultValue("30s") Duration connectionTimeout,
     @DefaultValue("true") boolean disableVariableSubstitution) {
 
-  private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)((?:pwd|password|token|auth_accesstoken|auth_client_secret)=)[^;]*");
+  private static final Pattern SECRET_IN_URL = Pattern.compile("(?i)((?:pwd|password|token|auth_accesstoken|auth_client_secret|oauth2secret)=)[^;]*");
 
   /** The statement each session starts with when {@link #disableVariableSubstitution}. */
   public static final String NO_VARIABLE_SUBSTITUTION = "SET spark.sql.variable.substitute=false";
