@@ -1,16 +1,18 @@
 package io.deltapromotion.cli;
 
 import java.io.PrintStream;
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
- * The operators' command-line tool. {@code bin/promotion <command> [options]}: sends the command to the
- * promoter's command endpoint with the operator's token (from {@value CliOptions#TOKEN_VARIABLE}, never an
- * argument: arguments show in process lists) and prints the answer as text, JSON or markdown.
+ * The operators' command-line tool, {@code bin/promotion <command> [options]} ({@link PromotionCommand} and
+ * its subcommands): sends the command to the promoter's command endpoint with the operator's token
+ * (from {@value PromoterCommands#TOKEN_VARIABLE}, never an argument: arguments show in process lists) and
+ * prints the answer as text, JSON or markdown; lists and sends back dead letters.
  *
- * <p>Exit status: 0 accepted (or a dry run's plan), 1 refused by the promoter, 2 a usage error,
- * 3 the promoter could not be reached or failed.
+ * <p>Exit status: 0 accepted (or a dry run's plan), 1 refused, 2 a usage error, 3 the promoter or the
+ * broker could not be reached or failed.
  */
 public final class OperatorCli {
 
@@ -26,34 +28,25 @@ public final class OperatorCli {
   }
 
   public static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
-    if (args.length > 0 && args[0].equals("dead-letters")) {
-      return DeadLettersCommand.run(List.of(args).subList(1, args.length), environment, out, err);
-    }
-    CliOptions options;
-    try {
-      options = CliOptions.parse(args, environment);
-    } catch (IllegalArgumentException e) {
-      err.println("promotion: " + e.getMessage());
+    CommandLine commandLine = commandLine(environment, out, err);
+    return commandLine.execute(args);
+  }
+
+  static CommandLine commandLine(Map<String, String> environment, PrintStream out, PrintStream err) {
+    CommandLine commandLine = new CommandLine(new PromotionCommand(environment, out, err));
+    commandLine.setUsageHelpWidth(100);
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    commandLine.setParameterExceptionHandler((exception, args) -> {
+      CommandLine failed = exception.getCommandLine();
+      err.println("promotion: " + exception.getMessage());
       err.println();
-      err.print(CliOptions.USAGE);
+      failed.usage(err);
       return USAGE;
-    }
-    if (options.help()) {
-      out.print(CliOptions.USAGE);
-      return OK;
-    }
-    try {
-      PromoterClient promoter = new PromoterClient(options.url(), options.token());
-      Answer answer = switch (options.command()) {
-        case "rebaseline-status" -> promoter.read("rebaseline");
-        case "grants" -> promoter.read(options.grantsQuery());
-        default -> promoter.send(options.command(), options.body(), options.dryRun());
-      };
-      out.print(options.output().format(options.command(), answer));
-      return answer.accepted() ? OK : answer.status() >= 500 ? UNAVAILABLE : REFUSED;
-    } catch (PromoterClient.UnreachableException e) {
-      err.println("promotion: " + e.getMessage());
-      return UNAVAILABLE;
-    }
+    });
+    commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+      throw exception;
+    });
+    return commandLine;
   }
 }

@@ -44,26 +44,31 @@ class OperatorCliTest {
   @Test
   void givenBadArguments_whenRun_thenEachIsAUsageErrorSayingWhatIsWrong() {
     assertThat(run(TOKEN, "deploy")).isEqualTo(OperatorCli.USAGE);
-    assertThat(run(TOKEN, "promote", "--table", "pp.orders", "--version", "-1")).isEqualTo(OperatorCli.USAGE);
-    assertThat(run(TOKEN, "promote", "--table", "pp.orders", "--output", "yaml")).isEqualTo(OperatorCli.USAGE);
-    assertThat(run(TOKEN, "promote", "--tabel", "pp.orders")).isEqualTo(OperatorCli.USAGE);
-    assertThat(run(TOKEN, "promote", "--url", "ftp://host", "--table", "pp.orders")).isEqualTo(OperatorCli.USAGE);
-    assertThat(err()).contains("unknown command 'deploy'")
+    assertThat(run(TOKEN, "promote", "--table", "pp.orders", "--stage", "prod", "--version", "-1")).isEqualTo(OperatorCli.USAGE);
+    assertThat(run(TOKEN, "promote", "--table", "pp.orders", "--stage", "prod", "--output", "yaml")).isEqualTo(OperatorCli.USAGE);
+    assertThat(run(TOKEN, "promote", "--tabel", "pp.orders", "--stage", "prod")).isEqualTo(OperatorCli.USAGE);
+    assertThat(run(TOKEN, "promote", "--url", "ftp://host", "--table", "pp.orders", "--stage", "prod")).isEqualTo(OperatorCli.USAGE);
+    assertThat(run(TOKEN, "promote", "--table", "pp.orders")).as("no stage").isEqualTo(OperatorCli.USAGE);
+    assertThat(run(TOKEN, "promote", "--table", "pp.orders", "--release", "r1", "--stage", "prod")).isEqualTo(OperatorCli.USAGE);
+    assertThat(err()).contains("Unmatched argument at index 0: 'deploy'")
         .contains("--version must be a table version (0 or more), got '-1'")
         .contains("--output must be text, json or markdown, got 'yaml'")
-        .contains("unknown option --tabel")
-        .contains("--url must be an http(s) URL, got 'ftp://host'");
+        .contains("Unknown options: '--tabel', 'pp.orders'")
+        .contains("--url must be an http(s) URL, got 'ftp://host'")
+        .contains("Missing required option: '--stage=S'")
+        .contains("promote needs --table T [--version N] or --release TAG");
   }
 
   @Test
   void givenGrants_whenParsed_thenThePrincipalsGoEncodedIntoTheQuery_andWithoutAPrincipalItIsAUsageError() {
-    CliOptions options = CliOptions.parse(new String[] {"grants", "--principal", "sp-promoter", "--revoke-from",
-        "account users", "--revoke-from", "data-eng"}, Map.of("PROMOTION_TOKEN", "t"));
+    PromoterCommands.Grants grants = (PromoterCommands.Grants) OperatorCli.commandLine(TOKEN, System.out, System.err)
+        .parseArgs("grants", "--principal", "sp-promoter", "--revoke-from", "account users", "--revoke-from", "data-eng")
+        .subcommand().commandSpec().userObject();
 
-    assertThat(options.grantsQuery())
+    assertThat(grants.query())
         .isEqualTo("grants?principal=sp-promoter&revoke-from=account%20users&revoke-from=data-eng");
     assertThat(run(TOKEN, "grants", "--revoke-from", "account users")).isEqualTo(OperatorCli.USAGE);
-    assertThat(err()).contains("grants needs --principal");
+    assertThat(err()).contains("Missing required option: '--principal=P'");
   }
 
   @Test
@@ -75,10 +80,35 @@ class OperatorCliTest {
   }
 
   @Test
-  void givenHelp_whenAsked_thenTheUsageListsEveryCommand() {
+  void givenHelp_whenAsked_thenTheUsageListsEveryCommandAndEachCommandItsOptions() {
     assertThat(run(Map.of(), "--help")).isEqualTo(OperatorCli.OK);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("approve").contains("reject").contains("promote")
-        .contains("rollback").contains("--dry-run").contains("--output text|json|markdown");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("approve", "reject", "promote", "rollback", "rebaseline",
+        "rebaseline-status", "rebuild-release-registry", "grants", "dead-letters", "Exit status:");
+    out.reset();
+
+    assertThat(run(Map.of(), "promote", "--help")).isEqualTo(OperatorCli.OK);
+    assertThat(run(Map.of(), "dead-letters", "redrive", "--help")).isEqualTo(OperatorCli.OK);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--table=T", "--release=TAG", "--stage=S", "--dry-run",
+        "--output=text|json|markdown", "--at=LOCATION", "--all", "--bootstrap-servers=B");
+  }
+
+  @Test
+  void givenNoCommand_whenRun_thenTheUsageIsPrintedAndItSucceeds() {
+    assertThat(run(Map.of())).isEqualTo(OperatorCli.OK);
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: promotion");
+  }
+
+  @Test
+  void givenTheCompletionCommand_whenRun_thenABashCompletionScriptForEveryCommandIsPrinted() {
+    assertThat(run(Map.of(), "generate-completion")).isEqualTo(OperatorCli.OK);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("complete -F", "rollback", "dead-letters", "--release");
+  }
+
+  @Test
+  void givenDeadLettersWithoutWhatToDo_whenRun_thenItIsAUsageError() {
+    assertThat(run(TOKEN, "dead-letters")).isEqualTo(OperatorCli.USAGE);
+    assertThat(run(TOKEN, "dead-letters", "redrive", "--service", "qc-service")).isEqualTo(OperatorCli.USAGE);
+    assertThat(err()).contains("list or redrive?", "redrive needs --at LOCATION, or --service S --all");
   }
 
   private int run(Map<String, String> environment, String... args) {

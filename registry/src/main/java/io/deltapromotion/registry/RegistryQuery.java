@@ -7,8 +7,6 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What {@code bin/registry} was asked: which tables, as of when, printed how, from which cluster.
@@ -26,22 +24,6 @@ public record RegistryQuery(String table, String stage, String release, Instant 
   static final String DEFAULT_BOOTSTRAP = "127.0.0.1:9092";
   static final String DEFAULT_SCHEMA_REGISTRY = "http://127.0.0.1:8081/apis/ccompat/v7";
   static final URI DEFAULT_REGISTRY_SERVICE = URI.create("http://127.0.0.1:8095");
-
-  public static final String USAGE = """
-      usage: registry [--table SCHEMA.TABLE] [--stage STAGE] [--release TAG] [--at INSTANT]
-                      [--output text|json|markdown] [--registry-service URL|none]
-                      [bootstrap-servers [schema-registry-url]]
-
-        --table             only this pre-prod table
-        --stage             only the tables that reached this stage (e.g. prod)
-        --release           only the tables of this release
-        --at                as the log stood then: 2026-11-24T09:00:00Z, or with an offset (+01:00)
-        --output            text (default), json for scripts, markdown for tickets and chat
-        --registry-service  the registry-service to ask (default %s; none when a cluster is
-                            given); when none answers there, or it is "none", the registry is rebuilt
-                            from the topics (default %s, schema registry %s), read as the
-                            principal of the Kafka client configuration $KAFKA_CLIENT_CONFIG names
-      """.formatted(DEFAULT_REGISTRY_SERVICE, DEFAULT_BOOTSTRAP, DEFAULT_SCHEMA_REGISTRY);
 
   public RegistryQuery {
     if (table != null) {
@@ -62,41 +44,18 @@ public record RegistryQuery(String table, String stage, String release, Instant 
     }
   }
 
-  public static RegistryQuery parse(String[] args) {
-    String table = null;
-    String stage = null;
-    String release = null;
-    Instant at = null;
-    RegistryFormat output = RegistryFormat.TEXT;
-    String registryService = null;
-    List<String> positional = new ArrayList<>();
-    for (int index = 0; index < args.length; index++) {
-      String option = args[index];
-      if (!option.startsWith("--")) {
-        positional.add(option);
-        continue;
-      }
-      if (index + 1 >= args.length) {
-        throw new IllegalArgumentException(option + " needs a value");
-      }
-      String value = args[++index];
-      switch (option) {
-        case "--table" -> table = value;
-        case "--stage" -> stage = value;
-        case "--release" -> release = value;
-        case "--at" -> at = instant(value);
-        case "--output" -> output = RegistryFormat.parse(value);
-        case "--registry-service" -> registryService = value;
-        default -> throw new IllegalArgumentException("unknown option " + option);
-      }
-    }
-    if (positional.size() > 2) {
-      throw new IllegalArgumentException("unexpected '" + positional.get(2) + "'");
-    }
-    return new RegistryQuery(table, stage, release, at, output,
-        positional.size() > 0 ? positional.get(0) : DEFAULT_BOOTSTRAP,
-        positional.size() > 1 ? positional.get(1) : DEFAULT_SCHEMA_REGISTRY,
-        registryService(registryService, !positional.isEmpty()));
+  /**
+   * The query from the command line's values as given (text, validated here): the cluster defaults to
+   * the local stack's.
+   */
+  static RegistryQuery of(String table, String stage, String release, String at, String output, String registryService,
+      String bootstrapServers, String schemaRegistryUrl) {
+    boolean otherCluster = bootstrapServers != null;
+    return new RegistryQuery(table, stage, release, at == null ? null : instant(at),
+        output == null ? RegistryFormat.TEXT : RegistryFormat.parse(output),
+        otherCluster ? bootstrapServers : DEFAULT_BOOTSTRAP,
+        schemaRegistryUrl != null ? schemaRegistryUrl : DEFAULT_SCHEMA_REGISTRY,
+        registryService(registryService, otherCluster));
   }
 
   /** The local registry-service follows the local stack: it is not asked about another cluster unless named. */

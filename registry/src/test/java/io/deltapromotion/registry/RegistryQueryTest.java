@@ -15,14 +15,14 @@ class RegistryQueryTest {
 
   @Test
   void givenFiltersAnInstantAndAFormat_whenParsed_thenEachIsKeptCanonicalAndTheClusterDefaultsToTheLocalStack() {
-    RegistryQuery query = RegistryQuery.parse(new String[] {"--table", "PP.Orders", "--stage", "prod", "--release", "R-7",
+    RegistryQuery query = RegistryCommand.parse(new String[] {"--table", "PP.Orders", "--stage", "prod", "--release", "R-7",
         "--at", "2026-11-24T10:00:00+01:00", "--output", "markdown"});
 
     assertThat(query.table()).isEqualTo("pp.orders");
     assertThat(query.at()).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
     assertThat(query.output()).isEqualTo(RegistryFormat.MARKDOWN);
     assertThat(query.bootstrapServers()).isEqualTo("127.0.0.1:9092");
-    assertThat(RegistryQuery.parse(new String[] {"kafka:9092", "http://sr:8081"}).schemaRegistryUrl())
+    assertThat(RegistryCommand.parse(new String[] {"kafka:9092", "http://sr:8081"}).schemaRegistryUrl())
         .isEqualTo("http://sr:8081");
   }
 
@@ -43,20 +43,20 @@ class RegistryQueryTest {
     assertThatThrownBy(() -> query("--stage", "prod live")).hasMessageContaining("--stage must be a stage name");
     assertThatThrownBy(() -> query("--at", "yesterday")).hasMessageContaining("--at must be an instant");
     assertThatThrownBy(() -> query("--output", "yaml")).hasMessageContaining("--output must be text, json or markdown");
-    assertThatThrownBy(() -> query("--tabel", "pp.orders")).hasMessage("unknown option --tabel");
-    assertThatThrownBy(() -> query("--table")).hasMessage("--table needs a value");
-    assertThatThrownBy(() -> query("a", "b", "c")).hasMessage("unexpected 'c'");
+    assertThatThrownBy(() -> query("--tabel", "pp.orders")).hasMessageContaining("Unknown option: '--tabel'");
+    assertThatThrownBy(() -> query("--table")).hasMessageContaining("Missing required parameter for option '--table'");
+    assertThatThrownBy(() -> query("a", "b", "c")).hasMessageContaining("Unmatched argument at index 2: 'c'");
   }
 
   @Test
   void givenNoRegistryServiceNamed_whenParsed_thenTheLocalOneIsAsked_unlessAnotherClusterIsGivenOrItIsNone() {
-    assertThat(RegistryQuery.parse(new String[] {}).registryService()).hasToString("http://127.0.0.1:8095");
-    assertThat(RegistryQuery.parse(new String[] {"kafka:9092"}).registryService())
+    assertThat(RegistryCommand.parse(new String[] {}).registryService()).hasToString("http://127.0.0.1:8095");
+    assertThat(RegistryCommand.parse(new String[] {"kafka:9092"}).registryService())
         .as("the local registry-service follows the local stack, not that cluster").isNull();
-    assertThat(RegistryQuery.parse(new String[] {"--registry-service", "http://registry:8095", "kafka:9092"})
+    assertThat(RegistryCommand.parse(new String[] {"--registry-service", "http://registry:8095", "kafka:9092"})
         .registryService()).hasToString("http://registry:8095");
-    assertThat(RegistryQuery.parse(new String[] {"--registry-service", "none"}).registryService()).isNull();
-    assertThatThrownBy(() -> RegistryQuery.parse(new String[] {"--registry-service", "ftp://x"}))
+    assertThat(RegistryCommand.parse(new String[] {"--registry-service", "none"}).registryService()).isNull();
+    assertThatThrownBy(() -> RegistryCommand.parse(new String[] {"--registry-service", "ftp://x"}))
         .hasMessageContaining("--registry-service must be an http(s) address or none");
   }
 
@@ -83,8 +83,24 @@ class RegistryQueryTest {
         .contains("\"releaseTag\":\"a|b\"").contains("\"updatedAt\":\"2026-11-24T09:00:00Z\"");
   }
 
+  @Test
+  void givenHelpOrACompletionRequest_whenRun_thenTheUsageOrABashScriptIsPrinted_andABadArgumentIsAUsageError() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream printOut = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    java.io.PrintStream printErr = new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(RegistryCommand.run(new String[] {"--help"}, Map.of(), printOut, printErr)).isZero();
+    assertThat(RegistryCommand.run(new String[] {"--completion"}, Map.of(), printOut, printErr)).isZero();
+    assertThat(RegistryCommand.run(new String[] {"--at", "yesterday"}, Map.of(), printOut, printErr)).isEqualTo(2);
+
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("Usage: registry", "--registry-service=URL|none", "Exit status:", "complete -F", "--release");
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("registry: --at must be an instant");
+  }
+
   private static RegistryQuery query(String... args) {
-    return RegistryQuery.parse(args);
+    return RegistryCommand.parse(args);
   }
 
   private static RegistryEntry entry(String table, Map<String, Long> stages, String release) {
