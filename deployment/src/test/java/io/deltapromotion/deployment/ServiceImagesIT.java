@@ -23,13 +23,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Each service's image tarball, built by Jib on the java-runtime-image base, holds a runnable
  * service: unpacked and started as its image says (entrypoint, environment, unprivileged user),
  * configured only through environment variables as a compose file or Kubernetes would, it connects
- * to the local stack's broker as its own principal and reports itself healthy.
+ * to the local stack's broker as its own principal and reports itself healthy; and the health check
+ * docker-compose.yml runs in it passes.
  */
 @RequiresLocalStack({Component.KAFKA, Component.SCHEMA_REGISTRY, Component.LAKEHOUSE})
 class ServiceImagesIT {
@@ -53,6 +55,7 @@ class ServiceImagesIT {
     assumeTrue("root".equals(System.getProperty("user.name")), "chroot and namespaces need root (CI runs as root)");
     Path work = Files.createDirectories(stack.repository().resolve("deployment/target/image-runs"));
     Map<String, Integer> ports = new LinkedHashMap<>();
+    Map<String, ImageTarball> images = new LinkedHashMap<>();
 
     // Given every service's image, unpacked
     // When each is started as a container would be, configured by environment variables only
@@ -61,6 +64,7 @@ class ServiceImagesIT {
       FileTrees.delete(root);
       FileTrees.delete(work.resolve(service + "-blobs"));
       ImageTarball image = ImageTarball.unpack(stack.repository().resolve(service + "/target/jib-image.tar"), root);
+      images.put(service, image);
       assertThat(image.user()).as("%s runs unprivileged", service).isEqualTo("65532");
       int port = freePort();
       ports.put(service, port);
@@ -74,6 +78,26 @@ class ServiceImagesIT {
           .failFast(service.getKey() + " exited", () -> !containers.get(index(service.getKey())).isAlive())
           .until(() -> "UP".equals(health(service.getValue())));
     }
+
+    // And the health check docker-compose.yml gives each (the image has no shell and no curl) passes inside it
+    for (Map.Entry<String, Integer> service : ports.entrySet()) {
+      List<String> check = composeHealthCheck(service.getKey(), service.getValue());
+      int status = ChrootContainer.exec(work.resolve(service.getKey()), images.get(service.getKey()), check,
+          work.resolve(service.getKey() + "-healthcheck.log"));
+      assertThat(status).as("%s's compose health check %s", service.getKey(), check).isZero();
+    }
+  }
+
+  /** The service's health check command from docker-compose.yml, pointed at the port it listens on here. */
+  @SuppressWarnings("unchecked")
+  private List<String> composeHealthCheck(String service, int port) throws IOException {
+    Map<String, Object> compose = new Yaml().load(Files.readString(stack.repository().resolve("docker-compose.yml")));
+    Map<String, Object> definition = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(service);
+    List<String> test = (List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test");
+    assertThat(test.get(0)).isEqualTo("CMD");
+    String composePort = String.valueOf(((Map<String, Object>) definition.get("environment")).get("SERVER_PORT"));
+    return test.subList(1, test.size()).stream()
+        .map(argument -> argument.replace("127.0.0.1:" + composePort + "/", "127.0.0.1:" + port + "/")).toList();
   }
 
   private static int index(String service) {

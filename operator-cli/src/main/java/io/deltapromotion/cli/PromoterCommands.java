@@ -26,6 +26,17 @@ final class PromoterCommands {
 
   private PromoterCommands() {}
 
+  /** The fields of a command's body in the given order ({@code name, value, name, value...}); absent ones left out. */
+  static Map<String, Object> ordered(Object... namesAndValues) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    for (int index = 0; index < namesAndValues.length; index += 2) {
+      if (namesAndValues[index + 1] != null) {
+        fields.put((String) namesAndValues[index], namesAndValues[index + 1]);
+      }
+    }
+    return fields;
+  }
+
   /** A request to the promoter with the operator's token, its answer printed, its verdict the exit status. */
   abstract static class Request implements Callable<Integer> {
 
@@ -93,7 +104,6 @@ final class PromoterCommands {
     @Override
     Answer exchange(PromoterClient client) {
       Map<String, Object> body = new LinkedHashMap<>(fields());
-      body.values().removeIf(value -> value == null);
       if (reason != null) {
         body.put("reason", reason);
       }
@@ -116,11 +126,7 @@ final class PromoterCommands {
 
     @Override
     Map<String, Object> fields() {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("table", table);
-      fields.put("stage", stage);
-      fields.put("version", version);
-      return fields;
+      return ordered("table", table, "stage", stage, "version", version);
     }
   }
 
@@ -151,12 +157,7 @@ final class PromoterCommands {
       if ((table == null) == (release == null) || (release != null && version != null)) {
         throw new ParameterException(spec.commandLine(), "promote needs --table T [--version N] or --release TAG");
       }
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("table", table);
-      fields.put("release", release);
-      fields.put("stage", stage);
-      fields.put("version", version);
-      return fields;
+      return ordered("table", table, "release", release, "stage", stage, "version", version);
     }
   }
 
@@ -175,11 +176,7 @@ final class PromoterCommands {
 
     @Override
     Map<String, Object> fields() {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("table", table);
-      fields.put("stage", stage);
-      fields.put("version", version);
-      return fields;
+      return ordered("table", table, "stage", stage, "version", version);
     }
   }
 
@@ -197,11 +194,7 @@ final class PromoterCommands {
 
     @Override
     Map<String, Object> fields() {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("from", from);
-      fields.put("into", into);
-      fields.put("tag", tag);
-      return fields;
+      return ordered("from", from, "into", into, "tag", tag);
     }
   }
 
