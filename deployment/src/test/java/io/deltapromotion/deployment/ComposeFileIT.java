@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,7 +35,7 @@ class ComposeFileIT {
 
   private final Path repository = Path.of(System.getProperty("local-stack.repository"));
   private final JsonNode compose = composeFile();
-  private final Map<String, ConfigurationPropertyNames> propertiesByImage = new HashMap<>();
+  private final Map<String, ConfigurationPropertyNames> propertiesByImage = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Test
   void theComposeFileIsValidAgainstTheComposeSpecification() throws IOException {
@@ -88,6 +87,9 @@ class ComposeFileIT {
   @Test
   void everyEnvironmentVariableOfOurServicesNamesOneOfThatServicesConfigurationProperties() throws IOException {
     Map<String, List<String>> unknown = new TreeMap<>();
+    List<String> ours = new ArrayList<>();
+    compose.get("services").forEach(service -> ours.add(service.get("image").asString()));
+    ours.parallelStream().filter(image -> image.startsWith(OUR_IMAGES)).forEach(this::propertiesOfUnchecked);
     for (Map.Entry<String, JsonNode> service : compose.get("services").properties()) {
       String image = service.getValue().get("image").asString();
       if (!image.startsWith(OUR_IMAGES) || service.getValue().get("environment") == null) {
@@ -132,6 +134,14 @@ class ComposeFileIT {
       object.remove("id");
     }
     node.forEach(ComposeFileIT::removeDraft4Ids);
+  }
+
+  private void propertiesOfUnchecked(String image) {
+    try {
+      propertiesOf(image);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private ConfigurationPropertyNames propertiesOf(String image) throws IOException {
