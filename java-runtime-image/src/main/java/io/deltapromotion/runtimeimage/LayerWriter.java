@@ -27,6 +27,7 @@ final class LayerWriter implements AutoCloseable {
     private final MessageDigest uncompressed = Downloads.sha256Digest();
     private final TarArchiveOutputStream tar;
     private final Set<String> written = new HashSet<>();
+  private String diffId;
 
     LayerWriter(OutputStream out) throws IOException {
         tar = new TarArchiveOutputStream(new DigestOutputStream(new GzipCompressorOutputStream(out), uncompressed));
