@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -49,14 +48,21 @@ class ContainerImagesIT {
 
   private static final StackSettings STACK = LocalStackExtension.settings();
   private static final Path WORK = STACK.repository().resolve("deployment/target/image-runs");
+  private static final List<ChrootContainer> SERVICE_CONTAINERS = new ArrayList<>();
+  private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
+  private static final Map<String, ImageTarball> IMAGES = new LinkedHashMap<>();
   private static ChrootContainer lakehouse;
   private static String lakehouseUrl;
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<ChrootContainer> services = new ArrayList<>();
 
+  /**
+   * Given the lakehouse image and every service's image, unpacked, started together as compose starts
+   * them (the services wait out a warehouse that is not up yet), each service configured by environment
+   * variables only.
+   */
   @BeforeAll
-  static void startTheLakehouseImage() throws Exception {
+  static void startTheImages() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "chroot and namespaces need root (CI runs as root)");
     Files.createDirectories(WORK);
     Path root = unpacked("local-lakehouse");
@@ -66,6 +72,14 @@ class ContainerImagesIT {
     lakehouse = ChrootContainer.start(root, image, arguments, Map.of(),
         WORK.resolve("local-lakehouse.log"));
     lakehouseUrl = "jdbc:hive2://127.0.0.1:" + port + "/default";
+    for (String service : SERVICES) {
+      ImageTarball serviceImage = ImageTarball.unpack(
+          STACK.repository().resolve(service + "/target/jib-image.tar"), unpacked(service));
+      IMAGES.put(service, serviceImage);
+      PORTS.put(service, freePort());
+      SERVICE_CONTAINERS.add(ChrootContainer.start(WORK.resolve(service), serviceImage,
+          environment(service, PORTS.get(service)), WORK.resolve(service + ".log")));
+    }
     await("the lakehouse image accepting JDBC sessions").atMost(Duration.ofMinutes(4))
         .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
         .failFast("the lakehouse exited (log: deployment/target/image-runs/local-lakehouse.log)", () -> !lakehouse.isAlive())
@@ -77,7 +91,10 @@ class ContainerImagesIT {
   }
 
   @AfterAll
-  static void stopTheLakehouse() throws InterruptedException {
+  static void stopTheImages() throws InterruptedException {
+    for (ChrootContainer container : SERVICE_CONTAINERS) {
+      container.close();
+    }
     if (lakehouse != null) {
       lakehouse.close();
     }
@@ -105,47 +122,28 @@ class ContainerImagesIT {
 
   @Test
   void everyServiceImageStartsItsServiceFromEnvironmentVariablesAlone() throws Exception {
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    Map<String, ImageTarball> images = new LinkedHashMap<>();
-
-    // Given every service's image, unpacked
-    // When each is started as a container would be, configured by environment variables only
+    // When they have started
+    // Then every service runs unprivileged and answers its health check with UP
     for (String service : SERVICES) {
-      ImageTarball image = ImageTarball.unpack(STACK.repository().resolve(service + "/target/jib-image.tar"), unpacked(service));
-      assertThat(image.user()).as("%s runs unprivileged", service).isEqualTo("65532");
-      images.put(service, image);
-      ports.put(service, freePort());
-      services.add(ChrootContainer.start(WORK.resolve(service), image, environment(service, ports.get(service)),
-          WORK.resolve(service + ".log")));
-    }
-
-    // Then every one answers its health check with UP
-    for (String service : SERVICES) {
-      ChrootContainer container = services.get(SERVICES.indexOf(service));
+      assertThat(IMAGES.get(service).user()).as("%s runs unprivileged", service).isEqualTo("65532");
+      ChrootContainer container = SERVICE_CONTAINERS.get(SERVICES.indexOf(service));
       await(service + " healthy (log: deployment/target/image-runs/" + service + ".log)")
           .atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
           .failFast(service + " exited", () -> !container.isAlive())
-          .until(() -> "UP".equals(health(ports.get(service))));
+          .until(() -> "UP".equals(health(PORTS.get(service))));
     }
 
     // And the health check docker-compose.yml gives each (the images have no shell and no curl) passes inside it
     for (String service : SERVICES) {
-      List<String> check = composeHealthCheck(service, ports.get(service));
-      int status = ChrootContainer.exec(WORK.resolve(service), images.get(service), check,
+      List<String> check = composeHealthCheck(service, PORTS.get(service));
+      int status = ChrootContainer.exec(WORK.resolve(service), IMAGES.get(service), check,
           WORK.resolve(service + "-healthcheck.log"));
       assertThat(status).as("%s's compose health check %s", service, check).isZero();
     }
   }
 
-  @AfterEach
-  void stopTheServices() throws InterruptedException {
-    for (ChrootContainer container : services) {
-      container.close();
-    }
-  }
-
   /** The settings a deployment gives the service, as Spring Boot reads them from the environment. */
-  private Map<String, String> environment(String service, int port) {
+  private static Map<String, String> environment(String service, int port) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("JAVA_TOOL_OPTIONS", QUICK_START);
     environment.put("SERVER_ADDRESS", StackSettings.HOST);
@@ -164,7 +162,7 @@ class ContainerImagesIT {
 
   /** The service's health check command from docker-compose.yml, pointed at the port it listens on here. */
   @SuppressWarnings("unchecked")
-  private List<String> composeHealthCheck(String service, int port) throws IOException {
+  private static List<String> composeHealthCheck(String service, int port) throws IOException {
     Map<String, Object> compose = new Yaml().load(Files.readString(STACK.repository().resolve("docker-compose.yml")));
     Map<String, Object> definition = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get(service);
     List<String> test = (List<String>) ((Map<String, Object>) definition.get("healthcheck")).get("test");
