@@ -156,7 +156,7 @@ class ContainerImagesIT {
     return environment;
   }
 
-  static String environmentVariable(String property) {
+  private static String environmentVariable(String property) {
     return property.replace('.', '_').replace("-", "").toUpperCase();
   }
 
