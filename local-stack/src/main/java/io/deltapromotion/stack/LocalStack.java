@@ -98,27 +98,43 @@ public final class LocalStack {
     return started;
   }
 
-  /** Stops the given components if this stack started them; returns those it stopped. */
+  /**
+   * Stops the given components if this stack started them; returns those it stopped. The services stop
+   * together (each shuts down on its own), then the servers one by one in reverse start order, so that no
+   * service loses its broker or warehouse while it shuts down.
+   */
   public List<Component> down(Collection<Component> components) {
-    List<Component> stopped = new ArrayList<>();
     List<Component> reverse = new ArrayList<>(EnumSet.copyOf(components));
     reverse.sort(Comparator.reverseOrder());
-    for (Component component : reverse) {
+    List<Component> stopped = new ArrayList<>(stopTogether(reverse.stream().filter(Component::isService).toList()));
+    for (Component server : reverse.stream().filter(component -> !component.isService()).toList()) {
+      stopped.addAll(stopTogether(List.of(server)));
+    }
+    return stopped;
+  }
+
+  private List<Component> stopTogether(List<Component> components) {
+    Map<Component, ProcessHandle> live = new LinkedHashMap<>();
+    for (Component component : components) {
       Path dir = settings.componentDirectory(component);
       Optional<ProcessRecord> record = ProcessRecord.read(dir);
-      Optional<ProcessHandle> live = record.flatMap(ProcessRecord::liveProcess);
-      if (live.isPresent()) {
-        stop(live.get());
-        out.printf("%-16s stopped (pid %d)%n", component.id(), live.get().pid());
-        stopped.add(component);
-      } else {
-        out.printf("%-16s not running%n", component.id());
-      }
-      if (record.isPresent()) {
+      record.flatMap(ProcessRecord::liveProcess).ifPresentOrElse(process -> live.put(component, process),
+          () -> out.printf("%-16s not running%n", component.id()));
+    }
+    Map<ProcessHandle, List<ProcessHandle>> descendants = new LinkedHashMap<>();
+    live.values().forEach(process -> descendants.put(process, process.descendants().toList()));
+    live.values().forEach(ProcessHandle::destroy);
+    for (Map.Entry<Component, ProcessHandle> entry : live.entrySet()) {
+      awaitExit(entry.getValue(), descendants.get(entry.getValue()));
+      out.printf("%-16s stopped (pid %d)%n", entry.getKey().id(), entry.getValue().pid());
+    }
+    for (Component component : components) {
+      Path dir = settings.componentDirectory(component);
+      if (ProcessRecord.read(dir).isPresent()) {
         ProcessRecord.delete(dir);
       }
     }
-    return stopped;
+    return List.copyOf(live.keySet());
   }
 
   public List<ComponentStatus> status() {
@@ -240,9 +256,8 @@ public final class LocalStack {
     }
   }
 
-  private static void stop(ProcessHandle process) {
-    List<ProcessHandle> descendants = process.descendants().toList();
-    process.destroy();
+  /** Waits for a process that was asked to stop, killing it (and what it started) after the grace time. */
+  private static void awaitExit(ProcessHandle process, List<ProcessHandle> descendants) {
     try {
       process.onExit().get(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
