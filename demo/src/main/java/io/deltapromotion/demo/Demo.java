@@ -84,14 +84,14 @@ public final class Demo {
     stack.up(Component.servers(), null, Duration.ofMinutes(4));
     String token = OperatorToken.loadOrCreate(settings.runDirectory());
     try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT)) {
-      ServiceConfiguration.write(settings, PREPROD, PROD, List.of(), POLICY, token, inbox.url(), REPORTS);
+      ServiceConfiguration.write(settings, PREPROD, PROD, List.of(), POLICY, token, inbox.url(), inbox.lineageUrl(), REPORTS);
       step("Starting two instances of each of the four pipeline services (detector polls " + PREPROD
           + ".* every 2 s), each table owned by one instance of each, and registry-service");
       stack.up(Component.services(), null, Duration.ofMinutes(3));
       checkTokenInForce(token);
       StackSettings secondSettings = settings.withServices(settings.runDirectory().resolve("second-instances"),
           settings.port(Component.DETECTOR) + SECOND_INSTANCES_PORT_OFFSET);
-      ServiceConfiguration.write(secondSettings, PREPROD, PROD, List.of(), POLICY, token, inbox.url(), REPORTS);
+      ServiceConfiguration.write(secondSettings, PREPROD, PROD, List.of(), POLICY, token, inbox.url(), inbox.lineageUrl(), REPORTS);
       LocalStack secondInstances = new LocalStack(secondSettings, System.out);
       secondInstances.up(Component.pipelineServices(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
       try (PromotionWatch watch = new PromotionWatch(settings.kafkaClient(OPERATOR_TOOLS), settings.schemaRegistryUrl())) {
@@ -116,6 +116,9 @@ public final class Demo {
       }
       step("Alerts the notifiers posted to the demo webhook (" + inbox.url() + "), each once");
       inbox.messages().forEach(message -> System.out.println("  " + message));
+      step("Promotion runs the notifiers posted to the demo OpenLineage endpoint (" + inbox.lineageUrl()
+          + "/api/v1/lineage), each once");
+      inbox.lineageEvents().stream().map(LineageEvent::parse).forEach(event -> System.out.println("  " + event));
       step("Stopping the second instances (by PID); the first ones take their tables over and keep running");
       secondInstances.down(Component.pipelineServices());
     }

@@ -33,10 +33,12 @@ public final class ServiceConfiguration {
    * @param intakeToken the bearer token the detector's HTTP intake accepts, and the promoter's command
    *     endpoints accept from the operator {@code demo-operator}
    * @param webhookUrl where the notifier posts alerts
+   * @param lineageUrl the OpenLineage endpoint the notifier posts promotion runs to (it also writes them to
+   *     the lineage topic)
    * @param reportsTable the Delta table QC appends its reports to
    */
   public static void write(StackSettings settings, String sourceSchema, String targetSchema, List<Watch> more,
-      String policyYaml, String intakeToken, String webhookUrl, String reportsTable) {
+      String policyYaml, String intakeToken, String webhookUrl, String lineageUrl, String reportsTable) {
     Path policy = writeFile(settings.runDirectory(), "table-policies.yaml", policyYaml);
     String policyProperty = """
           policy:
@@ -63,12 +65,16 @@ public final class ServiceConfiguration {
             webhook-urls: [%s]
             notify-on-promoted: true
             max-attempts: 3
+            lineage:
+              url: "%s"
+              kafka: true
+              dataset-namespace: delta-promotion-demo
             watch:
               services:
                 - {name: detector-service, url: "%s"}
                 - {name: qc-service, url: "%s"}
                 - {name: promoter-service, url: "%s"}
-        """.formatted(webhookUrl, settings.endpoint(Component.DETECTOR), settings.endpoint(Component.QC),
+        """.formatted(webhookUrl, lineageUrl, settings.endpoint(Component.DETECTOR), settings.endpoint(Component.QC),
         settings.endpoint(Component.PROMOTER)));
     write(settings, Component.QC, "deltapromotion:\n" + policyProperty + """
           qc:

@@ -59,6 +59,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,10 +140,10 @@ class PromotionEndToEndIT {
         "CREATE TABLE " + AUTHORS + " USING DELTA AS SELECT * FROM VALUES (1, 'ada'), (2, 'grace') AS t(author_id, name)");
     webhook = new WebhookInbox(0);
     ServiceConfiguration.write(settings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN,
-        webhook.url(), REPORTS);
+        webhook.url(), webhook.lineageUrl(), REPORTS);
     secondSettings = stack.withServices(Path.of("target", "e2e-services-2").toAbsolutePath(), 18101);
     ServiceConfiguration.write(secondSettings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN,
-        webhook.url(), REPORTS);
+        webhook.url(), webhook.lineageUrl(), REPORTS);
     services = new LocalStack(settings, System.out);
     secondInstances = new LocalStack(secondSettings, System.out);
     startBothInstances();
@@ -187,7 +188,7 @@ class PromotionEndToEndIT {
 
   @Test
   @Order(2)
-  void givenANewCleanTableWhenDetectedThenProdIsAShallowCloneOfExactlyThatVersionWithLineage() {
+  void givenANewCleanTableWhenDetectedThenProdIsAShallowCloneOfExactlyThatVersionWithLineage_andOneOpenLineageRun() {
     PromotionDone done = watch.awaitOutcome(CLEAN, 0, OUTCOME);
 
     assertThat(done.getStatus()).isEqualTo(PromotionStatus.PROMOTED);
@@ -201,6 +202,14 @@ class PromotionEndToEndIT {
     assertThat(lakehouse.column("DESCRIBE HISTORY " + target + " LIMIT 1", "operationParameters").get(0))
         .contains(CLEAN).containsPattern("sourceVersion\\W+0\\b");
     assertThat(lakehouse.column("SELECT COUNT(*) FROM " + target)).containsExactly("3");
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(lineageOf(CLEAN, "0")).singleElement()
+        .satisfies(run -> {
+          assertThat(run.eventType()).isEqualTo("COMPLETE");
+          assertThat(run.output()).isEqualTo(target);
+          assertThat(run.qcRowCount()).as("QC's row count of that version").isEqualTo(3);
+          assertThat(run.json().path("inputs").path(0).path("inputFacets").path("dataQualityAssertions").toString())
+              .contains("duplicate_keys");
+        }));
   }
 
   @Test
@@ -247,7 +256,7 @@ class PromotionEndToEndIT {
 
   @Test
   @Order(5)
-  void givenPromotedAndBlockedVersionsWhenEveryServiceRestartsThenNothingIsPromotedOrAlertedAgain() {
+  void givenPromotedAndBlockedVersionsWhenEveryServiceRestartsThenNothingIsPromotedAlertedOrToldAsLineageAgain() {
     services.down(Component.services());
     secondInstances.down(Component.pipelineServices());
     startBothInstances();
@@ -264,6 +273,15 @@ class PromotionEndToEndIT {
     assertThat(watch.outcomes(DUPES)).hasSize(3);
     assertThat(alertsAbout(DUPES + "` v1")).hasSize(1);
     assertThat(alertsAbout(CLEAN + "` v0")).hasSize(1);
+    await().atMost(Duration.ofMinutes(1)).until(() -> lineageOf(CLEAN, "2").size() == 1);
+    for (long version = 0; version <= 2; version++) {
+      assertThat(lineageOf(CLEAN, Long.toString(version))).as("lineage runs of clean v" + version).hasSize(1);
+    }
+    List<String> posted = webhook.lineageEvents().stream().map(LineageEvent::parse)
+        .filter(run -> run.input().equals(CLEAN)).map(LineageEvent::runId).toList();
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(lineageOnTheTopic(PROD + ".clean"))
+        .as("the same runs on the lineage topic, each once").extracting(LineageEvent::runId)
+        .containsExactlyInAnyOrderElementsOf(posted));
     assertThat(lakehouse.column("DESCRIBE HISTORY " + PROD + ".clean", "operation"))
         .as("one clone per promoted version, none after the restart").filteredOn("CLONE"::equals).hasSize(3);
     assertThat(new RegistryServiceView(settings.endpoint(Component.REGISTRY)).awaitHeld("prod", Map.of(CLEAN, 2L), OUTCOME))
@@ -615,6 +633,35 @@ class PromotionEndToEndIT {
         return seen.test(deadLetters);
       });
     }
+  }
+
+  /** The OpenLineage runs the notifiers posted of that version's promotions. */
+  private static List<LineageEvent> lineageOf(String table, String version) {
+    return webhook.lineageEvents().stream().map(LineageEvent::parse)
+        .filter(run -> run.input().equals(table) && run.inputVersion().equals(version)).toList();
+  }
+
+  /** The OpenLineage runs on the lineage topic keyed by that stage table, read as ops. */
+  private static List<LineageEvent> lineageOnTheTopic(String stageTable) {
+    List<LineageEvent> runs = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(clientProperties(Principal.OPERATOR_TOOLS.id()),
+        new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.LINEAGE.name(), Duration.ofSeconds(30)).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+        assertThat(System.nanoTime()).as("read the lineage topic to its end within 30 s").isLessThan(deadline);
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          if (stageTable.equals(record.key())) {
+            runs.add(LineageEvent.parse(record.value()));
+          }
+        }
+      }
+    }
+    return runs;
   }
 
   private static List<String> alertsAbout(String text) {

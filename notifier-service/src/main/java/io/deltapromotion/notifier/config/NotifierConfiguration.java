@@ -32,11 +32,12 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Import({EventStreamsConfiguration.class, EventLogConfiguration.class})
 class NotifierConfiguration {
 
-  /** Writes alerts-sent; reads it, qc-completed, promotion-done and every service's dead letters. */
+  /** Writes alerts-sent and lineage; reads alerts-sent, qc-completed, promotion-done and every service's dead letters. */
   @Bean
   KafkaAdmin.NewTopics topics() {
     List<NewTopic> topics = new ArrayList<>(List.of(TopicDeclarations.of(EventTopics.QC_COMPLETED),
-        TopicDeclarations.of(EventTopics.PROMOTION_DONE), TopicDeclarations.of(EventTopics.ALERTS_SENT)));
+        TopicDeclarations.of(EventTopics.PROMOTION_DONE), TopicDeclarations.of(EventTopics.ALERTS_SENT),
+        TopicDeclarations.of(EventTopics.LINEAGE)));
     EventTopics.deadLetters().stream().filter(topic -> !topic.equals(EventTopics.NOTIFIER_DEAD_LETTER))
         .map(TopicDeclarations::of).forEach(topics::add);
     return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));

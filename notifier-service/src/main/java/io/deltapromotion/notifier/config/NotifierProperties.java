@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout longest one post may take (default 10s)
  * @param rememberedDeliveries how many recent deliveries are remembered to never send one twice (default 100000)
  * @param watch the services whose health is watched for outages that last (default: none but this one)
+ * @param lineage where promotion runs are sent as OpenLineage events (default: nowhere)
  */
 @Validated
 @ConfigurationProperties("deltapromotion.notifier")
@@ -37,7 +38,8 @@ public record NotifierProperties(
     @NotNull @DefaultValue("10s") Duration maxBackoff,
     @NotNull @DefaultValue("10s") Duration requestTimeout,
     @Min(100) @DefaultValue("100000") int rememberedDeliveries,
-    @NotNull @Valid @DefaultValue Watch watch) {
+    @NotNull @Valid @DefaultValue Watch watch,
+    @NotNull @Valid @DefaultValue Lineage lineage) {
 
   /**
    * The outage watch ({@code deltapromotion.notifier.watch.*}): the services' health endpoints are read
@@ -51,6 +53,43 @@ public record NotifierProperties(
    */
   public record Watch(@NotNull @DefaultValue List<@Valid WatchedService> services,
       @NotNull @DefaultValue("3m") Duration heldUpAlertAfter, @NotNull @DefaultValue("15s") Duration every) {}
+
+  /**
+   * OpenLineage ({@code deltapromotion.notifier.lineage.*}): every promotion run (a version written into a
+   * stage table, or refused by the warehouse) is sent once as a RunEvent, with QC's report of that version,
+   * to the HTTP endpoint, the lineage topic, or both.
+   *
+   * @param url the OpenLineage HTTP endpoint's base URL, e.g. {@code http://marquez:5000}; none (the
+   *     default) posts nothing
+   * @param kafka also write each run to the topic {@code delta-promotion.lineage} (default false)
+   * @param path where events are posted under it (default /api/v1/lineage, Marquez's)
+   * @param apiKey sent as a bearer token (default none)
+   * @param timeout longest one post, or one write to the topic, may take (default 10s)
+   * @param jobNamespace the namespace of the promotion jobs, one per stage table (default delta-promotion)
+   * @param datasetNamespace the warehouse's namespace in OpenLineage's naming, the one the other producers
+   *     of lineage about these tables use so that the graphs join up, e.g. {@code databricks://<workspace
+   *     host>} (default delta-promotion)
+   * @param producer who the events say produced them (default urn:delta-promotion:notifier-service)
+   * @param versionsPerTable the QC reports of this many newest versions of each table are kept for the
+   *     events (default 32)
+   */
+  public record Lineage(URI url, @DefaultValue("false") boolean kafka,
+      @NotBlank @DefaultValue("/api/v1/lineage") String path, String apiKey, @NotNull @DefaultValue("10s") Duration timeout,
+      @NotBlank @DefaultValue("delta-promotion") String jobNamespace,
+      @NotBlank @DefaultValue("delta-promotion") String datasetNamespace,
+      @NotNull @DefaultValue("urn:delta-promotion:notifier-service") URI producer,
+      @Min(1) @DefaultValue("32") int versionsPerTable) {
+
+    public Lineage {
+      if (url != null && (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null)) {
+        throw new IllegalArgumentException("deltapromotion.notifier.lineage.url: '" + url.getScheme() + "://"
+            + url.getHost() + "/...' is not an http(s) URL with a host");
+      }
+      if (!path.startsWith("/")) {
+        throw new IllegalArgumentException("deltapromotion.notifier.lineage.path must start with /: " + path);
+      }
+    }
+  }
 
   /** A service whose {@code /actuator/health} is read. */
   public record WatchedService(@NotBlank String name, @NotNull URI url) {}

@@ -3,6 +3,7 @@ package io.deltapromotion.notifier.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.deltapromotion.notifier.domain.Alert;
+import io.deltapromotion.notifier.domain.EndpointId;
 import io.deltapromotion.notifier.domain.NotificationChannel;
 import io.deltapromotion.notifier.domain.NotificationFailedException;
 import java.io.IOException;
@@ -10,10 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -46,19 +43,7 @@ public final class WebhookChannel implements NotificationChannel {
   /** The host, port and a hash of the URL: stable, and without the secret a webhook URL carries in its path. */
   @Override
   public String id() {
-    return "webhook:" + url.getHost() + ":" + port() + ":" + sha256(url.toString()).substring(0, 12);
-  }
-
-  private int port() {
-    return url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return EndpointId.of("webhook", url);
   }
 
   @Override
@@ -103,7 +88,7 @@ public final class WebhookChannel implements NotificationChannel {
 
   /** Webhook URLs carry their secret in the path: log only scheme, host and port. */
   private String redacted() {
-    return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "/...";
+    return EndpointId.redacted(url);
   }
 
   private static String body(Alert alert) {

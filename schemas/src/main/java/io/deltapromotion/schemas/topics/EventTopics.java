@@ -71,6 +71,14 @@ public final class EventTopics {
       TopicAccess.ownedBy(NOTIFIER).readBy(NOTIFIER, OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
 
   /**
+   * Promotion runs as OpenLineage RunEvents (JSON, one per run, keyed by the stage table written), for
+   * lineage consumers that read Kafka; written only by notifier-service when its lineage goes to Kafka.
+   */
+  public static final JsonTopic LINEAGE = new JsonTopic("delta-promotion.lineage",
+      "OpenLineage RunEvent (https://openlineage.io/spec/2-0-2/OpenLineage.json)",
+      TopicAccess.ownedBy(NOTIFIER).readBy(OPERATOR_TOOLS), PARTITIONS, TopicSpec.HISTORY);
+
+  /**
    * What detector-service could not act on (malformed pipeline events, unwatched or unknown tables and
    * versions); the detector reads it too, for the tables it reported skipped.
    */
@@ -95,6 +103,11 @@ public final class EventTopics {
 
   public static List<TopicSpec<?>> all() {
     return ALL;
+  }
+
+  /** The topics of JSON documents for consumers outside the system. */
+  public static List<JsonTopic> jsonTopics() {
+    return List.of(LINEAGE);
   }
 
   /** The event class a topic of this system carries; empty for any other topic. */

@@ -32,6 +32,7 @@ public final class KafkaAcls {
     Set<AclBinding> acls = new HashSet<>();
     EventTopics.all().forEach(topic -> addTopic(acls, topic.name(), topic.access()));
     EventTopics.deadLetters().forEach(topic -> addTopic(acls, topic.name(), topic.access()));
+    EventTopics.jsonTopics().forEach(topic -> addTopic(acls, topic.name(), topic.access()));
     Stream.of(Principal.values()).filter(Principal::isService).forEach(service -> {
       acls.add(allow(service, AclOperation.READ, new ResourcePattern(ResourceType.GROUP, service.id(), PatternType.PREFIXED)));
       acls.add(allow(service, AclOperation.WRITE,

@@ -64,8 +64,10 @@ class KafkaAccessIT {
   @TestFactory
   Stream<DynamicTest> givenEveryTopicWhenEachPrincipalWritesToItThenOnlyItsDeclaredWritersSucceed() {
     List<DynamicTest> tests = new ArrayList<>();
-    Stream.concat(EventTopics.all().stream().map(topic -> Map.entry(topic.name(), topic.access())),
-        EventTopics.deadLetters().stream().map(topic -> Map.entry(topic.name(), topic.access()))).forEach(topic -> {
+    Stream.of(EventTopics.all().stream().map(topic -> Map.entry(topic.name(), topic.access())),
+        EventTopics.deadLetters().stream().map(topic -> Map.entry(topic.name(), topic.access())),
+        EventTopics.jsonTopics().stream().map(topic -> Map.entry(topic.name(), topic.access()))).flatMap(topics -> topics)
+        .forEach(topic -> {
           for (Principal principal : Principal.values()) {
             boolean allowed = topic.getValue().writers().contains(principal);
             tests.add(DynamicTest.dynamicTest(principal.id() + (allowed ? " writes " : " is refused writing ") + topic.getKey(),
@@ -158,7 +160,8 @@ class KafkaAccessIT {
   }
 
   private static Stream<String> everyTopic() {
-    return Stream.concat(EventTopics.all().stream().map(TopicSpec::name),
-        EventTopics.deadLetters().stream().map(DeadLetterTopic::name));
+    return Stream.of(EventTopics.all().stream().map(TopicSpec::name),
+        EventTopics.deadLetters().stream().map(DeadLetterTopic::name),
+        EventTopics.jsonTopics().stream().map(JsonTopic::name)).flatMap(names -> names);
   }
 }

@@ -23,6 +23,7 @@ class KafkaAclsTest {
         .containsExactlyInAnyOrder("User:upstream-pipelines", "User:detector-service", "User:promoter-service");
     EventTopics.deadLetters().forEach(topic ->
         assertThat(writersOf(topic.name())).containsExactly("User:" + topic.writer()));
+    assertThat(writersOf(EventTopics.LINEAGE.name())).containsExactly("User:notifier-service");
   }
 
   @Test
@@ -32,7 +33,8 @@ class KafkaAclsTest {
     assertThat(tools).allSatisfy(acl -> assertThat(acl.entry().operation()).isEqualTo(AclOperation.READ));
     assertThat(tools.stream().map(acl -> acl.pattern().name()))
         .containsAll(EventTopics.all().stream().map(TopicSpec::name).toList())
-        .containsAll(EventTopics.deadLetters().stream().map(DeadLetterTopic::name).toList());
+        .containsAll(EventTopics.deadLetters().stream().map(DeadLetterTopic::name).toList())
+        .containsAll(EventTopics.jsonTopics().stream().map(JsonTopic::name).toList());
   }
 
   @Test

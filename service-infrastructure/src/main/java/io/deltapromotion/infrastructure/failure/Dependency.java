@@ -6,6 +6,7 @@ public enum Dependency {
   SCHEMA_REGISTRY("the schema registry"),
   WAREHOUSE("the warehouse"),
   NOTIFICATION_CHANNEL("a notification channel"),
+  LINEAGE_ENDPOINT("the lineage endpoint"),
   /** Not known to be an outage: an error nothing classified, retried the same way until someone looks. */
   UNKNOWN("something unexpected");
 

@@ -1,6 +1,7 @@
 package io.deltapromotion.infrastructure.kafka;
 
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
+import io.deltapromotion.schemas.topics.JsonTopic;
 import io.deltapromotion.schemas.topics.TopicSpec;
 import java.util.Arrays;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,6 +25,11 @@ public final class TopicDeclarations {
   /** One topic, created with its declared partitions and configuration if missing. */
   public static NewTopic of(TopicSpec<?> spec) {
     return TopicBuilder.name(spec.name()).partitions(spec.partitions()).configs(spec.configs()).build();
+  }
+
+  /** A topic of JSON documents for outside consumers, created like the event topics if missing. */
+  public static NewTopic of(JsonTopic topic) {
+    return TopicBuilder.name(topic.name()).partitions(topic.partitions()).configs(topic.configs()).build();
   }
 
   /** A service's dead-letter topic, created like the event topics if missing. */
