@@ -3,6 +3,7 @@ package io.deltapromotion.notifier.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A QcCompleted, as far as lineage needs it: what QC measured on one version of a first-stage table.
@@ -42,10 +43,10 @@ public record QcReport(String table, long version, String status, Long rowCount,
     }
 
     /** The key column a null-key check counted, if this is one. */
-    public java.util.Optional<String> nullKeyColumn() {
+    public Optional<String> nullKeyColumn() {
       return name.startsWith(NULL_KEYS) && name.length() > NULL_KEYS.length()
-          ? java.util.Optional.of(name.substring(NULL_KEYS.length()))
-          : java.util.Optional.empty();
+          ? Optional.of(name.substring(NULL_KEYS.length()))
+          : Optional.empty();
     }
 
     public boolean passed() {
