@@ -9,7 +9,8 @@ public interface LineagePublisher {
   /**
    * Sends the run; returns once the destination accepted it.
    *
-   * @throws LineageUnavailableException when it did not
+   * @throws io.deltapromotion.infrastructure.failure.OutageException when it did not: a
+   *     {@link LineageUnavailableException} for an endpoint, the broker's outage for a topic
    */
   void publish(PromotionRun run);
 }

@@ -34,8 +34,8 @@ public final class LineageRecorder {
   /**
    * Sends the run to every destination that did not get it; returns to how many it was sent now.
    *
-   * @throws LineageUnavailableException when a destination did not take it (the others may have; they are
-   *     not sent it again on the next try)
+   * @throws io.deltapromotion.infrastructure.failure.OutageException when a destination did not take it (the
+   *     others may have; they are not sent it again on the next try)
    * @throws RuntimeException when the delivery log could not record a delivery (try again: it is not sent twice)
    */
   public int record(PromotionRun run) {

@@ -1,7 +1,7 @@
 package io.deltapromotion.notifier.lineage;
 
+import io.deltapromotion.infrastructure.failure.BrokerUnavailableException;
 import io.deltapromotion.notifier.domain.LineagePublisher;
-import io.deltapromotion.notifier.domain.LineageUnavailableException;
 import io.deltapromotion.notifier.domain.PromotionRun;
 import io.deltapromotion.schemas.topics.JsonTopic;
 import io.openlineage.client.OpenLineageClientUtils;
@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes runs to the lineage topic as OpenLineage JSON, keyed by the stage table written (so one table's
  * runs stay in order), with an idempotent producer outside the service's transactions: a run is written
- * once the broker acknowledged it. Any failure is an outage of the broker: the run is kept and written again.
+ * once the broker acknowledged it. Any failure is an outage of the broker (reported as one): the run is kept
+ * and written again.
  */
 public final class OpenLineageKafkaPublisher implements LineagePublisher, AutoCloseable {
 
@@ -65,10 +66,10 @@ public final class OpenLineageKafkaPublisher implements LineagePublisher, AutoCl
       producer.send(new ProducerRecord<>(topic.name(), run.targetTable(), json)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new LineageUnavailableException("interrupted while writing the run of " + run.summary(), e);
+      throw new BrokerUnavailableException("interrupted while writing the run of " + run.summary(), e);
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-      throw new LineageUnavailableException("the broker did not take the run of " + run.summary() + " on "
+      throw new BrokerUnavailableException("the broker did not take the run of " + run.summary() + " on "
           + topic.name() + ": " + cause.getMessage(), cause);
     }
     log.info("Lineage of {} written to {}", run.summary(), topic.name());
