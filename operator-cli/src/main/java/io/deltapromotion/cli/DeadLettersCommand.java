@@ -89,15 +89,31 @@ final class DeadLettersCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         root.err.println("promotion dead-letters: " + e.getMessage());
         return OperatorCli.REFUSED;
-      } catch (AuthorizationException e) {
-        root.err.println("promotion dead-letters: the broker refused the principal of $" + KafkaClientConfigFile.VARIABLE
-            + ": " + e.getMessage() + (writes() ? " (sending a dead letter back writes to the topic it came from: "
-            + "connect as a principal allowed to write it)" : ""));
-        return OperatorCli.REFUSED;
       } catch (KafkaException e) {
+        AuthorizationException refused = refusal(e);
+        if (refused != null) {
+          root.err.println("promotion dead-letters: the broker refused the principal of $" + KafkaClientConfigFile.VARIABLE
+              + ": " + refused.getMessage() + (writes() ? " (sending a dead letter back writes to the topic it came from: "
+              + "connect as a principal allowed to write it)" : ""));
+          return OperatorCli.REFUSED;
+        }
         root.err.println("promotion dead-letters: the broker at " + bootstrap + " could not be used: " + e.getMessage());
         return OperatorCli.UNAVAILABLE;
       }
+    }
+
+    /**
+     * The broker's refusal behind a client failure, however the client wrapped it: an idempotent producer
+     * refused its producer id fails its sends with the {@code ClusterAuthorizationException} as a cause, or
+     * directly, depending on whether the refusal arrived before the send.
+     */
+    static AuthorizationException refusal(Throwable failure) {
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof AuthorizationException refused) {
+          return refused;
+        }
+      }
+      return null;
     }
   }
 
