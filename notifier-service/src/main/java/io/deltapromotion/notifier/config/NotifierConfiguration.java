@@ -5,6 +5,7 @@ import io.deltapromotion.infrastructure.kafka.EventStreamsConfiguration;
 import io.deltapromotion.infrastructure.kafka.TopicDeclarations;
 import io.deltapromotion.notifier.NotifierServiceApplication;
 import io.deltapromotion.notifier.domain.AlertDispatcher;
+import io.deltapromotion.notifier.domain.Deliveries;
 import io.deltapromotion.notifier.domain.AlertPolicy;
 import io.deltapromotion.notifier.domain.DeliveryLog;
 import io.deltapromotion.notifier.domain.NotificationChannel;
@@ -64,12 +65,17 @@ class NotifierConfiguration {
   }
 
   @Bean
-  AlertDispatcher alertDispatcher(NotifierProperties properties, HttpClient webhookClient, DeliveryLog deliveryLog) {
+  Deliveries deliveries(DeliveryLog deliveryLog, NotifierProperties properties) {
+    return new Deliveries(deliveryLog, properties.rememberedDeliveries());
+  }
+
+  @Bean
+  AlertDispatcher alertDispatcher(NotifierProperties properties, HttpClient webhookClient, Deliveries deliveries) {
     WebhookRetry retry = new WebhookRetry(properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff());
     List<NotificationChannel> channels = properties.webhookUrls().stream()
         .<NotificationChannel>map(url -> new WebhookChannel(url, webhookClient, retry, properties.requestTimeout()))
         .toList();
-    return new AlertDispatcher(channels, deliveryLog, properties.rememberedDeliveries());
+    return new AlertDispatcher(channels, deliveries);
   }
 
   @Bean

@@ -6,7 +6,7 @@ import io.deltapromotion.infrastructure.kafka.EventStreamsProperties;
 import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
 import io.deltapromotion.notifier.config.NotifierProperties;
-import io.deltapromotion.notifier.domain.DeliveryLog;
+import io.deltapromotion.notifier.domain.Deliveries;
 import io.deltapromotion.notifier.domain.LineagePublisher;
 import io.deltapromotion.notifier.domain.LineageRecorder;
 import io.deltapromotion.notifier.domain.QcReport;
@@ -81,7 +81,7 @@ class LineageConfiguration {
   }
 
   @Bean
-  LineageRecorder lineageRecorder(List<LineagePublisher> destinations, DeliveryLog deliveryLog, NotifierProperties properties) {
-    return new LineageRecorder(destinations, deliveryLog, properties.rememberedDeliveries());
+  LineageRecorder lineageRecorder(List<LineagePublisher> destinations, Deliveries deliveries) {
+    return new LineageRecorder(destinations, deliveries);
   }
 }

@@ -117,7 +117,7 @@ class AlertRulesTest {
   @Test
   void givenTheSameEventTwiceWhenDispatchedThenEachChannelGetsItOnce() {
     Recording channel = new Recording("a");
-    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), recorded, 100);
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), new Deliveries(recorded, 100));
     Alert alert = new Alert("event-1", Alert.Severity.ERROR, "text");
 
     dispatcher.dispatch(alert);
@@ -130,8 +130,9 @@ class AlertRulesTest {
   @Test
   void givenDeliveriesRecordedByAnEarlierLife_whenTheSameAlertIsRaisedAgain_thenNoChannelGetsItTwice() {
     Recording channel = new Recording("a");
-    AlertDispatcher restarted = new AlertDispatcher(List.of(channel), recorded, 100);
-    restarted.alreadyDelivered("promotion:e1", "a");
+    Deliveries recordedBefore = new Deliveries(recorded, 100);
+    recordedBefore.alreadyDelivered("promotion:e1", "a");
+    AlertDispatcher restarted = new AlertDispatcher(List.of(channel), recordedBefore);
 
     assertThat(restarted.dispatch(new Alert("promotion:e1", Alert.Severity.ERROR, "text"))).isZero();
     assertThat(channel.sent).isEmpty();
@@ -142,12 +143,12 @@ class AlertRulesTest {
     Recording channel = new Recording("a");
     List<Alert> log = new ArrayList<>();
     boolean[] logDown = {true};
-    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), (alert, channelId) -> {
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), new Deliveries((alert, channelId) -> {
       if (logDown[0]) {
         throw new IllegalStateException("broker down");
       }
       log.add(alert);
-    }, 100);
+    }, 100));
     Alert alert = new Alert("promotion:e1", Alert.Severity.ERROR, "text");
 
     assertThatThrownBy(() -> dispatcher.dispatch(alert)).hasMessage("broker down");
@@ -163,7 +164,7 @@ class AlertRulesTest {
     Recording healthy = new Recording("healthy");
     Recording flaky = new Recording("flaky");
     flaky.failuresLeft = 1;
-    AlertDispatcher dispatcher = new AlertDispatcher(List.of(healthy, flaky), recorded, 100);
+    AlertDispatcher dispatcher = new AlertDispatcher(List.of(healthy, flaky), new Deliveries(recorded, 100));
     Alert alert = new Alert("event-1", Alert.Severity.ERROR, "text");
 
     assertThatThrownBy(() -> dispatcher.dispatch(alert)).isInstanceOf(NotificationFailedException.class);

@@ -36,7 +36,8 @@ class LineageRecorderTest {
     }
     recorded.add(alert.key() + "|" + channel);
   };
-  private final LineageRecorder recorder = new LineageRecorder(List.of(endpoint), log, 100);
+  private final Deliveries deliveries = new Deliveries(log, 100);
+  private final LineageRecorder recorder = new LineageRecorder(List.of(endpoint), deliveries);
 
   @Test
   void givenAnOutcomeDeliveredTwice_whenRecorded_thenTheEndpointGetsItOnceAndTheLogHoldsItOnce() {
@@ -49,8 +50,8 @@ class LineageRecorderTest {
 
   @Test
   void givenADeliveryInTheLog_whenTheSameOutcomeArrivesAfterARestart_thenNothingIsSent_butAnotherEndpointsRecordDoesNotCount() {
-    recorder.alreadyDelivered("lineage:e-1", "openlineage:marquez:5000:abc");
-    recorder.alreadyDelivered("lineage:e-2", "openlineage:elsewhere:5000:def");
+    deliveries.alreadyDelivered("lineage:e-1", "openlineage:marquez:5000:abc");
+    deliveries.alreadyDelivered("lineage:e-2", "openlineage:elsewhere:5000:def");
 
     assertThat(recorder.record(run("e-1"))).isZero();
     assertThat(recorder.record(run("e-2"))).isEqualTo(1);
@@ -93,7 +94,7 @@ class LineageRecorderTest {
         kafka.add(run.outcomeId());
       }
     };
-    LineageRecorder both = new LineageRecorder(List.of(topic, endpoint), log, 100);
+    LineageRecorder both = new LineageRecorder(List.of(topic, endpoint), deliveries);
     endpointDown = true;
 
     assertThatThrownBy(() -> both.record(run("e-1"))).isInstanceOf(LineageUnavailableException.class);
