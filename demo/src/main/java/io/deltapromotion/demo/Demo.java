@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The project's main job on the local stack: three pre-prod tables get new versions (a clean one, one
@@ -83,15 +86,17 @@ public final class Demo {
     step("Starting the local stack (Kafka, schema registry, lakehouse)");
     stack.up(Component.servers(), null, Duration.ofMinutes(4));
     String token = OperatorToken.loadOrCreate(settings.runDirectory());
-    try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT)) {
-      ServiceConfiguration.write(settings, PREPROD, PROD, List.of(), POLICY, token, inbox.url(), inbox.lineageUrl(), REPORTS);
+    try (WebhookInbox inbox = new WebhookInbox(WEBHOOK_PORT); TraceCollector traces = new TraceCollector(0)) {
+      ServiceConfiguration.Receivers receivers = new ServiceConfiguration.Receivers(inbox.url(), inbox.lineageUrl(),
+          traces.url());
+      ServiceConfiguration.write(settings, PREPROD, PROD, List.of(), POLICY, token, receivers, REPORTS);
       step("Starting two instances of each of the four pipeline services (detector polls " + PREPROD
           + ".* every 2 s), each table owned by one instance of each, and registry-service");
       stack.up(Component.services(), null, Duration.ofMinutes(3));
       checkTokenInForce(token);
       StackSettings secondSettings = settings.withServices(settings.runDirectory().resolve("second-instances"),
           settings.port(Component.DETECTOR) + SECOND_INSTANCES_PORT_OFFSET);
-      ServiceConfiguration.write(secondSettings, PREPROD, PROD, List.of(), POLICY, token, inbox.url(), inbox.lineageUrl(), REPORTS);
+      ServiceConfiguration.write(secondSettings, PREPROD, PROD, List.of(), POLICY, token, receivers, REPORTS);
       LocalStack secondInstances = new LocalStack(secondSettings, System.out);
       secondInstances.up(Component.pipelineServices(), ProcessHandle.current().pid(), Duration.ofMinutes(3));
       try (PromotionWatch watch = new PromotionWatch(settings.kafkaClient(OPERATOR_TOOLS), settings.schemaRegistryUrl())) {
@@ -112,6 +117,7 @@ public final class Demo {
             .ifPresent(category -> problems.add("customers version " + evolved + " was classified " + category
                 + ", not SCHEMA_CHANGE"));
         showArchivedReports(watch, Map.of("orders", orders, "customers", customers, "payments", payments));
+        showTrace(watch, traces, PREPROD + ".orders", orders);
         showRegistryService(Map.of(PREPROD + ".orders", orders, PREPROD + ".customers", evolved));
       }
       step("Alerts the notifiers posted to the demo webhook (" + inbox.url() + "), each once");
@@ -152,6 +158,31 @@ public final class Demo {
    * Waits until qc-service has copied this run's reports (of the versions it wrote, from the first one
    * of each table) into the report table, and prints them.
    */
+  /** The spans of the version's trace the services exported, by service: one trace from the poll to the alert. */
+  private void showTrace(PromotionWatch watch, TraceCollector traces, String table, long version) {
+    watch.poll();
+    PromotionDone last = watch.outcomes(table, version).stream().reduce((first, second) -> second).orElseThrow();
+    String traceId = watch.traceId(last).orElse(null);
+    if (traceId == null) {
+      problems.add("the last PromotionDone of " + table + " version " + version + " carries no trace context");
+      return;
+    }
+    step("The trace of " + table + " version " + version + " (" + traceId + "), as the services exported it over OTLP");
+    Set<String> expected = Set.of("detector-service", "qc-service", "promoter-service", "notifier-service");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (!traces.spans(traceId).stream().map(TraceCollector.ReceivedSpan::service).collect(Collectors.toSet())
+        .containsAll(expected)) {
+      if (Instant.now().isAfter(deadline)) {
+        problems.add("the trace of " + table + " version " + version + " did not reach all of " + expected + " within 30 s");
+        break;
+      }
+      pause(Duration.ofMillis(500));
+    }
+    traces.spans(traceId).stream().collect(Collectors.groupingBy(TraceCollector.ReceivedSpan::service, TreeMap::new,
+            Collectors.mapping(TraceCollector.ReceivedSpan::name, Collectors.toList())))
+        .forEach((service, names) -> System.out.println("  " + service + ": " + String.join(", ", names)));
+  }
+
   private void showArchivedReports(PromotionWatch watch, Map<String, Long> firstVersions) {
     step("QC reports, as qc-service also appended them to " + REPORTS);
     watch.poll();

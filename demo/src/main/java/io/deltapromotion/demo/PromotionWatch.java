@@ -5,9 +5,11 @@ import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
 import io.deltapromotion.schemas.topics.EventTopics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -29,6 +32,7 @@ public final class PromotionWatch implements AutoCloseable {
   private final List<TableChanged> changes = new ArrayList<>();
   private final List<QcCompleted> reports = new ArrayList<>();
   private final List<PromotionDone> outcomes = new ArrayList<>();
+  private final Map<Object, String> traceIds = new IdentityHashMap<>();
 
   /** @param client bootstrap servers and the credentials of a principal that reads the promotion log */
   public PromotionWatch(Map<String, Object> client, String schemaRegistryUrl) {
@@ -58,6 +62,13 @@ public final class PromotionWatch implements AutoCloseable {
       return;
     }
     for (ConsumerRecord<String, Object> record : records) {
+      Header traceparent = record.headers().lastHeader("traceparent");
+      if (traceparent != null && record.value() != null) {
+        String[] parts = new String(traceparent.value(), StandardCharsets.UTF_8).split("-");
+        if (parts.length == 4) {
+          traceIds.put(record.value(), parts[1]);
+        }
+      }
       if (record.value() instanceof TableChanged change) {
         changes.add(change);
       } else if (record.value() instanceof QcCompleted report) {
@@ -97,6 +108,11 @@ public final class PromotionWatch implements AutoCloseable {
     return changes.stream()
         .filter(change -> change.getSourceTable().equals(sourceTable) && Long.valueOf(version).equals(change.getSourceVersion()))
         .toList();
+  }
+
+  /** The trace an event seen here belongs to, from the W3C {@code traceparent} header it was written with. */
+  public synchronized Optional<String> traceId(Object event) {
+    return Optional.ofNullable(traceIds.get(event));
   }
 
   /** Polls until the table version has its PromotionDone, or the time is up. */

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * Writes the services' own settings (what to watch, the table policy, the intake token, the ladder,
- * where alerts go) where the local stack passes them on.
+ * where alerts, lineage and spans go) where the local stack passes them on.
  */
 public final class ServiceConfiguration {
 
@@ -26,19 +26,27 @@ public final class ServiceConfiguration {
   public record Watch(String sourceSchema, String targetSchema, boolean poll) {}
 
   /**
+   * Where the services send what they tell the world.
+   *
+   * @param webhookUrl where the notifier posts alerts
+   * @param lineageUrl the OpenLineage endpoint the notifier posts promotion runs to (it also writes them to
+   *     the lineage topic)
+   * @param tracesUrl the OTLP/HTTP trace intake every service exports its spans to
+   */
+  public record Receivers(String webhookUrl, String lineageUrl, String tracesUrl) {}
+
+  /**
    * @param sourceSchema the pre-prod schema to watch (and poll), whole
    * @param targetSchema the prod schema to promote to
    * @param more other source and target schemas to watch (and promote between)
    * @param policyYaml the table policy both the detector and QC load
    * @param intakeToken the bearer token the detector's HTTP intake accepts, and the promoter's command
    *     endpoints accept from the operator {@code demo-operator}
-   * @param webhookUrl where the notifier posts alerts
-   * @param lineageUrl the OpenLineage endpoint the notifier posts promotion runs to (it also writes them to
-   *     the lineage topic)
+   * @param receivers where alerts, lineage and spans go
    * @param reportsTable the Delta table QC appends its reports to
    */
   public static void write(StackSettings settings, String sourceSchema, String targetSchema, List<Watch> more,
-      String policyYaml, String intakeToken, String webhookUrl, String lineageUrl, String reportsTable) {
+      String policyYaml, String intakeToken, Receivers receivers, String reportsTable) {
     Path policy = writeFile(settings.runDirectory(), "table-policies.yaml", policyYaml);
     String policyProperty = """
           policy:
@@ -49,7 +57,16 @@ public final class ServiceConfiguration {
                 target: %s.*
                 poll: %s
         """.formatted(watch.sourceSchema(), watch.targetSchema(), watch.poll())).collect(Collectors.joining());
-    write(settings, Component.DETECTOR, """
+    String tracing = """
+        management:
+          opentelemetry:
+            tracing:
+              export:
+                schedule-delay: 1s
+                otlp:
+                  endpoint: "%s"
+        """.formatted(receivers.tracesUrl());
+    write(settings, Component.DETECTOR, tracing + """
         deltapromotion:
           detector:
             poll-interval: 2s
@@ -59,7 +76,7 @@ public final class ServiceConfiguration {
         %s    intake:
               tokens: [%s]
         %s""".formatted(sourceSchema, targetSchema, moreWatches, intakeToken, policyProperty));
-    write(settings, Component.NOTIFIER, """
+    write(settings, Component.NOTIFIER, tracing + """
         deltapromotion:
           notifier:
             webhook-urls: [%s]
@@ -74,9 +91,9 @@ public final class ServiceConfiguration {
                 - {name: detector-service, url: "%s"}
                 - {name: qc-service, url: "%s"}
                 - {name: promoter-service, url: "%s"}
-        """.formatted(webhookUrl, lineageUrl, settings.endpoint(Component.DETECTOR), settings.endpoint(Component.QC),
+        """.formatted(receivers.webhookUrl(), receivers.lineageUrl(), settings.endpoint(Component.DETECTOR), settings.endpoint(Component.QC),
         settings.endpoint(Component.PROMOTER)));
-    write(settings, Component.QC, "deltapromotion:\n" + policyProperty + """
+    write(settings, Component.QC, tracing + "deltapromotion:\n" + policyProperty + """
           qc:
             reports:
               enabled: true
@@ -84,7 +101,7 @@ public final class ServiceConfiguration {
         """.formatted(reportsTable));
     String preprod = Stream.concat(Stream.of(sourceSchema), more.stream().map(Watch::sourceSchema)).collect(Collectors.joining(", "));
     String prod = Stream.concat(Stream.of(targetSchema), more.stream().map(Watch::targetSchema)).collect(Collectors.joining(", "));
-    write(settings, Component.PROMOTER, """
+    write(settings, Component.PROMOTER, tracing + """
         deltapromotion:
           promoter:
             reevaluate-every: 2s

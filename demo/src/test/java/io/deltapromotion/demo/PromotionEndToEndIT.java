@@ -124,6 +124,7 @@ class PromotionEndToEndIT {
   private static LocalStack secondInstances;
   private static Lakehouse lakehouse;
   private static WebhookInbox webhook;
+  private static TraceCollector traces;
   private static PromotionWatch watch;
 
   @BeforeAll
@@ -139,11 +140,12 @@ class PromotionEndToEndIT {
         "CREATE SCHEMA IF NOT EXISTS dap_silver_pp", "CREATE SCHEMA IF NOT EXISTS dap_silver_pr",
         "CREATE TABLE " + AUTHORS + " USING DELTA AS SELECT * FROM VALUES (1, 'ada'), (2, 'grace') AS t(author_id, name)");
     webhook = new WebhookInbox(0);
-    ServiceConfiguration.write(settings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN,
-        webhook.url(), webhook.lineageUrl(), REPORTS);
+    traces = new TraceCollector(0);
+    ServiceConfiguration.Receivers receivers = new ServiceConfiguration.Receivers(webhook.url(), webhook.lineageUrl(),
+        traces.url());
+    ServiceConfiguration.write(settings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN, receivers, REPORTS);
     secondSettings = stack.withServices(Path.of("target", "e2e-services-2").toAbsolutePath(), 18101);
-    ServiceConfiguration.write(secondSettings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN,
-        webhook.url(), webhook.lineageUrl(), REPORTS);
+    ServiceConfiguration.write(secondSettings, PREPROD, PROD, MORE_WATCHES, POLICY, TOKEN, receivers, REPORTS);
     services = new LocalStack(settings, System.out);
     secondInstances = new LocalStack(secondSettings, System.out);
     startBothInstances();
@@ -168,6 +170,9 @@ class PromotionEndToEndIT {
     }
     if (webhook != null) {
       webhook.close();
+    }
+    if (traces != null) {
+      traces.close();
     }
   }
 
@@ -210,6 +215,26 @@ class PromotionEndToEndIT {
           assertThat(run.json().path("inputs").path(0).path("inputFacets").path("dataQualityAssertions").toString())
               .contains("duplicate_keys");
         }));
+  }
+
+  @Test
+  @Order(2)
+  void givenAVersionPromoted_whenItsEventsAndTheExportedSpansAreRead_thenTheyAreOneTraceAcrossTheFourServices() {
+    watch.awaitOutcome(CLEAN, 0, OUTCOME);
+    TableChanged announced = watch.change(CLEAN, 0).orElseThrow();
+    String trace = watch.traceId(announced).orElseThrow(() -> new AssertionError("the TableChanged carries no traceparent"));
+    await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+      watch.poll();
+      assertThat(watch.reports(CLEAN).stream().filter(report -> Long.valueOf(0).equals(report.getVersion())))
+          .as("QC's report of the version").isNotEmpty().allSatisfy(report -> assertThat(watch.traceId(report)).contains(trace));
+      assertThat(watch.outcomes(CLEAN, 0)).as("the outcome of the version").singleElement()
+          .satisfies(done -> assertThat(watch.traceId(done)).contains(trace));
+      List<TraceCollector.ReceivedSpan> spans = traces.spans(trace);
+      assertThat(spans).extracting(TraceCollector.ReceivedSpan::service)
+          .contains("detector-service", "qc-service", "promoter-service", "notifier-service");
+      assertThat(spans).filteredOn(span -> span.parentSpanId().isEmpty()).as("one root: the announcement").singleElement()
+          .satisfies(root -> assertThat(root.service()).isEqualTo("detector-service"));
+    });
   }
 
   @Test

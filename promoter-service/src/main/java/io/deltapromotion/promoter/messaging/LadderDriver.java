@@ -74,11 +74,13 @@ class LadderDriver {
   private final PartitionOwnership ownership;
   private final TopicFollower follower;
   private final DecisionClaims claims;
+  private final VersionTraces traces;
   private final TableLocks locks = new TableLocks();
 
   LadderDriver(LadderPromoter ladder, ReleasePromoter releases, Rollbacks rollbacks, CloneHealth health,
       Rebaseliner rebaseliner, ReleaseParts releaseParts, RebaselineRuns runs, PromotionLog promotionLog, EventPublisher publisher,
-      EventEnvelopes envelopes, PartitionOwnership ownership, TopicFollower follower, DecisionClaims claims) {
+      EventEnvelopes envelopes, PartitionOwnership ownership, TopicFollower follower, DecisionClaims claims,
+      VersionTraces traces) {
     this.ladder = ladder;
     this.releases = releases;
     this.rollbacks = rollbacks;
@@ -92,6 +94,7 @@ class LadderDriver {
     this.ownership = ownership;
     this.follower = follower;
     this.claims = claims;
+    this.traces = traces;
   }
 
   void onReport(ConsumerRecord<?, ?> record, QcCompleted report, PromotionRequest request) {
@@ -245,7 +248,7 @@ class LadderDriver {
   }
 
   private void settle(TableName source) {
-    if (!ladder.settle(source, hops -> publish(hops, null, null))) {
+    if (!ladder.settle(source, hops -> traces.publishInTrace(hops, () -> publish(hops, null, null)))) {
       log.error("{} still had hops to decide after many rounds; the rest waits for the next schedule", source);
     }
   }

@@ -5,10 +5,14 @@ import io.deltapromotion.infrastructure.kafka.OwnedPartitionsContainerFactory;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
+import io.deltapromotion.infrastructure.tracing.TraceResumption;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.infrastructure.warehouse.WriteGuard;
 import io.deltapromotion.schemas.topics.EventTopics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,17 +33,24 @@ class OwnedTablesConfiguration {
   /**
    * The one path into the promotion log: the QC reports, the outcomes and the operators' commands (of
    * which approvals and rejections are folded in; promote and rollback orders are not: their outcomes are),
-   * and into the rebaselines' progress.
+   * into the rebaselines' progress, and into the versions' traces.
    */
   @Bean
   TopicFollower promotionLogFollower(TopicReplayer replayer, KafkaProperties kafka, PromotionLog promotionLog,
-      RebaselineRuns rebaselines, EventStreamsProperties properties) {
+      RebaselineRuns rebaselines, VersionTraces traces, EventStreamsProperties properties) {
     return new TopicFollower("the promotion log", replayer, kafka.buildConsumerProperties(),
         List.of(EventTopics.QC_COMPLETED.name(), EventTopics.PROMOTION_DONE.name(), EventTopics.OPERATOR_COMMANDS.name()),
         properties.replayTimeout(), record -> {
           LogEntries.of(record.value()).ifPresent(promotionLog::apply);
           rebaselines.apply(record.value());
+          traces.fold(record);
         });
+  }
+
+  @Bean
+  VersionTraces versionTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    return new VersionTraces(new TraceResumption(tracer.getIfAvailable(() -> Tracer.NOOP),
+        propagator.getIfAvailable(() -> Propagator.NOOP)));
   }
 
   @Bean

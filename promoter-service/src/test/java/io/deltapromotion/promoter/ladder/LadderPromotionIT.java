@@ -40,6 +40,8 @@ import org.junit.jupiter.api.TestInstance;
 class LadderPromotionIT {
 
   private static final Duration SOAK = Duration.ofSeconds(8);
+  private static final String REPORT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String REPORT_TRACEPARENT = "00-" + REPORT_TRACE + "-00f067aa0ba902b7-01";
   private static final String ALICE = "alice-" + UUID.randomUUID() + "-" + UUID.randomUUID();
   private static final String DAVE = "dave-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 
@@ -86,7 +88,7 @@ class LadderPromotionIT {
   @Test
   void givenAPassedReport_whenPublished_thenTheVersionClimbsUntilAGateHolds_andTheSoakEndingReleasesItWithNoNewEvent()
       throws Exception {
-    promoter.publish(promoter.report(orders, 0L, TableName.parse(staging + ".orders"), QcStatus.PASS, null));
+    promoter.publish(promoter.report(orders, 0L, TableName.parse(staging + ".orders"), QcStatus.PASS, null), REPORT_TRACEPARENT);
 
     PromotionDone inStaging = awaitOutcome("staging", PromotionStatus.PROMOTED);
     PromotionDone soaking = awaitOutcome("limited-release", PromotionStatus.BLOCKED);
@@ -134,6 +136,9 @@ class LadderPromotionIT {
     assertThat(warehouse.properties(TableName.parse(live + ".orders"))).containsEntry("promoted_version", "0");
     assertThat(promoter.command("approve", ALICE, "{\"table\": \"" + orders + "\"}").statusCode())
         .as("nothing waits any more").isEqualTo(409);
+    assertThat(List.of(inStaging, soaking, inLimited, awaitingApproval, inLive)).extracting(promoter::traceId)
+        .as("every hop in the report's trace: those decided on the report, the one the soak's end let through, the "
+            + "one the operator's approval did").containsOnly(REPORT_TRACE);
   }
 
   @Test

@@ -20,9 +20,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -52,6 +55,7 @@ public final class PromoterOnTheStack implements AutoCloseable {
   private final ConfigurableApplicationContext promoter;
   private final KafkaConsumer<String, Object> promotionDone;
   private final List<PromotionDone> outcomes = new ArrayList<>();
+  private final Map<PromotionDone, String> traceIds = new IdentityHashMap<>();
   private final EventEnvelopes qcService = new EventEnvelopes("qc-service", "test", Clock.systemUTC());
 
   private PromoterOnTheStack(StackSettings stack, ConfigurableApplicationContext promoter) {
@@ -98,15 +102,24 @@ public final class PromoterOnTheStack implements AutoCloseable {
   }
 
   /** Publishes the report as qc-service (with its credentials) would. */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public void publish(QcCompleted report) throws Exception {
+    publish(report, null);
+  }
+
+  /** Publishes the report as qc-service would in the trace the W3C traceparent names (none when null). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void publish(QcCompleted report, String traceparent) throws Exception {
     AvroRecordSerializer serializer = new AvroRecordSerializer();
     serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
     Properties properties = new Properties();
     properties.putAll(stack.kafkaClient(Principal.QC.id()));
     try (KafkaProducer<String, Object> producer =
         new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
-      producer.send(new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report)).get();
+      ProducerRecord<String, Object> record = new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report);
+      if (traceparent != null) {
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+      }
+      producer.send(record).get();
     }
   }
 
@@ -150,6 +163,11 @@ public final class PromoterOnTheStack implements AutoCloseable {
     }, done -> done != null);
   }
 
+  /** The trace the outcome was published in (from its traceparent header); null when it carries none. */
+  public String traceId(PromotionDone outcome) {
+    return traceIds.get(outcome);
+  }
+
   /** Every outcome seen so far (after polling once more). */
   public List<PromotionDone> outcomes() {
     poll();
@@ -181,6 +199,10 @@ public final class PromoterOnTheStack implements AutoCloseable {
       for (ConsumerRecord<String, Object> record : promotionDone.poll(Duration.ofMillis(200))) {
         if (record.value() instanceof PromotionDone done) {
           outcomes.add(done);
+          Header traceparent = record.headers().lastHeader("traceparent");
+          if (traceparent != null) {
+            traceIds.put(done, new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1]);
+          }
         }
       }
     } catch (RecordDeserializationException notAnEvent) {

@@ -2,6 +2,7 @@ package io.deltapromotion.infrastructure.kafka;
 
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.health.FailureHandlingConfiguration;
+import io.deltapromotion.infrastructure.tracing.TracingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -16,7 +17,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStreamsProperties.class)
-@Import(FailureHandlingConfiguration.class)
+@Import({FailureHandlingConfiguration.class, TracingConfiguration.class})
 public class EventLogReadingConfiguration {
 
   @Bean

@@ -2,6 +2,7 @@ package io.deltapromotion.infrastructure.kafka;
 
 import io.deltapromotion.infrastructure.failure.BrokerUnavailableException;
 import io.deltapromotion.schemas.topics.TopicSpec;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -49,6 +51,7 @@ public final class EventPublisher implements SmartLifecycle {
   private final ProducerSupplier producers;
   private final TransactionOutcome outcomes;
   private final Duration startTimeout;
+  private final PublishSpans spans;
   private Producer<String, SpecificRecord> producer;
 
   /** Makes a new producer with the service's transactional id; each call fences the ones before. */
@@ -67,19 +70,27 @@ public final class EventPublisher implements SmartLifecycle {
    * @param startTimeout how long start-up waits for the broker to fence the previous transactions
    */
   public EventPublisher(ProducerSupplier producers, TransactionOutcome outcomes, Duration startTimeout) {
+    this(producers, outcomes, startTimeout, PublishSpans.NONE);
+  }
+
+  /**
+   * @param spans the span of each transaction, whose trace context its events carry in their headers
+   */
+  public EventPublisher(ProducerSupplier producers, TransactionOutcome outcomes, Duration startTimeout, PublishSpans spans) {
     this.producers = producers;
     this.outcomes = outcomes;
     this.startTimeout = startTimeout;
+    this.spans = spans;
   }
 
   /** A publisher over Kafka producers built from the given configuration and transactional id. */
   public static EventPublisher of(Map<String, Object> producerConfig, Map<String, Object> consumerConfig,
-      String transactionalId, Duration startTimeout) {
+      String transactionalId, Duration startTimeout, PublishSpans spans) {
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put("transactional.id", transactionalId);
     config.put("enable.idempotence", true);
     config.put("acks", "all");
-    return new EventPublisher(() -> new KafkaProducer<>(config), new CommittedOffsets(consumerConfig), startTimeout);
+    return new EventPublisher(() -> new KafkaProducer<>(config), new CommittedOffsets(consumerConfig), startTimeout, spans);
   }
 
   /**
@@ -123,6 +134,21 @@ public final class EventPublisher implements SmartLifecycle {
     if (events.isEmpty() && fence == null) {
       return List.of();
     }
+    if (events.isEmpty()) {
+      return publishTraced(events, fence, null);
+    }
+    Span span = spans.start(events.get(0).topic().name(), events.get(0).key(), events.size());
+    try {
+      return publishTraced(events, fence, span);
+    } catch (RuntimeException e) {
+      span.error(e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private List<RecordMetadata> publishTraced(List<Outgoing<?>> events, Fence fence, Span span) {
     Producer<String, SpecificRecord> current = producer();
     List<RecordMetadata> written = new ArrayList<>();
     // Both read before the transaction begins: either throws PartitionLostException when the fence's
@@ -133,7 +159,9 @@ public final class EventPublisher implements SmartLifecycle {
       current.beginTransaction();
       List<Future<RecordMetadata>> sends = new ArrayList<>();
       for (Outgoing<?> event : events) {
-        sends.add(current.send(new ProducerRecord<>(event.topic().name(), event.key(), event.event())));
+        RecordHeaders headers = new RecordHeaders();
+        spans.inject(span, headers);
+        sends.add(current.send(new ProducerRecord<>(event.topic().name(), null, event.key(), event.event(), headers)));
       }
       for (Future<RecordMetadata> send : sends) {
         written.add(send.get());

@@ -3,6 +3,7 @@ package io.deltapromotion.infrastructure.kafka;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
 import io.deltapromotion.infrastructure.health.FailureHandlingConfiguration;
+import io.deltapromotion.infrastructure.tracing.TracingConfiguration;
 import io.deltapromotion.schemas.topics.DeadLetterTopic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -33,7 +34,7 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStreamsProperties.class)
-@Import(FailureHandlingConfiguration.class)
+@Import({FailureHandlingConfiguration.class, TracingConfiguration.class})
 public class EventStreamsConfiguration {
 
   private static final FixedBackOff NO_RETRY = new FixedBackOff(0, 0);

@@ -137,7 +137,7 @@ class EventLogOutageIT {
 
   private EventPublisher publisher(String registryUrl, String transactionalId) {
     EventPublisher publisher = EventPublisher.of(config(registryUrl), config(registryUrl), transactionalId,
-        Duration.ofMinutes(1));
+        Duration.ofMinutes(1), PublishSpans.NONE);
     publisher.start();
     closing.add(publisher::stop);
     return publisher;
