@@ -5,14 +5,11 @@ import io.deltapromotion.infrastructure.kafka.OwnedPartitionsContainerFactory;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
 import io.deltapromotion.infrastructure.kafka.TopicFollower;
 import io.deltapromotion.infrastructure.kafka.TopicReplayer;
-import io.deltapromotion.infrastructure.tracing.TraceResumption;
+import io.deltapromotion.infrastructure.tracing.EventTracing;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.infrastructure.warehouse.WriteGuard;
 import io.deltapromotion.schemas.topics.EventTopics;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,9 +45,8 @@ class OwnedTablesConfiguration {
   }
 
   @Bean
-  VersionTraces versionTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-    return new VersionTraces(new TraceResumption(tracer.getIfAvailable(() -> Tracer.NOOP),
-        propagator.getIfAvailable(() -> Propagator.NOOP)));
+  VersionTraces versionTraces(EventTracing tracing) {
+    return new VersionTraces(tracing);
   }
 
   @Bean

@@ -1,7 +1,7 @@
 package io.deltapromotion.promoter.messaging;
 
 import io.deltapromotion.events.QcCompleted;
-import io.deltapromotion.infrastructure.tracing.TraceResumption;
+import io.deltapromotion.infrastructure.tracing.EventTracing;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.domain.Hop;
 import io.deltapromotion.promoter.domain.TableVersion;
@@ -20,7 +20,7 @@ final class VersionTraces {
 
   static final int CAPACITY = 100_000;
 
-  private final TraceResumption resumption;
+  private final EventTracing tracing;
   private final Map<TableVersion, String> traces = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<TableVersion, String> eldest) {
@@ -28,14 +28,14 @@ final class VersionTraces {
     }
   };
 
-  VersionTraces(TraceResumption resumption) {
-    this.resumption = resumption;
+  VersionTraces(EventTracing tracing) {
+    this.tracing = tracing;
   }
 
   /** Keeps the trace of a QC report that names its version; ignores every other record. */
   synchronized void fold(ConsumerRecord<?, ?> record) {
     if (record.value() instanceof QcCompleted report && report.getVersion() != null) {
-      String traceparent = TraceResumption.traceparentOf(record.headers());
+      String traceparent = EventTracing.traceparentOf(record.headers());
       if (traceparent != null) {
         traces.put(new TableVersion(TableName.parse(report.getTable()), report.getVersion()), traceparent);
       }
@@ -51,6 +51,6 @@ final class VersionTraces {
         traceparent = traces.get(new TableVersion(first.source(), first.version()));
       }
     }
-    resumption.inTrace(traceparent, first == null ? "promote" : "promote " + first.source() + " v" + first.version(), publish);
+    tracing.inTrace(traceparent, first == null ? "promote" : "promote " + first.source() + " v" + first.version(), publish);
   }
 }

@@ -1,8 +1,6 @@
 package io.deltapromotion.infrastructure.kafka;
 
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.beans.factory.ObjectProvider;
+import io.deltapromotion.infrastructure.tracing.EventTracing;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +22,8 @@ public class EventLogConfiguration {
   @Bean
   EventPublisher eventPublisher(KafkaProperties kafka, EventStreamsProperties properties,
       @Value("${deltapromotion.events.transactional-id:${spring.application.name}}") String transactionalId,
-      ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-    PublishSpans spans = new PublishSpans(tracer.getIfAvailable(() -> Tracer.NOOP),
-        propagator.getIfAvailable(() -> Propagator.NOOP));
+      EventTracing tracing) {
     return EventPublisher.of(kafka.buildProducerProperties(), kafka.buildConsumerProperties(), transactionalId,
-        properties.replayTimeout(), spans);
+        properties.replayTimeout(), tracing);
   }
 }

@@ -1,6 +1,7 @@
 package io.deltapromotion.infrastructure.kafka;
 
 import io.deltapromotion.infrastructure.failure.BrokerUnavailableException;
+import io.deltapromotion.infrastructure.tracing.EventTracing;
 import io.deltapromotion.schemas.topics.TopicSpec;
 import io.micrometer.tracing.Span;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class EventPublisher implements SmartLifecycle {
   private final ProducerSupplier producers;
   private final TransactionOutcome outcomes;
   private final Duration startTimeout;
-  private final PublishSpans spans;
+  private final EventTracing tracing;
   private Producer<String, SpecificRecord> producer;
 
   /** Makes a new producer with the service's transactional id; each call fences the ones before. */
@@ -70,27 +71,27 @@ public final class EventPublisher implements SmartLifecycle {
    * @param startTimeout how long start-up waits for the broker to fence the previous transactions
    */
   public EventPublisher(ProducerSupplier producers, TransactionOutcome outcomes, Duration startTimeout) {
-    this(producers, outcomes, startTimeout, PublishSpans.NONE);
+    this(producers, outcomes, startTimeout, EventTracing.NONE);
   }
 
   /**
-   * @param spans the span of each transaction, whose trace context its events carry in their headers
+   * @param tracing the span of each transaction, whose trace context its events carry in their headers
    */
-  public EventPublisher(ProducerSupplier producers, TransactionOutcome outcomes, Duration startTimeout, PublishSpans spans) {
+  public EventPublisher(ProducerSupplier producers, TransactionOutcome outcomes, Duration startTimeout, EventTracing tracing) {
     this.producers = producers;
     this.outcomes = outcomes;
     this.startTimeout = startTimeout;
-    this.spans = spans;
+    this.tracing = tracing;
   }
 
   /** A publisher over Kafka producers built from the given configuration and transactional id. */
   public static EventPublisher of(Map<String, Object> producerConfig, Map<String, Object> consumerConfig,
-      String transactionalId, Duration startTimeout, PublishSpans spans) {
+      String transactionalId, Duration startTimeout, EventTracing tracing) {
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put("transactional.id", transactionalId);
     config.put("enable.idempotence", true);
     config.put("acks", "all");
-    return new EventPublisher(() -> new KafkaProducer<>(config), new CommittedOffsets(consumerConfig), startTimeout, spans);
+    return new EventPublisher(() -> new KafkaProducer<>(config), new CommittedOffsets(consumerConfig), startTimeout, tracing);
   }
 
   /**
@@ -137,7 +138,7 @@ public final class EventPublisher implements SmartLifecycle {
     if (events.isEmpty()) {
       return publishTraced(events, fence, null);
     }
-    Span span = spans.start(events.get(0).topic().name(), events.get(0).key(), events.size());
+    Span span = tracing.startPublishing(events.get(0).topic().name(), events.get(0).key(), events.size());
     try {
       return publishTraced(events, fence, span);
     } catch (RuntimeException e) {
@@ -160,7 +161,7 @@ public final class EventPublisher implements SmartLifecycle {
       List<Future<RecordMetadata>> sends = new ArrayList<>();
       for (Outgoing<?> event : events) {
         RecordHeaders headers = new RecordHeaders();
-        spans.inject(span, headers);
+        tracing.inject(span, headers);
         sends.add(current.send(new ProducerRecord<>(event.topic().name(), null, event.key(), event.event(), headers)));
       }
       for (Future<RecordMetadata> send : sends) {

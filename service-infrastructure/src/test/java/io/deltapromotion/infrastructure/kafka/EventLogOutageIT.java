@@ -10,6 +10,7 @@ import io.deltapromotion.events.PipelineCommitted;
 import io.deltapromotion.infrastructure.failure.Dependency;
 import io.deltapromotion.infrastructure.failure.Failures;
 import io.deltapromotion.infrastructure.failure.OutageMonitor;
+import io.deltapromotion.infrastructure.tracing.EventTracing;
 import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
 import io.deltapromotion.schemas.serde.AvroRecordDeserializer;
@@ -137,7 +138,7 @@ class EventLogOutageIT {
 
   private EventPublisher publisher(String registryUrl, String transactionalId) {
     EventPublisher publisher = EventPublisher.of(config(registryUrl), config(registryUrl), transactionalId,
-        Duration.ofMinutes(1), PublishSpans.NONE);
+        Duration.ofMinutes(1), EventTracing.NONE);
     publisher.start();
     closing.add(publisher::stop);
     return publisher;

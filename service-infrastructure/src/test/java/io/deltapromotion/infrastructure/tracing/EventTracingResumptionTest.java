@@ -10,15 +10,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Work done later on behalf of an event, in the event's trace, with the SDK the services run. */
-class TraceResumptionTest {
+/** Work done later on behalf of an event, resumed in the trace kept from it, with the SDK the services run. */
+class EventTracingResumptionTest {
 
   private static final String KEPT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String KEPT = "00-" + KEPT_TRACE + "-00f067aa0ba902b7-01";
 
   private final RecordingTracing tracing = new RecordingTracing();
   private final Tracer tracer = tracing.tracer();
-  private final TraceResumption resumption = new TraceResumption(tracer, tracing.propagator());
+  private final EventTracing resumption = new EventTracing(tracer, tracing.propagator());
   private final List<String> tracesTheWorkRanIn = new ArrayList<>();
 
   @AfterEach

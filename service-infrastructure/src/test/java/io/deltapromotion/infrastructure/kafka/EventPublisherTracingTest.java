@@ -3,6 +3,7 @@ package io.deltapromotion.infrastructure.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deltapromotion.events.PipelineCommitted;
+import io.deltapromotion.infrastructure.tracing.EventTracing;
 import io.deltapromotion.infrastructure.tracing.RecordingTracing;
 import io.deltapromotion.schemas.topics.EventTopics;
 import io.micrometer.tracing.Span;
@@ -23,14 +24,14 @@ import org.junit.jupiter.api.Test;
  * The trace context of every published event, with the OpenTelemetry SDK as the services run it (through
  * Micrometer's bridge) and Kafka's MockProducer: what a reader of the events finds in their headers.
  */
-class PublishSpansTest {
+class EventPublisherTracingTest {
 
   private final RecordingTracing tracing = new RecordingTracing();
   private final Tracer tracer = tracing.tracer();
   private final MockProducer<String, SpecificRecord> producer = new MockProducer<>(true, null, new StringSerializer(),
       (topic, event) -> event.toString().getBytes(StandardCharsets.UTF_8));
   private final EventPublisher publisher = new EventPublisher(() -> producer, written -> true, Duration.ofSeconds(5),
-      new PublishSpans(tracer, tracing.propagator()));
+      new EventTracing(tracer, tracing.propagator()));
 
   @AfterEach
   void stop() {
@@ -47,7 +48,7 @@ class PublishSpansTest {
       listener.end();
     }
 
-    List<String> parents = producer.history().stream().map(PublishSpansTest::traceparent).toList();
+    List<String> parents = producer.history().stream().map(EventPublisherTracingTest::traceparent).toList();
     SpanData publication = tracing.ended().stream().filter(span -> span.getKind() == SpanKind.PRODUCER).findFirst().orElseThrow();
     assertThat(publication.getName()).isEqualTo("publish " + EventTopics.PIPELINE_COMMITTED.name());
     assertThat(publication.getTraceId()).isEqualTo(listener.context().traceId());
