@@ -232,6 +232,8 @@ class PromotionEndToEndIT {
       List<TraceCollector.ReceivedSpan> spans = traces.spans(trace);
       assertThat(spans).extracting(TraceCollector.ReceivedSpan::service)
           .contains("detector-service", "qc-service", "promoter-service", "notifier-service");
+      assertThat(spans).extracting(span -> span.service() + ": " + span.name()).as("the audit's scan and the clone")
+          .contains("qc-service: warehouse query", "promoter-service: warehouse clone");
       assertThat(spans).filteredOn(span -> span.parentSpanId().isEmpty()).as("one root: the announcement").singleElement()
           .satisfies(root -> assertThat(root.service()).isEqualTo("detector-service"));
     });
