@@ -317,10 +317,12 @@ class PromotionEndToEndIT {
 
   @Test
   @Order(6)
-  void givenAPipelineOnlyTable_whenItsPipelinePostsItsCommit_thenItIsPromotedWithoutAPoll_andARepeatIsIgnored() throws Exception {
+  void givenAPipelineOnlyTable_whenItsPipelinePostsItsCommit_thenItIsPromotedWithoutAPoll_inThePipelinesTrace_andARepeatIsIgnored()
+      throws Exception {
     lakehouse.execute("CREATE TABLE " + PIPED + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(id, label)");
+    String pipelineTrace = UUID.randomUUID().toString().replace("-", "");
 
-    HttpResponse<String> accepted = post(TOKEN, commit("commit-1", PIPED, "0"));
+    HttpResponse<String> accepted = post(TOKEN, commit("commit-1", PIPED, "0"), "00-" + pipelineTrace + "-00f067aa0ba902b7-01");
 
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     assertThat(accepted.body()).contains("\"eventId\":\"commit-1\"").contains("\"version\":0");
@@ -329,6 +331,8 @@ class PromotionEndToEndIT {
     assertThat(change.getOrigin()).isEqualTo(ChangeOrigin.PIPELINE);
     assertThat(change.getPipelineRun()).isEqualTo("silver_orders/run-1#commit-1");
     assertThat(change.getReleaseTag()).isEqualTo("e2e_" + RUN);
+    assertThat(watch.traceId(change)).as("the announcement continues the pipeline's trace").contains(pipelineTrace);
+    assertThat(watch.traceId(watch.outcomes(PIPED, 0).get(0))).as("and so does the outcome").contains(pipelineTrace);
 
     assertThat(post(TOKEN, commit("commit-1", PIPED, "0")).statusCode()).as("a repeat is queued").isEqualTo(202);
     lakehouse.execute("INSERT INTO " + PIPED + " VALUES (3, NULL)");
@@ -638,12 +642,20 @@ class PromotionEndToEndIT {
   }
 
   private static HttpResponse<String> post(String token, String json) throws Exception {
+    return post(token, json, null);
+  }
+
+  /** POSTs a pipeline commit as a pipeline would, in its own trace when the W3C traceparent is not null. */
+  private static HttpResponse<String> post(String token, String json, String traceparent) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(
             URI.create("http://127.0.0.1:" + settings.port(Component.DETECTOR) + "/api/v1/pipeline-commits"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (traceparent != null) {
+      request.header("traceparent", traceparent);
     }
     return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
