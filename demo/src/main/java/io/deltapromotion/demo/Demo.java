@@ -158,7 +158,7 @@ public final class Demo {
    * Waits until qc-service has copied this run's reports (of the versions it wrote, from the first one
    * of each table) into the report table, and prints them.
    */
-  /** The spans of the version's trace the services exported, by service: one trace from the poll to the alert. */
+  /** The spans of the version's trace the services exported, by service and name: one trace from the poll to the alert. */
   private void showTrace(PromotionWatch watch, TraceCollector traces, String table, long version) {
     watch.poll();
     PromotionDone last = watch.outcomes(table, version).stream().reduce((first, second) -> second).orElseThrow();
@@ -179,8 +179,10 @@ public final class Demo {
       pause(Duration.ofMillis(500));
     }
     traces.spans(traceId).stream().collect(Collectors.groupingBy(TraceCollector.ReceivedSpan::service, TreeMap::new,
-            Collectors.mapping(TraceCollector.ReceivedSpan::name, Collectors.toList())))
-        .forEach((service, names) -> System.out.println("  " + service + ": " + String.join(", ", names)));
+            Collectors.groupingBy(TraceCollector.ReceivedSpan::name, TreeMap::new, Collectors.counting())))
+        .forEach((service, counts) -> System.out.println("  " + service + ": " + counts.entrySet().stream()
+            .map(name -> name.getKey() + (name.getValue() > 1 ? " x" + name.getValue() : ""))
+            .collect(Collectors.joining(", "))));
   }
 
   private void showArchivedReports(PromotionWatch watch, Map<String, Long> firstVersions) {
