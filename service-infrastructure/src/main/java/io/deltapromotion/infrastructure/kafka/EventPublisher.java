@@ -32,7 +32,8 @@ import org.springframework.context.SmartLifecycle;
  * a release's tables) is committed together or not at all, and consumers read only committed ones. When
  * {@link #publishAll} returns, the events are durable; when it throws, none of them was published. That
  * is what lets a caller record its own progress only after its events are out, and publish again after
- * a failure without publishing twice.
+ * a failure without publishing twice. Each transaction is a span, and its events carry the span's trace
+ * context in their headers ({@link EventTracing}).
  *
  * <p>The transactional id is the same every time this service instance starts, so starting it fences
  * its previous life: a transaction that life left open is aborted, one it was committing is completed,
@@ -136,11 +137,11 @@ public final class EventPublisher implements SmartLifecycle {
       return List.of();
     }
     if (events.isEmpty()) {
-      return publishTraced(events, fence, null);
+      return publishInTransaction(events, fence, null);
     }
     Span span = tracing.startPublishing(events.get(0).topic().name(), events.get(0).key(), events.size());
     try {
-      return publishTraced(events, fence, span);
+      return publishInTransaction(events, fence, span);
     } catch (RuntimeException e) {
       span.error(e);
       throw e;
@@ -149,7 +150,7 @@ public final class EventPublisher implements SmartLifecycle {
     }
   }
 
-  private List<RecordMetadata> publishTraced(List<Outgoing<?>> events, Fence fence, Span span) {
+  private List<RecordMetadata> publishInTransaction(List<Outgoing<?>> events, Fence fence, Span span) {
     Producer<String, SpecificRecord> current = producer();
     List<RecordMetadata> written = new ArrayList<>();
     // Both read before the transaction begins: either throws PartitionLostException when the fence's
