@@ -8,6 +8,7 @@ import io.deltapromotion.events.PromotionStatus;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.infrastructure.kafka.PartitionOwnership;
+import io.deltapromotion.infrastructure.tracing.EventTracing;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.promoter.PromoterServiceApplication;
 import io.deltapromotion.schemas.envelope.EventEnvelopes;
@@ -37,7 +38,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -117,7 +117,7 @@ public final class PromoterOnTheStack implements AutoCloseable {
         new KafkaProducer<>(properties, new StringSerializer(), (Serializer) serializer)) {
       ProducerRecord<String, Object> record = new ProducerRecord<>(EventTopics.QC_COMPLETED.name(), report.getTable(), report);
       if (traceparent != null) {
-        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventTracing.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
       }
       producer.send(record).get();
     }
@@ -199,9 +199,9 @@ public final class PromoterOnTheStack implements AutoCloseable {
       for (ConsumerRecord<String, Object> record : promotionDone.poll(Duration.ofMillis(200))) {
         if (record.value() instanceof PromotionDone done) {
           outcomes.add(done);
-          Header traceparent = record.headers().lastHeader("traceparent");
-          if (traceparent != null) {
-            traceIds.put(done, new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1]);
+          String traceId = EventTracing.traceIdOf(EventTracing.traceparentOf(record.headers()));
+          if (traceId != null) {
+            traceIds.put(done, traceId);
           }
         }
       }

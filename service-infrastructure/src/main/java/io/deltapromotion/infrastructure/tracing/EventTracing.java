@@ -68,6 +68,12 @@ public final class EventTracing {
     return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 
+  /** The trace id a W3C traceparent names; null when there is none or it is not one. */
+  public static String traceIdOf(String traceparent) {
+    String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
+    return parts.length == 4 ? parts[1] : null;
+  }
+
   /**
    * Runs the work in a span of the kept trace. Already in that trace (the event's own listener), the work
    * just runs; in another one (an operator's command), the new span links to it, so both traces show
@@ -75,8 +81,8 @@ public final class EventTracing {
    */
   public void inTrace(String traceparent, String spanName, Runnable work) {
     Span current = tracer.currentSpan();
-    String[] parts = traceparent == null ? new String[0] : traceparent.split("-");
-    if (parts.length != 4 || (current != null && current.context().traceId().equals(parts[1]))) {
+    String traceId = traceIdOf(traceparent);
+    if (traceId == null || (current != null && current.context().traceId().equals(traceId))) {
       work.run();
       return;
     }
