@@ -41,7 +41,19 @@ final class KafkaDefinition implements ComponentDefinition {
 
   @Override
   public ProcessSpec prepare(StackSettings settings, Path dir, Path log) throws IOException {
-    List<String> classpath = ComponentDefinition.builtClasspath(settings, Component.KAFKA);
+    Path config = configure(settings, dir, log, StackSettings.HOST);
+    return new ProcessSpec(ComponentDefinition.builtClasspath(settings, Component.KAFKA), jvmOptions(dir), MAIN_CLASS,
+        List.of(config.toString()));
+  }
+
+  /**
+   * Writes the broker's configuration, its principals' passwords and its TLS key, and formats its storage
+   * on first start; returns the configuration file.
+   *
+   * @param bindHost where the listeners bind: {@value StackSettings#HOST} for the process; every interface
+   *     of a container, whose ports are published on the host's {@value StackSettings#HOST}
+   */
+  static Path configure(StackSettings settings, Path dir, Path log, String bindHost) throws IOException {
     Path logDirs = dir.resolve("data");
     Path config = dir.resolve("server.properties");
     Path passwordsFile = settings.kafkaCredentialsDirectory().resolve(PASSWORDS);
@@ -54,11 +66,12 @@ final class KafkaDefinition implements ComponentDefinition {
     Map<String, String> passwords = new TreeMap<>();
     PrivateFiles.read(passwordsFile).forEach((id, password) -> passwords.put((String) id, (String) password));
     BrokerTls tls = BrokerTls.ensure(dir.resolve("tls"), settings.kafkaTrustedCertificate(), log);
-    PrivateFiles.write(config, serverProperties(settings, logDirs, passwords, tls));
+    PrivateFiles.write(config, serverProperties(settings, bindHost, logDirs, passwords, tls));
     if (!formatted) {
-      format(settings, classpath, config, passwords.get(SUPER_USER), log);
+      format(settings, ComponentDefinition.builtClasspath(settings, Component.KAFKA), config, passwords.get(SUPER_USER),
+          log);
     }
-    return new ProcessSpec(classpath, jvmOptions(dir), MAIN_CLASS, List.of(config.toString()));
+    return config;
   }
 
   @Override
@@ -84,7 +97,8 @@ final class KafkaDefinition implements ComponentDefinition {
     return List.of(settings.kafkaControllerPort(), settings.kafkaTlsPort());
   }
 
-  static String serverProperties(StackSettings settings, Path logDirs, Map<String, String> passwords, BrokerTls tls) {
+  static String serverProperties(StackSettings settings, String bindHost, Path logDirs, Map<String, String> passwords,
+      BrokerTls tls) {
     String host = StackSettings.HOST;
     String superUserPassword = passwords.get(SUPER_USER);
     String credentials = "username=\"" + SUPER_USER + "\" password=\"" + superUserPassword + "\"";
@@ -95,8 +109,10 @@ final class KafkaDefinition implements ComponentDefinition {
         "process.roles=broker,controller",
         "node.id=1",
         "controller.quorum.bootstrap.servers=" + host + ":" + settings.kafkaControllerPort(),
-        "listeners=CLIENT://" + host + ":" + settings.kafkaPort() + ",CLIENT_TLS://" + host + ":" + settings.kafkaTlsPort()
-            + ",CONTROLLER://" + host + ":" + settings.kafkaControllerPort(),
+        "listeners=CLIENT://" + bindHost + ":" + settings.kafkaPort() + ",CLIENT_TLS://" + bindHost + ":"
+            + settings.kafkaTlsPort() + ",CONTROLLER://" + bindHost + ":" + settings.kafkaControllerPort(),
+        "advertised.listeners=CLIENT://" + host + ":" + settings.kafkaPort() + ",CLIENT_TLS://" + host + ":"
+            + settings.kafkaTlsPort(),
         "controller.listener.names=CONTROLLER",
         "inter.broker.listener.name=CLIENT",
         "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CLIENT_TLS:SASL_SSL,CONTROLLER:SASL_PLAINTEXT",
@@ -133,7 +149,7 @@ final class KafkaDefinition implements ComponentDefinition {
     return String.join("\n", lines);
   }
 
-  private static List<String> jvmOptions(Path dir) {
+  static List<String> jvmOptions(Path dir) {
     return List.of(
         "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
         "-Djava.io.tmpdir=" + dir.resolve("data"),

@@ -173,7 +173,8 @@ public record StackSettings(
     return runDirectory.resolve(component.id());
   }
 
-  private record Setting(Function<String, String> properties, Map<String, String> env) {
+  /** One setting: the system property {@code stack.<key>}, else the variable {@code STACK_<KEY>}, else the fallback. */
+  record Setting(Function<String, String> properties, Map<String, String> env) {
     String value(String key, String fallback) {
       String property = properties.apply("stack." + key);
       if (property != null && !property.isBlank()) {
