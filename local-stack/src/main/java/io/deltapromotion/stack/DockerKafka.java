@@ -3,6 +3,9 @@ package io.deltapromotion.stack;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.output.OutputFrame;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
@@ -86,7 +88,12 @@ final class DockerKafka implements AutoCloseable {
     }
     out.printf("%-16s started in container %s of %s (log %s)%n", Component.KAFKA.id(),
         container.getContainerId().substring(0, 12), runtime.image(), log);
-    new KafkaDefinition().afterStart(settings, dir, log);
+    try {
+      new KafkaDefinition().afterStart(settings, dir, log);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
     out.printf("%-16s principals' credentials and ACLs in place (client settings in %s)%n", Component.KAFKA.id(),
         settings.kafkaCredentialsDirectory());
   }
@@ -110,9 +117,14 @@ final class DockerKafka implements AutoCloseable {
     KafkaContainer broker = new StackBroker(DockerImageName.parse(runtime.image()).asCompatibleSubstituteFor("apache/kafka"));
     broker.setExposedPorts(List.of());
     broker.setPortBindings(List.of(published(settings.kafkaPort()), published(settings.kafkaTlsPort())));
+    // Bound here rather than with withFileSystemBind, whose first use per JVM checks that the engine can
+    // mount host files by running a container of an image from Docker Hub (two minutes lost where none is reachable).
+    Bind data = new Bind(dir.toString(), new Volume(dir.toString()), AccessMode.rw);
     return broker
-        .withFileSystemBind(dir.toString(), dir.toString(), BindMode.READ_WRITE)
-        .withCreateContainerCmdModifier(create -> create.withEntrypoint("java").withUser(uid + ":" + gid))
+        .withCreateContainerCmdModifier(create -> {
+          create.withEntrypoint("java").withUser(uid + ":" + gid);
+          create.getHostConfig().withBinds(data);
+        })
         .withCommand(arguments.toArray(String[]::new))
         .withLogConsumer(frame -> appendToLog(log, frame))
         .waitingFor(new BrokerAnswers(settings.kafkaPort(), log).withStartupTimeout(timeout));
