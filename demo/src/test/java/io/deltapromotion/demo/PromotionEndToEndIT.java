@@ -135,7 +135,7 @@ class PromotionEndToEndIT {
     lakehouse = new Lakehouse(stack.lakehouseJdbcUrl());
     lakehouse.execute("CREATE SCHEMA " + PREPROD, "CREATE SCHEMA " + PROD, "CREATE SCHEMA " + PIPED_PREPROD,
         "CREATE SCHEMA " + PROD + "_piped",
-        "CREATE TABLE " + CLEAN + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b'), (3, 'c') AS t(id, label)",
+        "CREATE TABLE " + CLEAN + " USING DELTA COMMENT 'three clean rows' AS SELECT * FROM VALUES (1, 'a'), (2, 'b'), (3, 'c') AS t(id, label)",
         "CREATE TABLE " + DUPES + " USING DELTA AS SELECT * FROM VALUES (1, 'a'), (2, 'b') AS t(id, label)",
         "CREATE SCHEMA IF NOT EXISTS dap_silver_pp", "CREATE SCHEMA IF NOT EXISTS dap_silver_pr",
         "CREATE TABLE " + AUTHORS + " USING DELTA AS SELECT * FROM VALUES (1, 'ada'), (2, 'grace') AS t(author_id, name)");
@@ -207,6 +207,13 @@ class PromotionEndToEndIT {
     assertThat(lakehouse.column("DESCRIBE HISTORY " + target + " LIMIT 1", "operationParameters").get(0))
         .contains(CLEAN).containsPattern("sourceVersion\\W+0\\b");
     assertThat(lakehouse.column("SELECT COUNT(*) FROM " + target)).containsExactly("3");
+    assertThat(lakehouse.rows("DESCRIBE TABLE EXTENDED " + target)).as("the source version's comment")
+        .anySatisfy(row -> assertThat(List.of(row.get("col_name").strip(), String.valueOf(row.get("data_type")).strip()))
+            .containsExactly("Comment", "three clean rows"));
+    assertThat(watch.change(CLEAN, 0).orElseThrow().getSourceComment().getText())
+        .as("read by the detector with the version's schema").isEqualTo("three clean rows");
+    assertThat(watch.reports(CLEAN)).as("passed on by QC, so the promoter need not read it").isNotEmpty()
+        .allSatisfy(report -> assertThat(report.getSourceComment().getText()).isEqualTo("three clean rows"));
     await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(lineageOf(CLEAN, "0")).singleElement()
         .satisfies(run -> {
           assertThat(run.eventType()).isEqualTo("COMPLETE");

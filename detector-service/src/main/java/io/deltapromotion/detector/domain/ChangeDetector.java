@@ -5,6 +5,7 @@ import io.deltapromotion.infrastructure.warehouse.HistoryEntry;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.infrastructure.warehouse.VersionMetadata;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import io.deltapromotion.infrastructure.warehouse.WarehouseUnavailableException;
@@ -237,12 +238,13 @@ public final class ChangeDetector {
   private Detection classify(TableMapping mapping, List<HistoryEntry> history, String releaseTag, String pipelineRun) {
     TableName source = mapping.source();
     HistoryEntry commit = history.get(0);
-    SourceVersion version = new SourceVersion(history, warehouse.schemaAt(source, commit.version()).fingerprint());
+    VersionMetadata metadata = warehouse.metadataAt(source, commit.version());
+    SourceVersion version = new SourceVersion(history, metadata.schema().fingerprint());
     TargetState target = targetState(mapping.target());
     ChangeCategory category = ChangeClassifier.classify(source, version, target);
     return new Detection(mapping, category, commit.version(), version.schemaFingerprint(),
         target.promotedVersion().orElse(null), commit.operation(), commit.timestamp(),
-        policies.policyFor(source).keyColumns(), releaseTag, pipelineRun);
+        policies.policyFor(source).keyColumns(), releaseTag, pipelineRun, metadata.comment());
   }
 
   private TargetState targetState(TableName target) {

@@ -5,6 +5,7 @@ import io.deltapromotion.detector.domain.ChangeAnnouncer;
 import io.deltapromotion.detector.domain.Detection;
 import io.deltapromotion.events.ChangeCategory;
 import io.deltapromotion.events.ChangeOrigin;
+import io.deltapromotion.events.SourceComment;
 import io.deltapromotion.events.TableChanged;
 import io.deltapromotion.infrastructure.failure.BrokerUnavailableException;
 import io.deltapromotion.detector.domain.TableNotOwnedException;
@@ -102,6 +103,7 @@ class KafkaChangeAnnouncer implements ChangeAnnouncer {
         .setDeltaOperation(detection.operation())
         .setCommitTime(detection.commitTime() == null ? null : detection.commitTime().truncatedTo(ChronoUnit.MILLIS))
         .setKeyColumns(detection.keyColumns().stream().map(Identifier::value).toList())
+        .setSourceComment(detection.version() == null ? null : new SourceComment(detection.sourceComment().orElse(null)))
         .build();
   }
 }

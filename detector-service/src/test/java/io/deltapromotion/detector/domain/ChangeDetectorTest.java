@@ -76,6 +76,8 @@ class ChangeDetectorTest {
     assertThat(published.get(0).keyColumns()).containsExactly(Identifier.of("id"));
     assertThat(published.get(0).releaseTag()).isEqualTo("r1");
     assertThat(published.get(0).fromPipeline()).isFalse();
+    assertThat(published.get(0).sourceComment()).as("read with the version's schema, to be carried")
+        .contains("the comment of " + SOURCE + " at version 0");
   }
 
   @Test
@@ -132,6 +134,7 @@ class ChangeDetectorTest {
 
     assertThat(published).extracting(Detection::category)
         .containsExactly(ChangeCategory.MISSING_SOURCE, ChangeCategory.NEW_TABLE);
+    assertThat(published.get(0).sourceComment()).as("no version, no comment").isEmpty();
   }
 
   @Test
@@ -307,6 +310,11 @@ class ChangeDetectorTest {
     @Override
     public TableSchema schemaAt(TableName table, long version) {
       return new TableSchema(List.of(new Column("id", "bigint", true, null)));
+    }
+
+    @Override
+    public java.util.Optional<String> tableCommentAt(TableName table, long version) {
+      return java.util.Optional.of("the comment of " + table + " at version " + version);
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.deltapromotion.promoter.domain.LadderPromoter;
 import io.deltapromotion.promoter.domain.OperatorGrants;
 import io.deltapromotion.promoter.domain.PromotionLog;
 import io.deltapromotion.promoter.domain.Promoter;
+import io.deltapromotion.promoter.domain.QcVerdict;
 import io.deltapromotion.promoter.domain.Rebaseliner;
 import io.deltapromotion.promoter.domain.ReleaseParts;
 import io.deltapromotion.promoter.domain.ReleasePromoter;
@@ -77,8 +78,9 @@ class PromoterConfiguration {
   }
 
   @Bean
-  Promoter promoter(Warehouse warehouse, @Value("${spring.application.name}") String service) {
-    return new Promoter(warehouse, Clock.systemUTC(), service);
+  Promoter promoter(Warehouse warehouse, PromotionLog promotionLog, @Value("${spring.application.name}") String service) {
+    return new Promoter(warehouse, Clock.systemUTC(), service,
+        (source, version) -> promotionLog.verdict(source, version).map(QcVerdict::sourceComment));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package io.deltapromotion.promoter.domain;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
+import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,27 +21,36 @@ final class CloneLineage {
   private final Warehouse warehouse;
   private final Clock clock;
   private final String promotedBy;
+  private final CarriedComments carried;
 
-  CloneLineage(Warehouse warehouse, Clock clock, String promotedBy) {
+  CloneLineage(Warehouse warehouse, Clock clock, String promotedBy, CarriedComments carried) {
     this.warehouse = warehouse;
     this.clock = clock;
     this.promotedBy = promotedBy;
+    this.carried = carried;
   }
 
   /**
    * The lineage of the version, and the source's table comment at it: a clone carries the column comments
    * (they are part of the schema) but not the table's own, which the {@value #TABLE_COMMENT} property sets
-   * in the same commit.
+   * in the same commit. The comment is the one the version's events carried, read from the source only
+   * when they carried none.
    */
   Map<String, String> properties(TableName source, long version, String releaseTag, String promotionId) {
     Lineage lineage = new Lineage(source, version, releaseTag, clock.instant(), promotionId);
     Map<String, String> properties = new LinkedHashMap<>(lineage.toProperties(promotedBy));
-    warehouse.tableCommentAt(source, version).ifPresent(comment -> properties.put(TABLE_COMMENT, comment));
+    carried.of(source, version).map(CarriedComment::comment)
+        .orElseGet(() -> warehouse.tableCommentAt(source, version))
+        .ifPresent(comment -> properties.put(TABLE_COMMENT, comment));
     return properties;
   }
 
-  /** What the table says it holds; empty when it does not exist or carries no lineage. */
+  /** What the table says it holds; empty when it does not exist or carries no lineage (one statement). */
   Optional<Lineage> of(TableName table) {
-    return warehouse.tableExists(table) ? Lineage.fromProperties(warehouse.properties(table)) : Optional.empty();
+    try {
+      return Lineage.fromProperties(warehouse.properties(table));
+    } catch (WarehouseException.TableNotFound absent) {
+      return Optional.empty();
+    }
   }
 }

@@ -9,14 +9,14 @@ final class CloneVerification {
 
   private CloneVerification() {}
 
-  /** What is wrong with the commit, or null when it is the expected clone. */
-  static String problem(HistoryEntry commit, TableName source, long version, long expectedTargetVersion) {
-    if (commit.version() != expectedTargetVersion) {
-      return "its newest version is " + commit.version() + ", not the clone's " + expectedTargetVersion
-          + " (someone else wrote to it)";
-    }
+  /**
+   * What is wrong with the target's newest commit, read right after the clone, or null when it is the
+   * expected clone.
+   */
+  static String problem(HistoryEntry commit, TableName source, long version) {
     if (!"CLONE".equalsIgnoreCase(commit.operation())) {
-      return "its newest commit is " + commit.operation() + ", not CLONE";
+      return "its newest commit (version " + commit.version() + ") is " + commit.operation()
+          + ", not the clone (someone else wrote to it)";
     }
     String clonedFrom = commit.operationParameters().get("source");
     if (clonedFrom == null || !sameTable(clonedFrom, source)) {

@@ -36,8 +36,13 @@ public final class Promoter {
   private final CloneLineage lineage;
 
   public Promoter(Warehouse warehouse, Clock clock, String promotedBy) {
+    this(warehouse, clock, promotedBy, CarriedComments.NONE);
+  }
+
+  /** @param carried the source versions' comments their events carried, written without reading them again */
+  public Promoter(Warehouse warehouse, Clock clock, String promotedBy, CarriedComments carried) {
     this.warehouse = warehouse;
-    this.lineage = new CloneLineage(warehouse, clock, promotedBy);
+    this.lineage = new CloneLineage(warehouse, clock, promotedBy, carried);
   }
 
   /** Writes the version into the stage's table, unless the table holds it already. */
@@ -106,8 +111,7 @@ public final class Promoter {
     CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.version(), request.target(), cloneType,
         lineage.properties(request.source(), request.version(), request.releaseTag(), request.promotionId()),
         new CommitNote(CommitNote.Action.PROMOTE, request.promotionId())));
-    HistoryEntry commit = warehouse.history(request.target(), 1).get(0);
-    String problem = CloneVerification.problem(commit, request.source(), request.version(), result.targetVersion());
+    String problem = CloneVerification.problem(result.newest(), request.source(), request.version());
     if (problem != null) {
       String failure = "the clone ran but " + request.target() + " does not verify: " + problem;
       try {

@@ -13,6 +13,14 @@ import java.time.Instant;
  * @param releaseTag the release the version belongs to, or null
  * @param approvalRequiredFor why QC says a person must approve the version into the second stage; null when
  *     it does not
+ * @param sourceComment the source version's comment as the report carried it; null when it carried none
  */
 public record QcVerdict(TableName source, long version, String status, boolean passed, Instant reportedAt, String promotionId,
-    String releaseTag, String approvalRequiredFor) implements LogEntry {}
+    String releaseTag, String approvalRequiredFor, CarriedComment sourceComment) implements LogEntry {
+
+  /** A verdict whose report carried no source comment. */
+  public QcVerdict(TableName source, long version, String status, boolean passed, Instant reportedAt, String promotionId,
+      String releaseTag, String approvalRequiredFor) {
+    this(source, version, status, passed, reportedAt, promotionId, releaseTag, approvalRequiredFor, null);
+  }
+}

@@ -24,7 +24,7 @@ public final class StageRepair {
 
   public StageRepair(Warehouse warehouse, Clock clock, String promotedBy) {
     this.warehouse = warehouse;
-    this.lineage = new CloneLineage(warehouse, clock, promotedBy);
+    this.lineage = new CloneLineage(warehouse, clock, promotedBy, CarriedComments.NONE);
   }
 
   /** Whether every data file of the table's current version can be opened. */

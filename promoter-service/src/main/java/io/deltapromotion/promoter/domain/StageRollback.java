@@ -22,7 +22,7 @@ public final class StageRollback {
 
   public StageRollback(Warehouse warehouse, Clock clock, String promotedBy) {
     this.warehouse = warehouse;
-    this.lineage = new CloneLineage(warehouse, clock, promotedBy);
+    this.lineage = new CloneLineage(warehouse, clock, promotedBy, CarriedComments.NONE);
   }
 
   /**
@@ -66,8 +66,7 @@ public final class StageRollback {
       CloneResult result = warehouse.clone(new CloneRequest(request.source(), request.toVersion(), request.target(),
           request.cloneType(), lineage.properties(request.source(), request.toVersion(), request.releaseTag(),
           request.promotionId()), new CommitNote(CommitNote.Action.ROLLBACK, request.promotionId())));
-      String problem = CloneVerification.problem(warehouse.history(request.target(), 1).get(0), request.source(),
-          request.toVersion(), result.targetVersion());
+      String problem = CloneVerification.problem(result.newest(), request.source(), request.toVersion());
       if (problem != null) {
         return new PromotionOutcome(PromotionStatus.FAILED, result.targetVersion(), from, true, "rolling back to version "
             + request.toVersion() + ": " + restoreProblem + "; the re-clone ran but does not verify: " + problem);

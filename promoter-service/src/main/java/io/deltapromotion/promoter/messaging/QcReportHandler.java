@@ -5,6 +5,7 @@ import io.deltapromotion.events.CheckStatus;
 import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
 import io.deltapromotion.infrastructure.warehouse.TableName;
+import io.deltapromotion.promoter.domain.CarriedComment;
 import io.deltapromotion.promoter.domain.PromotionRequest;
 import io.deltapromotion.promoter.domain.QcVerdict;
 import java.util.stream.Collectors;
@@ -30,7 +31,8 @@ class QcReportHandler {
     return report.getVersion() == null ? null : new QcVerdict(TableName.parse(report.getTable()), report.getVersion(),
         report.getStatus().name(), report.getStatus() == QcStatus.PASS || report.getStatus() == QcStatus.WARN, report.getEnvelope().getOccurredAt(),
         report.getEnvelope().getCorrelationId().toString(), report.getReleaseTag(),
-        report.getApprovalRequiredFor());
+        report.getApprovalRequiredFor(),
+        report.getSourceComment() == null ? null : new CarriedComment(report.getSourceComment().getText()));
   }
 
   static PromotionRequest toRequest(QcCompleted report) {

@@ -14,26 +14,26 @@ class CloneVerificationTest {
 
   @Test
   void givenTheTargetsNewestCommitIsACloneOfTheSourceAtTheVersionWhenVerifiedThenThereIsNoProblem() {
-    assertThat(CloneVerification.problem(clone("spark_catalog.dap_silver_pp.author_profile", "189"), SOURCE, 189, 7)).isNull();
-    assertThat(CloneVerification.problem(clone("`main`.`dap_silver_pp`.`author_profile`", "189"), SOURCE, 189, 7)).isNull();
+    assertThat(CloneVerification.problem(clone("spark_catalog.dap_silver_pp.author_profile", "189"), SOURCE, 189)).isNull();
+    assertThat(CloneVerification.problem(clone("`main`.`dap_silver_pp`.`author_profile`", "189"), SOURCE, 189)).isNull();
   }
 
   @Test
   void givenACloneOfAnotherVersionWhenVerifiedThenItSaysWhichVersionItHolds() {
-    assertThat(CloneVerification.problem(clone("spark_catalog.dap_silver_pp.author_profile", "188"), SOURCE, 189, 7))
+    assertThat(CloneVerification.problem(clone("spark_catalog.dap_silver_pp.author_profile", "188"), SOURCE, 189))
         .isEqualTo("it was cloned at source version 188, not 189");
   }
 
   @Test
   void givenACloneOfATableWithASimilarNameWhenVerifiedThenItIsRejected() {
-    assertThat(CloneVerification.problem(clone("spark_catalog.dap_silver_pp.old_author_profile", "189"), SOURCE, 189, 7))
+    assertThat(CloneVerification.problem(clone("spark_catalog.dap_silver_pp.old_author_profile", "189"), SOURCE, 189))
         .startsWith("it was cloned from");
   }
 
   @Test
   void givenANewerCommitThanTheCloneWhenVerifiedThenSomeoneElseWroteToIt() {
     HistoryEntry write = new HistoryEntry(8, Instant.EPOCH, "WRITE", Map.of());
-    assertThat(CloneVerification.problem(write, SOURCE, 189, 7)).contains("someone else wrote to it");
+    assertThat(CloneVerification.problem(write, SOURCE, 189)).contains("someone else wrote to it");
   }
 
   private static HistoryEntry clone(String source, String version) {

@@ -90,7 +90,7 @@ final class InMemoryTables extends UnsupportedWarehouse {
     if (answerLostAfterClone.remove(request.target())) {
       throw new WarehouseUnavailableException("clone failed: TTransportException: Socket is closed by peer.", null);
     }
-    return new CloneResult(version, before, 1);
+    return new CloneResult(newest(request.target()).entry(), before, 1);
   }
 
   /** A commit someone other than the promoter made (no note of ours), keeping the table's properties. */
@@ -162,7 +162,7 @@ final class InMemoryTables extends UnsupportedWarehouse {
   private List<Commit> commits(TableName table) {
     List<Commit> commits = tables.get(table);
     if (commits == null) {
-      throw new WarehouseException("[TABLE_OR_VIEW_NOT_FOUND] " + table, "42P01", null);
+      throw new WarehouseException.TableNotFound("[TABLE_OR_VIEW_NOT_FOUND] " + table, "42P01", null);
     }
     return commits;
   }

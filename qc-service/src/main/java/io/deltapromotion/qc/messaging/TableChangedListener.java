@@ -122,6 +122,7 @@ class TableChangedListener {
         .setChangeCategory(cause.getChangeCategory())
         .setReleaseTag(cause.getReleaseTag())
         .setApprovalRequiredFor(report.approvalRequiredFor())
+        .setSourceComment(cause.getSourceComment())
         .build();
   }
 

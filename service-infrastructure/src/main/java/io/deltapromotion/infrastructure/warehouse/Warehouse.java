@@ -33,6 +33,11 @@ public interface Warehouse {
   /** The table's columns (names, types, nullability, comments) at a version. */
   TableSchema schemaAt(TableName table, long version);
 
+  /** The table's schema and comment at a version, read together: what a version says of itself. */
+  default VersionMetadata metadataAt(TableName table, long version) {
+    return new VersionMetadata(schemaAt(table, version), tableCommentAt(table, version));
+  }
+
   /**
    * The table's comment at a version, if it has one. A shallow clone carries the column comments (they
    * are part of the schema) but not the table comment.

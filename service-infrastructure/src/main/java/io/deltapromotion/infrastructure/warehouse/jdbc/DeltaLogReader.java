@@ -1,7 +1,6 @@
 package io.deltapromotion.infrastructure.warehouse.jdbc;
 
 import io.deltapromotion.infrastructure.warehouse.TableName;
-import io.deltapromotion.infrastructure.warehouse.TableSchema;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.util.List;
 
@@ -20,10 +19,6 @@ final class DeltaLogReader {
    * description, or the 'comment' property a clone writes it as; Spark shows either as the comment).
    */
   record MetaData(String schemaString, String description) {}
-
-  TableSchema schemaAt(JdbcSession session, TableName table, long version) {
-    return DeltaSchemaJson.parse(metaDataAt(session, table, version).schemaString());
-  }
 
   MetaData metaDataAt(JdbcSession session, TableName table, long version) {
     String location = session.query("find the location of " + table, "DESCRIBE DETAIL " + table.quoted(),

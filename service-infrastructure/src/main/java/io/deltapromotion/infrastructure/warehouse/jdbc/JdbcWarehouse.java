@@ -16,6 +16,7 @@ import io.deltapromotion.infrastructure.warehouse.SchemaTables;
 import io.deltapromotion.infrastructure.warehouse.SchemaName;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.TableSchema;
+import io.deltapromotion.infrastructure.warehouse.VersionMetadata;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
 import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import io.deltapromotion.infrastructure.warehouse.WriteGuard;
@@ -140,16 +141,23 @@ public final class JdbcWarehouse implements Warehouse {
 
   @Override
   public TableSchema schemaAt(TableName table, long version) {
+    return metadataAt(table, version).schema();
+  }
+
+  /** One read of the version's log for both (after its column names, which the schema read is checked against). */
+  @Override
+  public VersionMetadata metadataAt(TableName table, long version) {
     requireVersion(version);
     try (JdbcSession session = open()) {
       List<String> columnsAtVersion = columnNamesAt(session, table, version);
-      TableSchema schema = logReader.schemaAt(session, table, version);
+      DeltaLogReader.MetaData metaData = logReader.metaDataAt(session, table, version);
+      TableSchema schema = DeltaSchemaJson.parse(metaData.schemaString());
       List<String> fromLog = schema.columns().stream().map(Column::name).toList();
       if (!sameNames(fromLog, columnsAtVersion)) {
         throw new WarehouseException("the Delta log of " + table + " gives columns " + fromLog + " at version " + version
             + " but the table reads as " + columnsAtVersion, null, null);
       }
-      return schema;
+      return new VersionMetadata(schema, comment(metaData));
     }
   }
 
@@ -172,8 +180,12 @@ public final class JdbcWarehouse implements Warehouse {
   public Optional<String> tableCommentAt(TableName table, long version) {
     requireVersion(version);
     try (JdbcSession session = open()) {
-      return Optional.ofNullable(logReader.metaDataAt(session, table, version).description()).filter(text -> !text.isBlank());
+      return comment(logReader.metaDataAt(session, table, version));
     }
+  }
+
+  private static Optional<String> comment(DeltaLogReader.MetaData metaData) {
+    return Optional.ofNullable(metaData.description()).filter(text -> !text.isBlank());
   }
 
   private static List<String> columnNamesAt(JdbcSession session, TableName table, long version) {
@@ -223,23 +235,39 @@ public final class JdbcWarehouse implements Warehouse {
         + tableProperties(request.properties());
     String purpose = "clone " + request.source() + " at version " + request.version() + " to " + request.target();
     try (JdbcSession session = open()) {
-      if (!exists(session, request.target())) {
+      Optional<HistoryEntry> existing = newestCommit(session, request.target());
+      if (existing.isEmpty()) {
         write(session, request.target(), request.note(), purpose, sql);
-        return new CloneResult(newestVersion(session, request.target()), null, 1);
+        return new CloneResult(newest(session, request.target()), null, 1);
       }
-      HistoryEntry newest = history(session, request.target(), 1).get(0);
+      HistoryEntry before = existing.get();
       if (dialect.replacesNonEmptyTableInOneClone()) {
         write(session, request.target(), request.note(), purpose, sql);
-        return new CloneResult(newestVersion(session, request.target()), newest.version(), 1);
+        return new CloneResult(newest(session, request.target()), before.version(), 1);
       }
-      if (wasEmptiedForAClone(newest)) {
+      if (wasEmptiedForAClone(before)) {
         log.warn("{}: {} was emptied for a clone that never came ({}); cloning onto it, and restoring its version {}"
-            + " if the clone fails", purpose, request.target(), newest.userMetadata(), newest.version() - 1);
-        cloneOrRestore(session, request, sql, purpose, newest.version() - 1);
-        return new CloneResult(newestVersion(session, request.target()), newest.version() - 1, 1);
+            + " if the clone fails", purpose, request.target(), before.userMetadata(), before.version() - 1);
+        cloneOrRestore(session, request, sql, purpose, before.version() - 1);
+        return new CloneResult(newest(session, request.target()), before.version() - 1, 1);
       }
-      emptyThenClone(session, request, sql, purpose, newest.version());
-      return new CloneResult(newestVersion(session, request.target()), newest.version(), 2);
+      emptyThenClone(session, request, sql, purpose, before.version());
+      return new CloneResult(newest(session, request.target()), before.version(), 2);
+    }
+  }
+
+  /**
+   * The table's newest commit; none when it does not exist (one statement: its history is the existence
+   * check). A table that exists but is not a Delta table is refused, never replaced.
+   */
+  private Optional<HistoryEntry> newestCommit(JdbcSession session, TableName table) {
+    try {
+      return Optional.of(newest(session, table));
+    } catch (WarehouseException.TableNotFound absent) {
+      if (WarehouseErrors.isNotADeltaTable(absent)) {
+        throw absent;
+      }
+      return Optional.empty();
     }
   }
 
@@ -382,8 +410,12 @@ public final class JdbcWarehouse implements Warehouse {
             row.getString("userMetadata")));
   }
 
+  private HistoryEntry newest(JdbcSession session, TableName table) {
+    return history(session, table, 1).get(0);
+  }
+
   private long newestVersion(JdbcSession session, TableName table) {
-    return history(session, table, 1).get(0).version();
+    return newest(session, table).version();
   }
 
   /**

@@ -21,6 +21,8 @@ final class WarehouseErrors {
   private static final List<String> TABLE_NOT_FOUND = List.of(
       "TABLE_OR_VIEW_NOT_FOUND", "SCHEMA_NOT_FOUND", "DELTA_TABLE_NOT_FOUND", "DELTA_MISSING_DELTA_TABLE",
       "Table or view not found", "is not a Delta table");
+  /** Among those: a table that exists, but is not a Delta table. */
+  private static final List<String> NOT_A_DELTA_TABLE = List.of("DELTA_MISSING_DELTA_TABLE", "is not a Delta table");
   private static final List<String> VERSION_NOT_FOUND = List.of(
       "VersionNotFoundException", "DELTA_VERSION_NOT_FOUND", "Cannot time travel Delta table to version",
       "DELTA_FILE_NOT_FOUND_DETAILED", "DELTA_CANNOT_TIME_TRAVEL");
@@ -46,6 +48,11 @@ final class WarehouseErrors {
       return new WarehouseException.TableNotFound(message, e.getSQLState(), e);
     }
     return new WarehouseException(message, e.getSQLState(), e);
+  }
+
+  /** The table was not found as a Delta table because it is another kind of table (it does exist). */
+  static boolean isNotADeltaTable(WarehouseException.TableNotFound e) {
+    return e.getMessage() != null && containsAny(e.getMessage(), NOT_A_DELTA_TABLE);
   }
 
   /**

@@ -5,25 +5,31 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
-/** Wraps a DataSource and counts the SQL statements executed through it: what the warehouse is asked to run. */
+/**
+ * Wraps a DataSource and counts the SQL statements executed through it: what the warehouse is asked to
+ * run, failed statements included (a round trip all the same), in the order they ran.
+ */
 public final class CountingDataSource {
 
-  private final AtomicLong statements = new AtomicLong();
+  private final List<String> executed = new ArrayList<>();
   private final DataSource counting;
 
   public CountingDataSource(DataSource target) {
-    counting = proxy(DataSource.class, target, (method, result) -> method.equals("getConnection")
-        ? proxy(Connection.class, (Connection) result, (m, r) -> m.equals("createStatement")
-            ? proxy(Statement.class, (Statement) r, (sm, sr) -> {
-              if (sm.startsWith("execute")) {
-                statements.incrementAndGet();
+    counting = proxy(DataSource.class, target, (method, args, call) -> method.equals("getConnection")
+        ? proxy(Connection.class, (Connection) call.run(), (m, a, c) -> m.equals("createStatement")
+            ? proxy(Statement.class, (Statement) c.run(), (sm, sa, sc) -> {
+              if (sm.startsWith("execute") && sa != null && sa.length > 0 && sa[0] instanceof String sql) {
+                synchronized (executed) {
+                  executed.add(sql);
+                }
               }
-              return sr;
-            }) : r)
-        : result);
+              return sc.run();
+            }) : c.run())
+        : call.run());
   }
 
   public DataSource dataSource() {
@@ -31,26 +37,41 @@ public final class CountingDataSource {
   }
 
   public long statements() {
-    return statements.get();
+    synchronized (executed) {
+      return executed.size();
+    }
+  }
+
+  /** The statements run since the last reset, in order. */
+  public List<String> executed() {
+    synchronized (executed) {
+      return List.copyOf(executed);
+    }
   }
 
   public void reset() {
-    statements.set(0);
+    synchronized (executed) {
+      executed.clear();
+    }
   }
 
-  private interface AfterCall {
-    Object apply(String method, Object result);
+  private interface Call {
+    Object run() throws Throwable;
+  }
+
+  private interface Around {
+    Object apply(String method, Object[] args, Call call) throws Throwable;
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> T proxy(Class<T> type, T target, AfterCall after) {
-    InvocationHandler handler = (self, method, args) -> {
+  private static <T> T proxy(Class<T> type, T target, Around around) {
+    InvocationHandler handler = (self, method, args) -> around.apply(method.getName(), args, () -> {
       try {
-        return after.apply(method.getName(), method.invoke(target, args));
+        return method.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
-    };
+    });
     return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
   }
 }

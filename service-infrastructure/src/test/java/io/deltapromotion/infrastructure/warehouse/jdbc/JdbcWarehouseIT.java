@@ -301,6 +301,18 @@ class JdbcWarehouseIT {
   }
 
   @Test
+  void givenATargetThatIsNotADeltaTable_whenClonedOnto_thenItIsRefusedAndLeftAsItWas() {
+    TableName target = TableName.parse(prod + ".legacy_parquet");
+    lakehouse.execute("CREATE TABLE " + target + " USING parquet AS SELECT 7 AS id");
+
+    assertThatThrownBy(() -> warehouse.clone(CloneRequest.shallow(source, 1, target, lineage(1))))
+        .isInstanceOf(WarehouseException.class)
+        .isNotInstanceOf(WarehouseException.TableNotFound.class)
+        .hasMessageContaining("only supported for Delta tables");
+    assertThat(lakehouse.count(target.toString())).as("its rows, as they were").isEqualTo(1);
+  }
+
+  @Test
   void givenOpenSourceDeltaWhenADeepCloneIsRequestedThenItIsRefusedByNameAndNothingIsWritten() {
     TableName target = TableName.parse(prod + ".deep");
 
