@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.deltapromotion.events.PromotionDone;
 import io.deltapromotion.events.PromotionStatus;
+import io.deltapromotion.events.QcCompleted;
 import io.deltapromotion.events.QcStatus;
+import io.deltapromotion.events.SourceComment;
 import io.deltapromotion.events.WaitKind;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
@@ -40,6 +42,8 @@ import org.junit.jupiter.api.TestInstance;
 class LadderPromotionIT {
 
   private static final Duration SOAK = Duration.ofSeconds(8);
+  /** What the report says the source version's comment is; the source itself has none, so a clone with it took it from the report. */
+  private static final String CARRIED_COMMENT = "orders, as the report carried it";
   private static final String REPORT_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String REPORT_TRACEPARENT = "00-" + REPORT_TRACE + "-00f067aa0ba902b7-01";
   private static final String ALICE = "alice-" + UUID.randomUUID() + "-" + UUID.randomUUID();
@@ -88,7 +92,9 @@ class LadderPromotionIT {
   @Test
   void givenAPassedReport_whenPublished_thenTheVersionClimbsUntilAGateHolds_andTheSoakEndingReleasesItWithNoNewEvent()
       throws Exception {
-    promoter.publish(promoter.report(orders, 0L, TableName.parse(staging + ".orders"), QcStatus.PASS, null), REPORT_TRACEPARENT);
+    QcCompleted report = promoter.report(orders, 0L, TableName.parse(staging + ".orders"), QcStatus.PASS, null);
+    report.setSourceComment(new SourceComment(CARRIED_COMMENT));
+    promoter.publish(report, REPORT_TRACEPARENT);
 
     PromotionDone inStaging = awaitOutcome("staging", PromotionStatus.PROMOTED);
     PromotionDone soaking = awaitOutcome("limited-release", PromotionStatus.BLOCKED);
@@ -139,6 +145,11 @@ class LadderPromotionIT {
     assertThat(List.of(inStaging, soaking, inLimited, awaitingApproval, inLive)).extracting(promoter::traceId)
         .as("every hop in the report's trace: those decided on the report, the one the soak's end let through, the "
             + "one the operator's approval did").containsOnly(REPORT_TRACE);
+    for (String stage : List.of(staging, limited, live)) {
+      TableName target = TableName.parse(stage + ".orders");
+      assertThat(warehouse.tableCommentAt(target, warehouse.history(target, 1).get(0).version()))
+          .as("the comment the report carried (the source has none), in %s too", stage).contains(CARRIED_COMMENT);
+    }
   }
 
   @Test
