@@ -247,11 +247,14 @@ public final class ChangeDetector {
         policies.policyFor(source).keyColumns(), releaseTag, pipelineRun, metadata.comment());
   }
 
+  /** What the target holds; its properties, read first, are the existence check. */
   private TargetState targetState(TableName target) {
-    if (!warehouse.tableExists(target)) {
+    Optional<Lineage> lineage;
+    try {
+      lineage = Lineage.fromProperties(warehouse.properties(target));
+    } catch (WarehouseException.TableNotFound absent) {
       return TargetState.absent();
     }
-    Optional<Lineage> lineage = Lineage.fromProperties(warehouse.properties(target));
     long current = warehouse.history(target, 1).get(0).version();
     return TargetState.present(lineage, warehouse.schemaAt(target, current).fingerprint());
   }

@@ -319,6 +319,9 @@ class ChangeDetectorTest {
 
     @Override
     public Map<String, String> properties(TableName table) {
+      if (!tables.containsKey(table)) {
+        throw new WarehouseException.TableNotFound("[TABLE_OR_VIEW_NOT_FOUND] " + table, "42P01", null);
+      }
       return Map.of();
     }
   }
