@@ -249,14 +249,12 @@ public final class ChangeDetector {
 
   /** What the target holds; its properties, read first, are the existence check. */
   private TargetState targetState(TableName target) {
-    Optional<Lineage> lineage;
-    try {
-      lineage = Lineage.fromProperties(warehouse.properties(target));
-    } catch (WarehouseException.TableNotFound absent) {
+    Optional<Map<String, String>> properties = warehouse.propertiesIfExists(target);
+    if (properties.isEmpty()) {
       return TargetState.absent();
     }
     long current = warehouse.history(target, 1).get(0).version();
-    return TargetState.present(lineage, warehouse.schemaAt(target, current).fingerprint());
+    return TargetState.present(Lineage.fromProperties(properties.get()), warehouse.schemaAt(target, current).fingerprint());
   }
 
   private Object lockFor(TableName table) {

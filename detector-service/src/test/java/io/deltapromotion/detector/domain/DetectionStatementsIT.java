@@ -9,6 +9,7 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.CountingDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.LakehouseSql;
 import io.deltapromotion.infrastructure.warehouse.jdbc.StatementKind;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.policy.PolicyFileReader;
@@ -16,9 +17,6 @@ import io.deltapromotion.policy.TablePolicies;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,17 +46,17 @@ class DetectionStatementsIT {
   private final AnnouncedVersions versions = new AnnouncedVersions();
 
   @BeforeAll
-  void createTheSchemas() throws SQLException {
+  void createTheSchemas() {
     sql("CREATE SCHEMA " + preprod, "CREATE SCHEMA " + prod);
   }
 
   @AfterAll
-  void dropTheSchemas() throws SQLException {
+  void dropTheSchemas() {
     sql("DROP SCHEMA " + preprod + " CASCADE", "DROP SCHEMA " + prod + " CASCADE");
   }
 
   @Test
-  void givenATableNeverPromoted_whenItsFirstVersionIsDetected_thenTheWarehouseRunsFiveStatements() throws SQLException {
+  void givenATableNeverPromoted_whenItsFirstVersionIsDetected_thenTheWarehouseRunsFiveStatements() {
     TableName source = source("orders");
 
     List<StatementKind> statements = detect(source);
@@ -72,7 +70,7 @@ class DetectionStatementsIT {
   }
 
   @Test
-  void givenATablePromotedBefore_whenItsNextVersionIsDetected_thenTheWarehouseRunsNineStatements() throws SQLException {
+  void givenATablePromotedBefore_whenItsNextVersionIsDetected_thenTheWarehouseRunsNineStatements() {
     TableName source = source("customers");
     TableName target = TableName.parse(prod + ".customers");
     warehouse.clone(CloneRequest.shallow(source, 0, target,
@@ -109,20 +107,16 @@ class DetectionStatementsIT {
     counting.reset();
     CycleOutcome outcome = detector.runCycle();
     assertThat(outcome.failedReads()).as("tables that could not be read").isZero();
-    return counting.executed().stream().map(StatementKind::of).toList();
+    return counting.executedKinds();
   }
 
-  private TableName source(String table) throws SQLException {
+  private TableName source(String table) {
     TableName source = TableName.parse(preprod + "." + table);
     sql("CREATE TABLE " + source + " USING delta AS SELECT id FROM range(0, 10)");
     return source;
   }
 
-  private void sql(String... statements) throws SQLException {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+  private void sql(String... statements) {
+    LakehouseSql.execute(lakehouse, statements);
   }
 }

@@ -3,7 +3,6 @@ package io.deltapromotion.promoter.domain;
 import io.deltapromotion.infrastructure.warehouse.Lineage;
 import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.Warehouse;
-import io.deltapromotion.infrastructure.warehouse.WarehouseException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,10 +46,6 @@ final class CloneLineage {
 
   /** What the table says it holds; empty when it does not exist or carries no lineage (one statement). */
   Optional<Lineage> of(TableName table) {
-    try {
-      return Lineage.fromProperties(warehouse.properties(table));
-    } catch (WarehouseException.TableNotFound absent) {
-      return Optional.empty();
-    }
+    return warehouse.propertiesIfExists(table).flatMap(Lineage::fromProperties);
   }
 }

@@ -7,18 +7,14 @@ import io.deltapromotion.infrastructure.warehouse.TableName;
 import io.deltapromotion.infrastructure.warehouse.jdbc.CountingDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcUrlDataSource;
 import io.deltapromotion.infrastructure.warehouse.jdbc.JdbcWarehouse;
+import io.deltapromotion.infrastructure.warehouse.jdbc.LakehouseSql;
 import io.deltapromotion.infrastructure.warehouse.jdbc.StatementKind;
 import io.deltapromotion.infrastructure.warehouse.jdbc.WarehouseDialect;
 import io.deltapromotion.stack.Component;
 import io.deltapromotion.stack.LocalStackExtension;
 import io.deltapromotion.stack.RequiresLocalStack;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,17 +42,17 @@ class PromotionStatementsIT {
       Clock.systemUTC(), "promoter-service");
 
   @BeforeAll
-  void createTheSchemas() throws SQLException {
+  void createTheSchemas() {
     sql("CREATE SCHEMA " + preprod, "CREATE SCHEMA " + prod);
   }
 
   @AfterAll
-  void dropTheSchemas() throws SQLException {
+  void dropTheSchemas() {
     sql("DROP SCHEMA " + preprod + " CASCADE", "DROP SCHEMA " + prod + " CASCADE");
   }
 
   @Test
-  void givenNoTargetYet_whenAVersionIsPromoted_thenTheWarehouseRunsEightStatements() throws SQLException {
+  void givenNoTargetYet_whenAVersionIsPromoted_thenTheWarehouseRunsEightStatements() {
     TableName source = source("orders");
 
     List<StatementKind> statements = promote(source, 0);
@@ -73,7 +69,7 @@ class PromotionStatementsIT {
 
   @Test
   void givenATargetHoldingAnEarlierVersion_whenTheNextIsPromoted_thenOpenSourceDeltaTakesElevenStatements()
-      throws SQLException {
+      {
     TableName source = source("customers");
     promote(source, 0);
     sql("INSERT INTO " + source + " VALUES (10)");
@@ -92,7 +88,7 @@ class PromotionStatementsIT {
   }
 
   @Test
-  void givenTheCommentTheVersionsEventsCarried_whenPromoted_thenItIsWrittenWithoutBeingReadAgain() throws SQLException {
+  void givenTheCommentTheVersionsEventsCarried_whenPromoted_thenItIsWrittenWithoutBeingReadAgain() {
     TableName source = source("suppliers");
     sql("COMMENT ON TABLE " + source + " IS 'suppliers, as of version 1'");
     Promoter carrying = new Promoter(
@@ -107,7 +103,8 @@ class PromotionStatementsIT {
         StatementKind.HISTORY,
         StatementKind.SESSION, StatementKind.CLONE, StatementKind.SESSION,
         StatementKind.HISTORY);
-    assertThat(rows("DESCRIBE TABLE EXTENDED " + prod + ".suppliers")).as("the clone's table comment")
+    assertThat(LakehouseSql.rows(lakehouse, "DESCRIBE TABLE EXTENDED " + prod + ".suppliers"))
+        .as("the clone's table comment").extracting(row -> List.of(row.get(0).strip(), String.valueOf(row.get(1)).strip()))
         .contains(List.of("Comment", "suppliers, as of version 1"));
   }
 
@@ -120,32 +117,16 @@ class PromotionStatementsIT {
     PromotionOutcome outcome = promoter.promote(new StageWrite(UUID.randomUUID().toString(), source, version,
         TableName.parse(prod + "." + source.table()), "STMTS"), CloneType.SHALLOW);
     assertThat(outcome.status()).as(String.valueOf(outcome.message())).isEqualTo(PromotionStatus.PROMOTED);
-    return counting.executed().stream().map(StatementKind::of).toList();
+    return counting.executedKinds();
   }
 
-  private TableName source(String table) throws SQLException {
+  private TableName source(String table) {
     TableName source = TableName.parse(preprod + "." + table);
     sql("CREATE TABLE " + source + " USING delta AS SELECT id FROM range(0, 10)");
     return source;
   }
 
-  /** Each row's first two columns. */
-  private List<List<String>> rows(String query) throws SQLException {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(query)) {
-      List<List<String>> result = new ArrayList<>();
-      while (rows.next()) {
-        result.add(List.of(String.valueOf(rows.getString(1)).strip(), String.valueOf(rows.getString(2)).strip()));
-      }
-      return result;
-    }
-  }
-
-  private void sql(String... statements) throws SQLException {
-    try (Connection connection = lakehouse.getConnection(); Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
+  private void sql(String... statements) {
+    LakehouseSql.execute(lakehouse, statements);
   }
 }

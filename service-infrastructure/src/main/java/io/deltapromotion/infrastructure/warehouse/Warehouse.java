@@ -66,6 +66,18 @@ public interface Warehouse {
   /** The table's properties (TBLPROPERTIES), including Delta's own. */
   Map<String, String> properties(TableName table);
 
+  /**
+   * The table's properties, or none when it does not exist: one statement, which is its own existence
+   * check (no look for the table before it).
+   */
+  default Optional<Map<String, String>> propertiesIfExists(TableName table) {
+    try {
+      return Optional.of(properties(table));
+    } catch (WarehouseException.TableNotFound absent) {
+      return Optional.empty();
+    }
+  }
+
   /** Restores the table to one of its own earlier versions (one commit); returns its new version. */
   default long restore(TableName table, long version) {
     return restore(table, version, null);

@@ -49,6 +49,11 @@ public final class CountingDataSource {
     }
   }
 
+  /** What the statements run since the last reset were, in order. */
+  public List<StatementKind> executedKinds() {
+    return executed().stream().map(StatementKind::of).toList();
+  }
+
   public void reset() {
     synchronized (executed) {
       executed.clear();
